@@ -1,0 +1,210 @@
+// The emulator core: owns the clock, store, event bus and the hono app.
+// Routes live in routes/*.ts; extensions (simulation, log streams, webhook
+// delivery, fault injection) plug in through `Extension` (see extensions.ts).
+import { Hono } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import { Clock } from './clock.js';
+import { ApiError, err } from './errors.js';
+import { EventBus } from './events.js';
+import type { AccountRec, LogEntry } from './model.js';
+import { FilePersistence, MemoryPersistence, type Persistence } from './persistence.js';
+import { applySeed, DEFAULT_SEED, parseSeed } from './seed.js';
+import { Store } from './store.js';
+
+export type Env = { Variables: { account: AccountRec; token: string } };
+export type App = Hono<Env>;
+
+export interface Extension {
+  name: string;
+  /** Register middleware; runs before the core routes are registered. */
+  middleware?(emu: Emulator, app: App): void;
+  /** Register extra routes; runs after the core routes. */
+  routes?(emu: Emulator, app: App): void;
+  /** Called once the server listens. */
+  start?(emu: Emulator): void | Promise<void>;
+  /** Called on shutdown. */
+  stop?(emu: Emulator): void | Promise<void>;
+}
+
+export interface EmulatorOptions {
+  /** Data directory; null or undefined = in-memory only. */
+  dataDir?: string | null;
+  /** Seed used when the data dir is new and by POST /_emulator/reset. */
+  seed?: unknown;
+  /** Access-token lifetime in seconds (default 3600). */
+  tokenTtl?: number;
+  /** Requests per second per token (default 10000). */
+  rateLimit?: number;
+  extensions?: Extension[];
+}
+
+export interface RequestLogEntry {
+  method: string;
+  path: string;
+  query: string;
+  status: number;
+  at: string;
+}
+
+export const MAX_REQUEST_LOG = 100_000;
+export const API_CONTENT_TYPE = 'application/vnd.api+json';
+
+export class Emulator {
+  readonly clock = new Clock();
+  readonly events = new EventBus();
+  readonly store: Store;
+  readonly app: App = new Hono<Env>();
+  readonly tokenTtl: number;
+  readonly rateLimit: number;
+  readonly extensions: Extension[];
+  readonly requests: RequestLogEntry[] = [];
+  private readonly persistence: Persistence;
+  private seed: unknown;
+  private readonly windows = new Map<string, { start: number; count: number }>();
+
+  constructor(opts: EmulatorOptions = {}) {
+    this.persistence = opts.dataDir ? new FilePersistence(opts.dataDir) : new MemoryPersistence();
+    this.store = new Store(this.persistence);
+    this.tokenTtl = opts.tokenTtl ?? 3600;
+    this.rateLimit = opts.rateLimit ?? 10_000;
+    this.extensions = opts.extensions ?? [];
+    const stored = this.persistence.readSeed();
+    this.seed = opts.seed ?? stored ?? DEFAULT_SEED;
+    parseSeed(this.seed); // fail fast on a bad seed
+    if (!this.store.load()) this.seedStore();
+    if (stored === undefined || opts.seed !== undefined) this.persistence.writeSeed(this.seed);
+  }
+
+  /** Current emulated time (use instead of Date.now()). */
+  now(): Date {
+    return this.clock.now();
+  }
+
+  iso(): string {
+    return this.clock.iso();
+  }
+
+  /** Stores a historical log line of a device and announces it. */
+  appendLog(deviceId: string, line: string | (Partial<LogEntry> & { msg: string })): LogEntry {
+    const entry: LogEntry =
+      typeof line === 'string'
+        ? { ts: this.iso(), type: 'server.log', msg: line }
+        : { ts: line.ts ?? this.iso(), type: line.type ?? 'server.log', msg: line.msg };
+    this.store.appendLog(deviceId, entry);
+    this.events.emit('log.appended', { deviceId, entry });
+    return entry;
+  }
+
+  /** Back to the seed: wipes every entity, token and log. */
+  reset(): void {
+    this.seedStore();
+    this.requests.length = 0;
+    this.windows.clear();
+    this.events.emit('emulator.reset', {});
+  }
+
+  private seedStore(): void {
+    this.store.clearMemory();
+    applySeed(this.store, this.clock, this.seed);
+    this.store.compact();
+  }
+
+  /** Account ids whose entities `account` may see: itself and its collaborations. */
+  visibleOwners(account: AccountRec): Set<string> {
+    return new Set([account.id, ...account.collaborates_on]);
+  }
+
+  canSee(account: AccountRec, ownerId: string): boolean {
+    return ownerId === account.id || account.collaborates_on.includes(ownerId);
+  }
+
+  /** Looks up a bearer token; undefined when unknown or expired. */
+  accountForToken(token: string): AccountRec | undefined {
+    const rec = this.store.get('access_tokens', token);
+    if (!rec || rec.expires_at_ms <= this.clock.nowMs()) return undefined;
+    return this.store.get('accounts', rec.account_id);
+  }
+
+  // ---- middleware --------------------------------------------------------
+
+  /** Request log, standard headers, rate limit, durable commit. */
+  apiFrame(): MiddlewareHandler<Env> {
+    return async (c, next) => {
+      const auth = c.req.header('authorization');
+      const key = auth?.startsWith('Bearer ') ? auth.slice(7) : 'anonymous';
+      const nowMs = this.clock.nowMs();
+      let w = this.windows.get(key);
+      if (!w || nowMs - w.start >= 1000) {
+        w = { start: nowMs, count: 0 };
+        this.windows.set(key, w);
+        if (this.windows.size > 10_000) this.pruneWindows(nowMs);
+      }
+      w.count++;
+      if (w.count > this.rateLimit) {
+        c.res = renderError(c, err.rateLimited());
+      } else {
+        await next();
+      }
+      this.store.flush();
+      const res = c.res;
+      res.headers.set('X-RateLimit-Limit', String(this.rateLimit));
+      res.headers.set('X-RateLimit-Remaining', String(Math.max(0, this.rateLimit - w.count)));
+      res.headers.set('X-RateLimit-Reset', String(Math.max(1, Math.ceil((w.start + 1000 - nowMs) / 1000))));
+      if (res.status === 429) res.headers.set('Retry-After', '1');
+      if (res.status !== 204) res.headers.set('content-type', API_CONTENT_TYPE);
+      const url = c.req.url;
+      const qi = url.indexOf('?');
+      const path = new URL(url).pathname.replace(/^\/v5(?=\/|$)/, '') || '/';
+      if (this.requests.length >= MAX_REQUEST_LOG) this.requests.shift();
+      this.requests.push({
+        method: c.req.method,
+        path,
+        query: qi >= 0 ? url.slice(qi + 1) : '',
+        status: res.status,
+        at: this.iso(),
+      });
+    };
+  }
+
+  private pruneWindows(nowMs: number): void {
+    for (const [k, v] of this.windows) if (nowMs - v.start >= 1000) this.windows.delete(k);
+  }
+
+  /** Requires a valid bearer token except on the public auth/log-stream routes. */
+  authGuard(): MiddlewareHandler<Env> {
+    return async (c, next) => {
+      const path = new URL(c.req.url).pathname;
+      if (path === '/v5/auth' || path === '/v5/auth/token') return next();
+      if (c.req.method === 'GET' && /^\/v5\/logstream\/[^/]+\/?$/.test(path)) return next();
+      const auth = c.req.header('authorization') ?? '';
+      const m = /^Bearer\s+(.+)$/i.exec(auth);
+      const account = m ? this.accountForToken(m[1]!.trim()) : undefined;
+      if (!m || !account) throw err.unauthorized();
+      c.set('account', account);
+      c.set('token', m[1]!.trim());
+      return next();
+    };
+  }
+
+  close(): void {
+    this.store.flush();
+    this.persistence.close();
+  }
+}
+
+export function renderError(c: Context, e: ApiError): Response {
+  return c.body(JSON.stringify({ errors: e.errors }), e.status as 400, { 'content-type': API_CONTENT_TYPE });
+}
+
+export function json(c: Context, body: unknown, status = 200): Response {
+  return c.body(JSON.stringify(body), status as 200, { 'content-type': API_CONTENT_TYPE });
+}
+
+export function noContent(c: Context): Response {
+  return c.body(null, 204);
+}
+
+/** The authenticated account of the request. */
+export function me(c: Context<Env>): AccountRec {
+  return c.get('account');
+}

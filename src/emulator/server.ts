@@ -1,0 +1,49 @@
+// Starts an Emulator on a TCP port with @hono/node-server.
+import { serve, type ServerType } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { buildApp } from './app.js';
+import { Emulator, type EmulatorOptions } from './emulator.js';
+
+export interface RunningEmulator {
+  emu: Emulator;
+  host: string;
+  port: number;
+  url: string;
+  close(): Promise<void>;
+}
+
+export function createEmulator(opts: EmulatorOptions = {}): Emulator {
+  const emu = new Emulator(opts);
+  buildApp(emu);
+  return emu;
+}
+
+export async function startServer(opts: EmulatorOptions & { host?: string; port?: number }): Promise<RunningEmulator> {
+  const emu = createEmulator(opts);
+  const host = opts.host ?? '127.0.0.1';
+  const server: ServerType = await new Promise((resolve, reject) => {
+    const s = serve({ fetch: emu.app.fetch, hostname: host, port: opts.port ?? 0 });
+    s.once('error', reject);
+    s.once('listening', () => {
+      s.off('error', reject);
+      resolve(s);
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  for (const ext of emu.extensions) await ext.start?.(emu);
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    emu,
+    host,
+    port,
+    url: `http://${urlHost}:${port}/v5`,
+    async close() {
+      for (const ext of emu.extensions) await ext.stop?.(emu);
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+      });
+      emu.close();
+    },
+  };
+}
