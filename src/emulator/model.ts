@@ -55,8 +55,9 @@ export interface DeviceGroupRec {
   type: DgWireType;
   name: string;
   description: string;
-  region: string | null;
-  env_vars: Record<string, string | number>;
+  region: string;
+  /** null until env vars were set once (then the attribute is shown). */
+  env_vars: Record<string, string | number> | null;
   load_code_after_blessing: boolean | null;
   product_id: string;
   owner_id: string;

@@ -16,7 +16,7 @@ import type { Store } from './store.js';
 type Rels = NonNullable<Resource['relationships']>;
 const acc = (id: string) => ({ type: 'account', id });
 
-export const PRODUCTION_TYPES = ['production_devicegroup', 'pre_production_devicegroup'] as const;
+
 
 export function account(base: string, a: AccountRec): Resource {
   return {
@@ -62,11 +62,11 @@ export function devicegroup(base: string, g: DeviceGroupRec, store: Store): Reso
     name: g.name,
     description: g.description,
     region: g.region,
-    env_vars: g.env_vars,
     created_at: g.created_at,
     updated_at: g.updated_at,
   };
   if (g.load_code_after_blessing !== null) attributes.load_code_after_blessing = g.load_code_after_blessing;
+  if (g.env_vars !== null) attributes.env_vars = g.env_vars;
   const relationships: Rels = {
     product: { type: 'product', id: g.product_id },
     owner: acc(g.owner_id),
