@@ -1,0 +1,63 @@
+// Errors of the impCentral client as typed values.
+import type { ApiErrorObject } from './wire.js';
+
+/** impCentral answered with a non-2xx status. */
+export class ImpCentralApiError extends Error {
+  readonly status: number;
+  readonly errors: ApiErrorObject[];
+  readonly method: string;
+  readonly path: string;
+
+  constructor(status: number, errors: ApiErrorObject[], method: string, path: string) {
+    const first = errors[0];
+    super(first ? `${first.title ?? ''}: ${first.detail ?? ''}` : `HTTP ${status}`);
+    this.name = 'ImpCentralApiError';
+    this.status = status;
+    this.errors = errors;
+    this.method = method;
+    this.path = path;
+  }
+
+  get code(): string | undefined {
+    return this.errors[0]?.code;
+  }
+  get title(): string | undefined {
+    return this.errors[0]?.title;
+  }
+  get detail(): string | undefined {
+    return this.errors[0]?.detail;
+  }
+  get isNotFound(): boolean {
+    return this.status === 404;
+  }
+}
+
+/** The request never got an HTTP answer (refused, reset, timed out, DNS). */
+export class TransportError extends Error {
+  readonly code: string | undefined;
+  constructor(message: string, code?: string) {
+    super(message);
+    this.name = 'TransportError';
+    this.code = code;
+  }
+  /** ENOENT, ETIMEDOUT and ECONNRESET are reported as a network failure (§4.2). */
+  get isNetworkFailure(): boolean {
+    return /ENOENT|ETIMEDOUT|ECONNRESET|ECONNABORTED|socket hang up|ENOTFOUND|EAI_AGAIN/.test(`${this.code ?? ''} ${this.message}`);
+  }
+}
+
+/** 429 answers kept coming for longer than the retry budget. */
+export class RateLimitError extends Error {
+  constructor() {
+    super('rate limit');
+    this.name = 'RateLimitError';
+  }
+}
+
+/** The answer could not be understood (wrong shape). */
+export class UnexpectedResponseError extends Error {
+  constructor(detail: string) {
+    super(detail);
+    this.name = 'UnexpectedResponseError';
+  }
+}

@@ -1,0 +1,239 @@
+// The HTTP layer of the impCentral client: one axios instance per endpoint,
+// bearer token with one refresh + retry on 401, the retry policy of
+// DIFFERENCES F4/F5, proxies from the environment (never for loopback) and a
+// debug hook that never shows secrets.
+import axios, { AxiosError, type AxiosInstance, type AxiosRequestConfig, type AxiosResponse, type Method } from 'axios';
+import { ImpCentralApiError, RateLimitError, TransportError, UnexpectedResponseError } from './errors.js';
+import { ErrorDocument, ListDocument, SingleDocument, type Resource } from './wire.js';
+
+export const JSON_API = 'application/vnd.api+json';
+export const DEFAULT_ENDPOINT = 'https://api.electricimp.com/v5';
+
+export interface TokenSource {
+  /** the current access token (refreshed ahead of expiry by the owner) */
+  token(): Promise<string>;
+  /** called once after a 401; returns a fresh token */
+  refresh(): Promise<string>;
+}
+
+export interface HttpOptions {
+  endpoint: string;
+  userAgent: string;
+  tokens?: TokenSource;
+  /** receives human-readable request/response dumps with secrets hidden */
+  debug?: (text: string) => void;
+  /** total time budget for 429 retries, ms (default 60 s) */
+  rateLimitBudgetMs?: number;
+  /** base delay for connection-error retries, ms */
+  retryBaseMs?: number;
+  timeoutMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export type Query = Record<string, string | number | boolean | undefined | Array<string | number>>;
+
+export interface RequestOptions {
+  query?: Query;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** auth endpoints: plain JSON, no bearer token */
+  anonymous?: boolean;
+}
+
+const SECRET_KEYS = /^(password|key|token|access_token|refresh_token|login_token|accessToken|refreshToken|loginKey)$/i;
+const SECRET_HEADERS = /^(authorization|x-electricimp-password|x-electricimp-key|x-electricimp-otp-token)$/i;
+
+/** A deep copy with every secret value replaced by `[hidden]` (DIFFERENCES F2). */
+export function hideSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(hideSecrets);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      out[k] = (SECRET_KEYS.test(k) || SECRET_HEADERS.test(k)) && v !== undefined ? '[hidden]' : hideSecrets(v);
+    }
+    return out;
+  }
+  return value;
+}
+
+function isLoopback(url: string): boolean {
+  try {
+    const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+    return host === 'localhost' || host === '::1' || /^127\./.test(host);
+  } catch {
+    return false;
+  }
+}
+
+export function serializeQuery(query: Query | undefined): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query ?? {})) {
+    if (v === undefined) continue;
+    if (Array.isArray(v)) v.forEach((x) => params.append(k, String(x)));
+    else params.append(k, String(v));
+  }
+  return params.toString();
+}
+
+const sleepReal = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+export class Http {
+  private readonly ax: AxiosInstance;
+  private readonly opts: HttpOptions;
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  constructor(opts: HttpOptions) {
+    this.opts = opts;
+    this.sleep = opts.sleep ?? sleepReal;
+    this.ax = axios.create({
+      baseURL: opts.endpoint.replace(/\/+$/, ''),
+      timeout: opts.timeoutMs ?? 60_000,
+      validateStatus: () => true,
+      headers: { 'User-Agent': opts.userAgent, Accept: JSON_API },
+      proxy: isLoopback(opts.endpoint) ? false : undefined,
+      paramsSerializer: { serialize: (p) => serializeQuery(p as Query) },
+      transitional: { clarifyTimeoutError: true },
+    });
+  }
+
+  get endpoint(): string {
+    return this.opts.endpoint;
+  }
+
+  /** One request with refresh-on-401 and the retry policy; returns the parsed body. */
+  async request(method: Method, path: string, ro: RequestOptions = {}): Promise<unknown> {
+    let refreshed = false;
+    const started = Date.now();
+    let transportTries = 0;
+    const idempotent = method.toUpperCase() !== 'POST';
+    for (;;) {
+      const headers: Record<string, string> = { 'Content-Type': ro.anonymous ? 'application/json' : JSON_API, ...ro.headers };
+      if (!ro.anonymous && this.opts.tokens) headers.Authorization = `Bearer ${await this.opts.tokens.token()}`;
+      const config: AxiosRequestConfig = { method, url: path, params: ro.query, data: ro.body, headers };
+      let res: AxiosResponse;
+      try {
+        this.dumpRequest(config);
+        res = await this.ax.request(config);
+      } catch (e) {
+        const err = toTransportError(e);
+        this.opts.debug?.(`ERROR: ${err.message}`);
+        if (idempotent && transportTries < 2) {
+          transportTries++;
+          await this.sleep(this.backoff(transportTries));
+          continue;
+        }
+        throw err;
+      }
+      this.dumpResponse(res);
+      if (res.status >= 200 && res.status < 300) return res.data;
+      if (res.status === 401 && !refreshed && !ro.anonymous && this.opts.tokens) {
+        refreshed = true;
+        await this.opts.tokens.refresh();
+        continue;
+      }
+      if (res.status === 429) {
+        const wait = retryAfterMs(res);
+        const budget = this.opts.rateLimitBudgetMs ?? 60_000;
+        if (Date.now() - started + wait > budget) throw new RateLimitError();
+        await this.sleep(wait);
+        continue;
+      }
+      if (idempotent && [502, 503, 504].includes(res.status) && transportTries < 2) {
+        transportTries++;
+        await this.sleep(this.backoff(transportTries));
+        continue;
+      }
+      throw toApiError(res, method, path);
+    }
+  }
+
+  private backoff(attempt: number): number {
+    const base = this.opts.retryBaseMs ?? 250;
+    return base * 2 ** (attempt - 1) + Math.floor(Math.random() * base);
+  }
+
+  async get(path: string, query?: Query): Promise<unknown> {
+    return this.request('GET', path, { query });
+  }
+
+  /** GET of one resource document. */
+  async getResource(path: string, query?: Query): Promise<Resource> {
+    return parseSingle(await this.get(path, query));
+  }
+
+  /** Every item of a paged collection (`page[size]=100`, following `links.next`), de-duplicated by id. */
+  async *iterate(path: string, query: Query = {}): AsyncGenerator<Resource> {
+    const seen = new Set<string>();
+    let next: string | undefined = path;
+    let q: Query | undefined = { ...query, 'page[number]': 1, 'page[size]': 100 };
+    while (next) {
+      const doc = ListDocument.safeParse(await this.get(next, q));
+      if (!doc.success) throw new UnexpectedResponseError(doc.error.message);
+      for (const item of doc.data.data) {
+        if (seen.has(item.id)) continue;
+        seen.add(item.id);
+        yield item;
+      }
+      next = doc.data.links.next ? this.relative(doc.data.links.next) : undefined;
+      q = undefined;
+    }
+  }
+
+  async list(path: string, query: Query = {}): Promise<Resource[]> {
+    const out: Resource[] = [];
+    for await (const r of this.iterate(path, query)) out.push(r);
+    return out;
+  }
+
+  /** `links.next` is absolute; requests go through the instance's base URL. */
+  private relative(link: string): string {
+    const base = this.opts.endpoint.replace(/\/+$/, '');
+    return link.startsWith(base) ? link.slice(base.length) : link;
+  }
+
+  private dumpRequest(config: AxiosRequestConfig): void {
+    if (!this.opts.debug) return;
+    const shown = {
+      method: config.method,
+      url: `${this.opts.endpoint.replace(/\/+$/, '')}${config.url}`,
+      params: config.params,
+      headers: hideSecrets(config.headers),
+      data: hideSecrets(config.data),
+    };
+    this.opts.debug(`Doing the request with options:\n${JSON.stringify(shown, null, 2)}\n`);
+  }
+
+  private dumpResponse(res: AxiosResponse): void {
+    if (!this.opts.debug) return;
+    this.opts.debug(
+      `Response code: ${res.status}\nResponse headers: ${JSON.stringify(res.headers)}\nResponse body: ${JSON.stringify(hideSecrets(res.data), null, 2)}\n`,
+    );
+  }
+}
+
+export function parseSingle(body: unknown): Resource {
+  const doc = SingleDocument.safeParse(body);
+  if (!doc.success) throw new UnexpectedResponseError(doc.error.message);
+  return doc.data.data;
+}
+
+function retryAfterMs(res: AxiosResponse): number {
+  const after = Number(res.headers['retry-after']);
+  if (Number.isFinite(after) && after > 0) return Math.min(after * 1000, 10_000);
+  const reset = Number(res.headers['x-ratelimit-reset']);
+  if (Number.isFinite(reset) && reset > 0) return Math.min(reset * 1000, 10_000);
+  return 1000;
+}
+
+function toApiError(res: AxiosResponse, method: string, path: string): ImpCentralApiError {
+  const parsed = ErrorDocument.safeParse(res.data);
+  return new ImpCentralApiError(res.status, parsed.success ? parsed.data.errors : [], method.toUpperCase(), path);
+}
+
+function toTransportError(e: unknown): TransportError {
+  if (e instanceof AxiosError) {
+    const code = e.code ?? (e.cause as NodeJS.ErrnoException | undefined)?.code;
+    return new TransportError(`Error: ${e.message}`, code);
+  }
+  return new TransportError(e instanceof Error ? e.message : String(e));
+}

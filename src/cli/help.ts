@@ -1,0 +1,127 @@
+// Help text in the layout of impt 2.6.1 (yargs 12 + cliui): usage wrapped at
+// 80 columns, option switches in a left column, type tags right-aligned.
+// cliui does the column layout; this module only feeds it the rows.
+import { createRequire } from 'node:module';
+import { allOptions } from './options.js';
+import { HELP_DESCRIBE_COMMAND, type CommandSpec, type OptionSpec } from './spec.js';
+
+const WIDTH = 80;
+
+interface Ui {
+  div(...cols: Array<string | Col>): void;
+  span(...cols: Array<string | Col>): void;
+  toString(): string;
+}
+interface Col {
+  text: string;
+  width?: number;
+  padding?: [number, number, number, number];
+  align?: 'left' | 'right' | 'center';
+}
+
+// cliui's CommonJS build wraps at word boundaries (wrap-ansi), like the
+// cliui of yargs 12; its ESM build cuts words at the column.
+const cliui = createRequire(import.meta.url)('cliui') as (o: { width: number; wrap: boolean }) => Ui;
+
+function newUi(): Ui {
+  return cliui({ width: WIDTH, wrap: true });
+}
+
+function maxWidth(cells: string[]): number {
+  return Math.min(Math.max(0, ...cells.map((c) => c.length)), Math.floor(WIDTH * 0.5));
+}
+
+function typeTag(o: OptionSpec): string {
+  const t = o.type ?? (o.kind === 'flag' || o.kind === 'bool' ? 'boolean' : o.kind === 'array' || o.repeatable ? 'array' : o.kind === 'number' ? 'number' : 'string');
+  return `[${t}]`;
+}
+
+function optionRows(ui: Ui, rows: Array<{ sw: string; desc: string; extra: string }>): void {
+  const width = maxWidth(rows.map((r) => r.sw)) + 4;
+  for (const r of rows) {
+    ui.span({ text: r.sw, padding: [0, 2, 0, 2], width }, { text: r.desc });
+    if (r.extra) ui.div({ text: r.extra, padding: [0, 0, 0, 2], align: 'right' });
+    else ui.div();
+  }
+}
+
+function finish(ui: Ui): string {
+  return ui.toString().replace(/\s+$/, '');
+}
+
+/** The usage synopsis generated from the options (used when a spec gives none). */
+export function synopsis(spec: CommandSpec): string {
+  const parts = allOptions(spec)
+    .filter((o) => !o.hidden)
+    .map((o) => {
+      const placeholder = o.usage === undefined ? '' : o.usage;
+      const text = placeholder ? `--${o.name} ${placeholder}` : `--${o.name}`;
+      return o.required ? text : `[${text}]`;
+    });
+  return [...parts, '[--help]'].join(' ');
+}
+
+export function commandHelp(spec: CommandSpec): string {
+  const ui = newUi();
+  ui.div(`\nUsage: impt ${spec.group} ${spec.name} ${spec.usage ?? synopsis(spec)}\n\n${spec.description}`);
+  ui.div();
+  ui.div('Options:');
+  const rows = [{ sw: '--help, -h', desc: HELP_DESCRIBE_COMMAND, extra: '[boolean]' }];
+  for (const o of allOptions(spec)) {
+    if (o.hidden) continue;
+    const sw = o.alias ? `--${o.name}, -${o.alias}` : `--${o.name}`;
+    const extra = [
+      typeTag(o),
+      o.required ? '[required]' : null,
+      o.choices ? `[choices: ${o.choices.map((c) => JSON.stringify(c)).join(', ')}]` : null,
+      o.default !== undefined ? `[default: ${JSON.stringify(o.default)}]` : null,
+    ]
+      .filter(Boolean)
+      .join(' ');
+    rows.push({ sw, desc: o.describe, extra });
+  }
+  optionRows(ui, rows);
+  return finish(ui);
+}
+
+export interface GroupHelpEntry {
+  name: string;
+  summary: string;
+}
+
+export function groupHelp(group: string, description: string, commands: GroupHelpEntry[]): string {
+  const ui = newUi();
+  ui.div(`\nUsage: impt ${group} <command> [options]\n\n${description}`);
+  ui.div();
+  ui.div('Commands:');
+  const names = commands.map((c) => `impt ${group} ${c.name}`);
+  const width = maxWidth(names) + 4;
+  commands.forEach((c, i) => {
+    ui.span({ text: names[i]!, padding: [0, 2, 0, 2], width }, { text: c.summary });
+    ui.div();
+  });
+  ui.div();
+  ui.div('Options:');
+  optionRows(ui, [{ sw: '--help, -h', desc: HELP_DESCRIBE_COMMAND, extra: '[boolean]' }]);
+  return finish(ui);
+}
+
+export function topHelp(groups: GroupHelpEntry[]): string {
+  const ui = newUi();
+  ui.div('\nUsage: impt <command> [options]');
+  ui.div();
+  ui.div('Commands:');
+  const names = groups.map((g) => `impt ${g.name}`);
+  const width = maxWidth(names) + 4;
+  groups.forEach((g, i) => {
+    ui.span({ text: names[i]!, padding: [0, 2, 0, 2], width }, { text: g.summary });
+    ui.div();
+  });
+  ui.div();
+  ui.div('Options:');
+  optionRows(ui, [
+    { sw: '--version, -v', desc: 'Displays the version of impt.', extra: '[boolean]' },
+    { sw: '--help, -h', desc: 'Displays a description of the command.', extra: '[boolean]' },
+  ]);
+  return finish(ui);
+}

@@ -1,0 +1,77 @@
+// Entry point of `impt`: finds the group and command, prints help or
+// version, parses options, runs the handler inside the error boundary.
+import { FAILS, VERSION, parse as msg } from '../output/messages/common.js';
+import { commandHelp, groupHelp, topHelp } from './help.js';
+import { ParseFailure, parseCommand, positionalWords } from './parse.js';
+import { findGroup, GROUPS } from './registry.js';
+import { runCommand } from './run.js';
+
+function out(text: string): void {
+  process.stdout.write(`${text}\n`);
+}
+
+function usageFailure(help: string, message: string): number {
+  out(help);
+  out(`Error: ${message}`);
+  out(FAILS);
+  return 1;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const wantsHelp = argv.includes('--help') || argv.includes('-h');
+  const wantsVersion = argv.includes('--version') || argv.includes('-v');
+  const words = positionalWords(argv);
+  const helpWordAt = words.findIndex((w) => w.word === 'help');
+  const help = wantsHelp || helpWordAt >= 0;
+  const path = (helpWordAt >= 0 ? words.slice(0, helpWordAt) : words).slice(0, 2);
+  const top = topHelp(GROUPS);
+
+  const groupWord = path[0];
+  if (!groupWord) {
+    if (help) return out(top), 0;
+    if (wantsVersion) return out(VERSION), 0;
+    return usageFailure(top, msg.specifyCommand);
+  }
+  const group = findGroup(groupWord.word);
+  if (!group) {
+    if (help) return out(top), 0;
+    return usageFailure(top, msg.unknownArgument([groupWord.word]));
+  }
+  const gHelp = () => groupHelp(group.name, group.summary, group.commands);
+  const commandWord = path[1];
+  if (!commandWord) {
+    if (help) return out(gHelp()), 0;
+    return usageFailure(gHelp(), msg.specifyCommand);
+  }
+  const entry = group.commands.find((c) => c.name === commandWord.word);
+  if (!entry) {
+    if (help) return out(gHelp()), 0;
+    return usageFailure(gHelp(), msg.unknownArgument([commandWord.word]));
+  }
+  const mod = await entry.load();
+  const cHelp = commandHelp(mod.spec);
+  if (help) return out(cHelp), 0;
+  const rest = argv.filter((_, i) => i !== groupWord.index && i !== commandWord.index);
+  if (wantsVersion) {
+    return usageFailure(cHelp, msg.unknownArgument([rest.includes('-v') ? 'v' : 'version']));
+  }
+  let parsed;
+  try {
+    parsed = parseCommand(mod.spec, rest);
+  } catch (e) {
+    if (e instanceof ParseFailure) return usageFailure(cHelp, e.message);
+    throw e;
+  }
+  return runCommand(mod, parsed.options, parsed.given);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    out(`Error: ${e instanceof Error ? e.message : String(e)}`);
+    out(FAILS);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,207 @@
+// Option parsing with the quirks of impt 2.6.1 (interface/README.md §1).
+// A normalising pass turns the raw words into canonical `--name value`
+// tokens (aliases, camelCase forms, `=` values, ignored hyphenated unknown
+// options, swallowed `true` after flags); commander then parses those
+// tokens; the validation order of §1.4 is applied last.
+import { Command, CommanderError, Option } from 'commander';
+import { parse as msg } from '../output/messages/common.js';
+import { allOptions } from './options.js';
+import { camelCase, OUTPUT_OPTION, type CommandSpec, type OptionSpec, type OptionValue, type ParsedOptions } from './spec.js';
+
+export interface ParseResult {
+  options: ParsedOptions;
+  given: Set<string>;
+}
+
+/** Thrown with the message to print after the command's help. */
+export class ParseFailure extends Error {}
+
+interface Issue {
+  step: number;
+  message: string;
+}
+
+function takesValue(o: OptionSpec): boolean {
+  return o.kind !== 'flag' && o.kind !== 'bool';
+}
+
+function isOptionToken(t: string): boolean {
+  return t.length > 1 && t.startsWith('-') && !/^-\d/.test(t);
+}
+
+
+function findOption(options: OptionSpec[], name: string, short: boolean): OptionSpec | undefined {
+  if (short && name.length === 1) return options.find((o) => o.alias === name);
+  return options.find((o) => o.name === name || camelCase(o.name) === name || (o.alias === name && name.length === 1));
+}
+
+/**
+ * Normalises `words` (the command line without group and command words).
+ * Returns canonical tokens for commander plus the issues found on the way.
+ */
+function normalise(words: string[], options: OptionSpec[]) {
+  const tokens: string[] = [];
+  const positionals: string[] = [];
+  const unknown: string[] = [];
+  const issues: Issue[] = [];
+  const counts = new Map<string, number>();
+  const given = new Set<string>();
+
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    if (!isOptionToken(word)) {
+      positionals.push(word);
+      continue;
+    }
+    const long = word.startsWith('--');
+    const body = word.slice(long ? 2 : 1);
+    const eq = body.indexOf('=');
+    const typed = eq >= 0 ? body.slice(0, eq) : body;
+    let inline: string | undefined = eq >= 0 ? body.slice(eq + 1) : undefined;
+    let name = typed;
+    let negated = false;
+    let opt = findOption(options, name, !long);
+    if (!opt && typed.startsWith('no-')) {
+      const base = findOption(options, typed.slice(3), false);
+      if (base && !takesValue(base)) {
+        opt = base;
+        negated = true;
+        name = typed.slice(3);
+      }
+    }
+    const next = words[i + 1];
+    const nextIsValue = next !== undefined && !isOptionToken(next);
+    if (!opt) {
+      // yargs consumes a following word as the value of an unknown option.
+      if (inline === undefined && nextIsValue) i++;
+      if (!typed.includes('-')) unknown.push(typed);
+      continue;
+    }
+    given.add(opt.name);
+    counts.set(opt.name, (counts.get(opt.name) ?? 0) + 1);
+    if (!takesValue(opt)) {
+      let value: string | undefined = negated ? 'false' : inline;
+      if (value === undefined && (next === 'true' || next === 'false')) {
+        value = next;
+        i++;
+      }
+      if (opt.kind === 'flag') {
+        if (value !== undefined && value !== 'true') issues.push({ step: 5.3, message: msg.incorrectValue(opt.name, value) });
+        tokens.push(`--${opt.name}`);
+      } else {
+        tokens.push(`--${opt.name}`, value === 'false' ? 'false' : 'true');
+      }
+      continue;
+    }
+    if (inline === undefined && nextIsValue) {
+      inline = next;
+      i++;
+    }
+    if (inline === undefined || isOptionToken(inline)) {
+      issues.push({ step: 1, message: msg.notEnoughArguments(typed) });
+      continue;
+    }
+    tokens.push(`--${opt.name}`, inline);
+  }
+  return { tokens, positionals, unknown, issues, counts, given };
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+/** commander does the tokenising of the canonical words into values. */
+function commanderParse(tokens: string[], options: OptionSpec[]): Record<string, string[] | boolean> {
+  const cmd = new Command()
+    .exitOverride()
+    .helpOption(false)
+    .allowExcessArguments(true)
+    .configureOutput({ writeOut: () => undefined, writeErr: () => undefined });
+  for (const o of options) {
+    const option = takesValue(o) || o.kind === 'bool' ? new Option(`--${o.name} <value>`) : new Option(`--${o.name}`);
+    if (takesValue(o) || o.kind === 'bool') option.argParser(collect);
+    cmd.addOption(option);
+  }
+  try {
+    cmd.parse(tokens, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) throw new ParseFailure(e.message);
+    throw e;
+  }
+  return cmd.opts();
+}
+
+export function parseCommand(spec: CommandSpec, words: string[]): ParseResult {
+  const options = allOptions(spec);
+  const outputChoices = spec.list ? [...OUTPUT_OPTION.choices!, 'table'] : OUTPUT_OPTION.choices!;
+  const n = normalise(words, options);
+  const raw = commanderParse(n.tokens, options);
+  const result: ParsedOptions = {};
+  const issues = [...n.issues];
+
+  const required = options.filter((o) => o.required && !n.given.has(o.name)).map((o) => o.name);
+  if (required.length) issues.push({ step: 3, message: msg.missingRequired(required) });
+  if (n.unknown.length) issues.push({ step: 4, message: msg.unknownArgument(n.unknown) });
+
+  const generic: Issue[] = [];
+  if (n.positionals.length) generic.push({ step: 5.1, message: msg.extraPositionals(n.positionals) });
+  for (const o of options) {
+    const key = camelCase(o.name);
+    const v = raw[key];
+    let value: OptionValue;
+    if (o.kind === 'flag') value = v === true ? true : undefined;
+    else if (o.kind === 'bool') value = Array.isArray(v) ? v[v.length - 1] === 'true' : undefined;
+    else if (Array.isArray(v)) {
+      const multi = o.kind === 'array' || o.repeatable;
+      if (!multi && (n.counts.get(o.name) ?? 0) > 1) generic.push({ step: 5.2, message: msg.multiple(o.name) });
+      if (!multi && o.kind !== 'string-empty' && v.includes('')) generic.push({ step: 5.15, message: msg.empty(o.name) });
+      if (o.kind === 'number') {
+        const num = Number(v[v.length - 1]);
+        value = Number.isNaN(num) ? (v[v.length - 1] as string) : num;
+      } else value = multi ? [...new Set(v)] : v[v.length - 1];
+      const choices = o.name === 'output' ? outputChoices : o.choices;
+      if (choices && v.some((x) => !choices.includes(x)) && !(v.includes('') && !multi)) {
+        const shown = o.name === 'output' ? OUTPUT_OPTION.choices! : choices;
+        issues.push({ step: 6, message: msg.invalidValues(o.name, v, [...shown]) });
+      }
+    } else value = o.default;
+    result[o.name] = value;
+  }
+  // generic checks run option by option in declaration order (empty → repeated)
+  generic.sort((a, b) => a.step - b.step);
+  const custom = spec.check?.(result, n.given);
+  if (custom) issues.push({ step: 5, message: custom });
+  for (const g of generic) issues.push({ step: 5.5, message: g.message });
+  issues.sort((a, b) => a.step - b.step);
+  if (issues.length) throw new ParseFailure(issues[0]!.message);
+  return { options: result, given: n.given };
+}
+
+/** Words of the command line that are not options or option values, with their positions. */
+export function positionalWords(argv: string[]): Array<{ word: string; index: number }> {
+  const found: Array<{ word: string; index: number }> = [];
+  const booleans = new Set(['-h', '--help', '-v', '--version']);
+  for (let i = 0; i < argv.length; i++) {
+    const t = argv[i]!;
+    if (isOptionToken(t)) {
+      const next = argv[i + 1];
+      const flagLike = booleans.has(t) || t.includes('=') || (next !== undefined && (next === 'true' || next === 'false'));
+      if (!flagLike && next !== undefined && !isOptionToken(next) && !KNOWN_FLAGS.has(t)) i++;
+      continue;
+    }
+    found.push({ word: t, index: i });
+  }
+  return found;
+}
+
+/** Flags of any command: they never take the following word as a value. */
+const KNOWN_FLAGS = new Set(
+  [
+    'confirmed', 'q', 'force', 'f', 'full', 'u', 'builds', 'b', 'local', 'l', 'temp', 't', 'all', 'a', 'log', 'conditional',
+    'c', 'unflag', 'unflag-old', 'remove', 'r', 'assigned', 'unassigned', 'online', 'offline', 'flagged', 'unflagged',
+    'zombie', 'non-zombie', 'create-product', 'pre-factory', 'create-target', 'create-dut', 'entities', 'files', 'e',
+    'clear-cache', 'tests', 'github-config', 'builder-config', 'timeout', 'stop-on-fail', 'allow-disconnect',
+  ]
+    .filter((f) => f.length > 1 || f === 'q')
+    .map((f) => (f.length === 1 ? `-${f}` : `--${f}`)),
+);

@@ -1,0 +1,90 @@
+// The error boundary: runs a command handler and maps every failure to the
+// output of interface/README.md §4 and exit code 1. Stack traces reach the
+// user only in debug mode.
+import { inspect } from 'node:util';
+import { ImpCentralApiError, RateLimitError, TransportError, UnexpectedResponseError } from '../api/errors.js';
+import { CanceledError, CliError } from '../errors.js';
+import { errors as errMsg } from '../output/messages/common.js';
+import { Printer, type OutputMode } from '../output/printer.js';
+import type { CommandModule, ParsedOptions } from './spec.js';
+
+export async function runCommand(mod: CommandModule, options: ParsedOptions, given: Set<string>): Promise<number> {
+  const mode = (options.output as OutputMode | undefined) ?? 'default';
+  const out = new Printer(mode);
+  try {
+    await mod.run(options, { out, cwd: process.cwd(), env: process.env, given });
+    await out.flushTable();
+    out.succeed();
+    return 0;
+  } catch (e) {
+    reportFailure(out, e);
+    out.fail();
+    return 1;
+  }
+}
+
+export function reportFailure(out: Printer, e: unknown): void {
+  if (out.isDebug && e instanceof Error && !(e instanceof CanceledError)) out.debug(inspect(e, { depth: 4 }));
+  if (e instanceof CanceledError) {
+    out.canceled();
+    return;
+  }
+  if (e instanceof CliError) {
+    out.error(e.message);
+    if (!out.isJson && e.entities.length) out.entities(e.entities);
+    for (const line of e.infoLines) out.info(line);
+    return;
+  }
+  if (e instanceof ImpCentralApiError) {
+    reportApiError(out, e);
+    return;
+  }
+  if (e instanceof TransportError) {
+    out.error(e.isNetworkFailure ? errMsg.network : `Request error: ${e.message}.`);
+    return;
+  }
+  if (e instanceof RateLimitError) {
+    out.error(errMsg.rateLimited);
+    return;
+  }
+  if (e instanceof UnexpectedResponseError) {
+    out.error(errMsg.unexpectedResponse);
+    return;
+  }
+  out.error(e instanceof Error ? e.message : String(e));
+}
+
+interface MetaLine {
+  file?: unknown;
+  type?: unknown;
+  row?: unknown;
+  column?: unknown;
+  text?: unknown;
+}
+
+function metaLines(meta: unknown): string[] {
+  if (!Array.isArray(meta)) return [];
+  return meta
+    .filter((m: MetaLine) => m && m.file !== undefined && m.type !== undefined && m.row !== undefined && m.column !== undefined && m.text !== undefined)
+    .map((m: MetaLine) => `${m.file} ${m.type} (line ${m.row}, column ${m.column}): ${m.text}`);
+}
+
+/** impCentral errors: `Error: «title»: «detail»` + compiler meta lines (§4.1, DIFFERENCES F3). */
+function reportApiError(out: Printer, e: ImpCentralApiError): void {
+  const elements = e.errors.filter((x) => x.title !== undefined || x.detail !== undefined);
+  if (elements.length === 0) {
+    out.error(`${e.status === 429 ? errMsg.rateLimited : `impCentral answered HTTP ${e.status}`}`);
+    return;
+  }
+  for (const el of elements) {
+    const head = `${el.title ?? ''}: ${el.detail ?? ''}`;
+    const lines = metaLines(el.meta);
+    if (out.isJson) {
+      if (lines.length) for (const l of lines) out.error(`${head} ${l}`);
+      else out.error(head);
+      continue;
+    }
+    out.error(head);
+    for (const l of lines) out.raw(l);
+  }
+}

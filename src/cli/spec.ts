@@ -1,0 +1,80 @@
+// Declarative description of a command: what the parser, the validator and
+// the help renderer need. Each command file exports one `spec` and one `run`.
+import type { Printer } from '../output/printer.js';
+
+/**
+ * string   — one value required, "" refused (`must not be empty`), not repeatable
+ * string-empty — one value, "" accepted, not repeatable
+ * array    — repeatable, values collected, "" accepted
+ * flag     — no value; `true` after it is swallowed; `false` refused
+ * bool     — optional value true|false (bare = true); absent = undefined
+ * choice   — one value from `choices`, not repeatable (array-typed when `repeatable`)
+ * number   — one value that must be a number
+ */
+export type OptionKind = 'string' | 'string-empty' | 'array' | 'flag' | 'bool' | 'choice' | 'number';
+
+export interface OptionSpec {
+  name: string;
+  alias?: string;
+  kind: OptionKind;
+  describe: string;
+  required?: boolean;
+  choices?: readonly string[];
+  /** choice options that may be repeated (array-typed in help) */
+  repeatable?: boolean;
+  /** placeholder in the usage line, e.g. `<product_name>`; '' prints the bare option */
+  usage?: string;
+  default?: string;
+  /** shown in help as the yargs type tag; derived from kind when absent */
+  type?: 'string' | 'boolean' | 'array' | 'number';
+  /** hidden options are parsed but absent from help (e.g. `-z table`) */
+  hidden?: boolean;
+}
+
+export interface CommandSpec {
+  group: string;
+  name: string;
+  /** short description, shown in the group help */
+  summary: string;
+  /** long description, shown in the command help */
+  description: string;
+  options: OptionSpec[];
+  /** usage line after `impt group name`; generated from the options when absent */
+  usage?: string;
+  /** list commands also accept `-z table` */
+  list?: boolean;
+  /** command-specific parse-time checks (after the generic checks), returning an error message */
+  check?: (opts: ParsedOptions, given: ReadonlySet<string>) => string | undefined;
+}
+
+export type OptionValue = string | string[] | boolean | number | undefined;
+export type ParsedOptions = Record<string, OptionValue>;
+
+export interface CommandRuntime {
+  out: Printer;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  /** option names the user typed (long names), to tell "absent" from "given empty" */
+  given: ReadonlySet<string>;
+}
+
+export interface CommandModule {
+  spec: CommandSpec;
+  run(opts: ParsedOptions, rt: CommandRuntime): Promise<void>;
+}
+
+export const OUTPUT_OPTION: OptionSpec = {
+  name: 'output',
+  alias: 'z',
+  kind: 'choice',
+  choices: ['minimal', 'json', 'debug'],
+  describe: "Adjusts the command's output.",
+  usage: '<mode>',
+};
+
+export const HELP_DESCRIBE_COMMAND = 'Displays a description of the command. Ignores any other options.';
+
+/** camelCase form of a hyphenated option name: accepted like the original */
+export function camelCase(name: string): string {
+  return name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+}

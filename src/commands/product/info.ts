@@ -1,0 +1,35 @@
+import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import { session, str } from '../shared/context.js';
+import { dgSource, PRODUCT, Resolver } from '../shared/resolver.js';
+import { infoView, wrap } from '../shared/views.js';
+import { productStructure } from './structure.js';
+import { PRODUCT_OPTION } from './options.js';
+
+export const spec: CommandSpec = {
+  group: 'product',
+  name: 'info',
+  summary: 'Displays information about the specified Product.',
+  description: 'Displays information about the specified Product.',
+  options: [
+    PRODUCT_OPTION,
+    { name: 'full', alias: 'u', kind: 'flag', describe: 'Displays additional information and the full structure of the Product, including details about every Device Group that belongs to the Product, and devices assigned to those Device Groups.' },
+  ],
+};
+
+export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
+  const src = dgSource(str(opts.product), rt.cwd, 'Product');
+  const res = new Resolver(session(rt), rt.out);
+  const found = await res.product(src);
+  // info commands re-fetch the match by id (§9.1 step 4)
+  const product = (await res.fetch(PRODUCT, found.id)) ?? found;
+  const view = infoView('Product', product);
+  const owner = await res.accountBlock(product, 'owner');
+  if (owner) view.Owner = owner;
+  const creator = await res.accountBlock(product, 'creator');
+  if (creator) view.Creator = creator;
+  if (opts.full === true) {
+    const groups = await productStructure(res, product, !rt.out.isJson);
+    if (groups.length) view['Device Groups'] = groups;
+  }
+  rt.out.result(wrap('Product', view));
+}

@@ -1,0 +1,11 @@
+// Options shared by the product commands.
+import type { OptionSpec } from '../../cli/spec.js';
+
+export const PRODUCT_OPTION: OptionSpec = {
+  name: 'product',
+  alias: 'p',
+  kind: 'string',
+  usage: '<PRODUCT_IDENTIFIER>',
+  describe:
+    'A Product identifier: Product ID or Product name. If not specified, the Product referenced by the Project file in the current directory is used (if there is no Project file, the command fails).',
+};

@@ -1,0 +1,5 @@
+import { notImplemented } from '../shared/not-implemented.js';
+
+const mod = notImplemented('project', 'info', 'Displays information about the project.');
+export const spec = mod.spec;
+export const run = mod.run;

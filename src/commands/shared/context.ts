@@ -1,0 +1,19 @@
+// What every handler needs to talk to impCentral: the session for the
+// current directory, with debug dumps and terminal prompts wired in.
+import { openSession, type Session } from '../../context/session.js';
+import { askSecret } from '../../prompt/index.js';
+import type { CommandRuntime } from '../../cli/spec.js';
+
+export function session(rt: CommandRuntime): Session {
+  return openSession({ cwd: rt.cwd, env: rt.env, debug: rt.out.isDebug ? (t) => rt.out.debug(t) : undefined, askSecret });
+}
+
+/** The value of a string option, `undefined` when absent. */
+export function str(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** The values of an array option (empty when absent). */
+export function arr(v: unknown): string[] {
+  return Array.isArray(v) ? v.map(String) : typeof v === 'string' ? [v] : [];
+}

@@ -1,0 +1,5 @@
+import { notImplemented } from '../shared/not-implemented.js';
+
+const mod = notImplemented('test', 'info', 'Displays information about the test configuration.');
+export const spec = mod.spec;
+export const run = mod.run;

@@ -1,0 +1,5 @@
+import { notImplemented } from '../shared/not-implemented.js';
+
+const mod = notImplemented('test', 'update', 'Updates the test configuration file.');
+export const spec = mod.spec;
+export const run = mod.run;

@@ -1,0 +1,5 @@
+import { notImplemented } from '../shared/not-implemented.js';
+
+const mod = notImplemented('webhook', 'update', 'Updates the specified webhook.');
+export const spec = mod.spec;
+export const run = mod.run;

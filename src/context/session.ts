@@ -1,0 +1,156 @@
+// Execution context (interface/README.md §10.1, §11): which credentials a
+// command uses, keeping the access token fresh and saving it back.
+import { homedir } from 'node:os';
+
+import { exchangeLoginKey, exchangeRefreshToken, login, loginWithOtp } from '../api/auth.js';
+import { ImpCentralApiError } from '../api/errors.js';
+import { DEFAULT_ENDPOINT, Http, type TokenSource } from '../api/http.js';
+import { ImpCentral } from '../api/impcentral.js';
+import type { TokenDocument } from '../api/wire.js';
+import { CliError } from '../errors.js';
+import { errors, info, VERSION } from '../output/messages/common.js';
+import { authFilePath, readAuthFile, writeAuthFile, type AuthFileData } from './auth-file.js';
+
+export type ContextKind = 'local' | 'path' | 'env' | 'global';
+
+export interface AuthContext {
+  kind: ContextKind;
+  /** `Auth type` shown by `auth info` */
+  label: string;
+  /** `Local Auth` / `Global Auth` / `Auth` as used in file messages */
+  fileWhat: string;
+  filePath?: string;
+  endpoint: string;
+  data?: AuthFileData;
+  /** env context: how to log in */
+  envLogin?: { loginKey: string } | { user: string; password?: string };
+}
+
+export interface SessionDeps {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  debug?: (text: string) => void;
+  /** asks for a secret on the terminal; fails when there is none */
+  askSecret?: (question: string, missingHint: string) => Promise<string>;
+}
+
+const REFRESH_AHEAD_MS = 3 * 60 * 1000;
+export const USER_AGENT = `impt/${VERSION}`;
+
+export function globalAuthPath(env: NodeJS.ProcessEnv): string {
+  return authFilePath(env.HOME || homedir());
+}
+
+function hint(kind: ContextKind, relogin = true): string[] {
+  if (kind !== 'local' && kind !== 'global') return [];
+  return [relogin ? info.relogin(kind === 'local') : info.login(kind === 'local')];
+}
+
+function fileContext(kind: ContextKind, path: string, label: string, fileWhat: string): AuthContext {
+  const read = readAuthFile(path);
+  if (read.status === 'missing') throw new CliError(errors.fileNotFound(fileWhat));
+  if (read.status === 'corrupted') throw new CliError(errors.fileCorrupted(fileWhat), { infoLines: hint(kind) });
+  return { kind, label, fileWhat, filePath: path, endpoint: read.data.endpoint || DEFAULT_ENDPOINT, data: read.data };
+}
+
+/** Finds the auth context by the precedence of §10.1. */
+export function resolveContext(cwd: string, env: NodeJS.ProcessEnv): AuthContext {
+  const local = authFilePath(cwd);
+  if (readAuthFile(local).status !== 'missing') return fileContext('local', local, 'Local Auth file', 'Local Auth');
+  if (env.IMPT_AUTH_FILE_PATH) {
+    return fileContext('path', authFilePath(env.IMPT_AUTH_FILE_PATH), `Auth file path: ${env.IMPT_AUTH_FILE_PATH}`, 'Auth');
+  }
+  if (env.IMPT_LOGINKEY || env.IMPT_USER) {
+    return {
+      kind: 'env',
+      label: 'Environment variables',
+      fileWhat: 'Auth',
+      endpoint: env.IMPT_ENDPOINT || DEFAULT_ENDPOINT,
+      envLogin: env.IMPT_LOGINKEY ? { loginKey: env.IMPT_LOGINKEY } : { user: env.IMPT_USER!, password: env.IMPT_PASSWORD },
+    };
+  }
+  const global = globalAuthPath(env);
+  if (readAuthFile(global).status !== 'missing') return fileContext('global', global, 'Global Auth file', 'Global Auth');
+  throw new CliError(errors.notLoggedIn);
+}
+
+/** Logs in with user/password, asking for an OTP when the account needs one. */
+export async function passwordLogin(
+  http: Http,
+  user: string,
+  password: string,
+  askOtp: () => Promise<string>,
+): Promise<TokenDocument> {
+  const first = await login(http, user, password);
+  if (first.kind === 'token') return first.token;
+  return loginWithOtp(http, first.loginToken, await askOtp());
+}
+
+/** Keeps a context's access token valid, refreshing ahead of expiry and saving it back. */
+export class ContextTokens implements TokenSource {
+  private current: { token: string; expiresAt: string } | undefined;
+  private readonly http: Http;
+
+  constructor(
+    readonly context: AuthContext,
+    private readonly deps: SessionDeps,
+  ) {
+    this.http = new Http({ endpoint: context.endpoint, userAgent: USER_AGENT, debug: deps.debug });
+    if (context.data) this.current = { token: context.data.accessToken, expiresAt: context.data.expiresAt };
+  }
+
+  async token(): Promise<string> {
+    if (!this.current || Date.parse(this.current.expiresAt) - Date.now() < REFRESH_AHEAD_MS) return this.refresh();
+    return this.current.token;
+  }
+
+  async refresh(): Promise<string> {
+    const ctx = this.context;
+    let doc: TokenDocument;
+    try {
+      if (ctx.envLogin) doc = await this.envLogin(ctx.envLogin);
+      else if (ctx.data?.refreshToken) doc = await exchangeRefreshToken(this.http, ctx.data.refreshToken);
+      else if (ctx.data?.loginKey) doc = await exchangeLoginKey(this.http, ctx.data.loginKey);
+      else throw new CliError(errors.tokenExpired(ctx.fileWhat), { infoLines: hint(ctx.kind) });
+    } catch (e) {
+      if (e instanceof ImpCentralApiError && e.status === 404 && !ctx.envLogin) {
+        throw new CliError(errors.refreshImpossible(ctx.fileWhat), { infoLines: hint(ctx.kind) });
+      }
+      throw e;
+    }
+    this.current = { token: doc.access_token, expiresAt: doc.expires_at };
+    if (ctx.filePath && ctx.data) {
+      ctx.data = { ...ctx.data, accessToken: doc.access_token, expiresAt: doc.expires_at };
+      await writeAuthFile(ctx.filePath, ctx.data);
+    }
+    return doc.access_token;
+  }
+
+  private async envLogin(how: NonNullable<AuthContext['envLogin']>): Promise<TokenDocument> {
+    if ('loginKey' in how) return exchangeLoginKey(this.http, how.loginKey);
+    const ask = this.deps.askSecret ?? (() => Promise.reject(new CliError(errors.notLoggedIn)));
+    const password = how.password ?? (await ask('Enter password: ', 'set IMPT_PASSWORD'));
+    return passwordLogin(this.http, how.user, password, () => ask('Enter one-time password: ', 'log in with a login key (IMPT_LOGINKEY)'));
+  }
+}
+
+export interface Session {
+  api: ImpCentral;
+  context: AuthContext;
+  /** id of the logged-in account (one `GET /accounts/me` per command) */
+  meId(): Promise<string>;
+}
+
+export function openSession(deps: SessionDeps): Session {
+  const context = resolveContext(deps.cwd, deps.env);
+  const tokens = new ContextTokens(context, deps);
+  const http = new Http({ endpoint: context.endpoint, userAgent: USER_AGENT, tokens, debug: deps.debug });
+  const api = new ImpCentral(http);
+  let me: Promise<string> | undefined;
+  return {
+    api,
+    context,
+    meId: () => (me ??= api.me().then((r) => r.id)),
+  };
+}
+

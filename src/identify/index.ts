@@ -1,0 +1,158 @@
+// Entity identification (interface/README.md §9): an id first (only when the
+// value can be an id), then the listed attributes in order; hierarchical
+// `{account}{product}{dg}` identifiers resolved part by part.
+import { ImpCentralApiError } from '../api/errors.js';
+import type { Filters } from '../api/collection.js';
+import type { ImpCentral, Resource } from '../api/impcentral.js';
+
+export interface EntityKind {
+  /** display type used in messages: `Product`, `Device Group`… */
+  type: string;
+  collection: (api: ImpCentral) => {
+    get(id: string): Promise<Resource>;
+    list(filters?: Filters): Promise<Resource[]>;
+  };
+  /** attributes compared after the id, in order */
+  attributes: string[];
+  /** whether a value can be an impCentral id of this kind (skips the GET otherwise) */
+  maybeId: (v: string) => boolean;
+  /** number of parts of the hierarchical form, if any */
+  parts?: number;
+}
+
+const UUID_LIKE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const NOT_A_PATH = (v: string) => v.length > 0 && !/[/?#%]/.test(v) && v !== '.' && v !== '..';
+
+export const ACCOUNT: EntityKind = {
+  type: 'Account',
+  collection: (api) => api.accounts,
+  attributes: ['email', 'username'],
+  maybeId: (v) => v === 'me' || UUID_LIKE.test(v),
+};
+export const PRODUCT: EntityKind = {
+  type: 'Product',
+  collection: (api) => api.products,
+  attributes: ['name'],
+  maybeId: (v) => UUID_LIKE.test(v),
+  parts: 2,
+};
+export const DEVICE_GROUP: EntityKind = {
+  type: 'Device Group',
+  collection: (api) => api.deviceGroups,
+  attributes: ['name'],
+  maybeId: (v) => UUID_LIKE.test(v),
+  parts: 3,
+};
+export const DEVICE: EntityKind = {
+  type: 'Device',
+  collection: (api) => api.devices,
+  attributes: ['mac_address', 'agent_id', 'name'],
+  // the devices endpoint accepts an id, a MAC or an agent id in the path
+  maybeId: (v) => NOT_A_PATH(v) && /^([0-9a-f]{16}|([0-9a-f]{2}:){5}[0-9a-f]{2}|[A-Za-z0-9_-]{12})$/i.test(v),
+};
+export const DEPLOYMENT: EntityKind = {
+  type: 'Deployment',
+  collection: (api) => api.deployments,
+  attributes: ['sha', 'tags', 'origin'],
+  maybeId: (v) => UUID_LIKE.test(v),
+};
+
+export class NotFoundError extends Error {
+  constructor(
+    readonly kind: EntityKind,
+    readonly ident: string,
+  ) {
+    super(`${kind.type} "${ident}" is not found.`);
+    this.name = 'NotFoundError';
+  }
+}
+
+export class AmbiguousError extends Error {
+  constructor(
+    readonly kind: EntityKind,
+    readonly ident: string,
+    readonly matches: Resource[],
+  ) {
+    super(`Multiple ${kind.type}s "${ident}" are found:`);
+    this.name = 'AmbiguousError';
+  }
+}
+
+function matchesFilters(r: Resource, filters: Filters): boolean {
+  for (const [k, v] of Object.entries(filters)) {
+    if (v === undefined) continue;
+    const [rel, field] = k.split('.');
+    if (field === 'id') {
+      const link = r.relationships?.[rel!];
+      if (!link || Array.isArray(link) || link.id !== v) return false;
+    } else if (k === 'type' && r.type !== v) return false;
+  }
+  return true;
+}
+
+function attributeMatches(r: Resource, attr: string, v: string): boolean {
+  const value = r.attributes[attr];
+  if (Array.isArray(value)) return value.includes(v);
+  return value === v;
+}
+
+export interface FindOptions {
+  /** server-side filters the entity must also pass */
+  filters?: Filters;
+  /** filters applied to the list request only when the server supports them for this search */
+  listFilters?: Filters;
+}
+
+/** All entities matching `value` (§9.1); an empty array when none. */
+export async function findAll(api: ImpCentral, kind: EntityKind, value: string, opts: FindOptions = {}): Promise<Resource[]> {
+  const filters = opts.filters ?? {};
+  if (kind.parts && value.startsWith('{') && value.endsWith('}')) {
+    const parts = value.slice(1, -1).split('}{');
+    if (parts.length === kind.parts) {
+      try {
+        return await findHierarchical(api, kind, parts, filters);
+      } catch (e) {
+        if (!(e instanceof NotFoundError)) throw e;
+        const plain = await findPlain(api, kind, value, filters, opts.listFilters);
+        if (plain.length) return plain;
+        throw e;
+      }
+    }
+  }
+  return findPlain(api, kind, value, filters, opts.listFilters);
+}
+
+async function findPlain(api: ImpCentral, kind: EntityKind, value: string, filters: Filters, listFilters?: Filters): Promise<Resource[]> {
+  const coll = kind.collection(api);
+  if (kind.maybeId(value)) {
+    try {
+      const found = await coll.get(value);
+      if (matchesFilters(found, filters)) return [found];
+    } catch (e) {
+      if (!(e instanceof ImpCentralApiError && (e.status === 404 || e.status === 400))) throw e;
+    }
+  }
+  const all = await coll.list({ ...filters, ...listFilters });
+  for (const attr of kind.attributes) {
+    const hits = all.filter((r) => attributeMatches(r, attr, value));
+    if (hits.length) return hits;
+  }
+  return [];
+}
+
+async function findHierarchical(api: ImpCentral, kind: EntityKind, parts: string[], filters: Filters): Promise<Resource[]> {
+  const account = await findOne(api, ACCOUNT, parts[0]!);
+  const product = await findOne(api, PRODUCT, parts[1]!, { filters: { 'owner.id': account.id } });
+  if (kind === PRODUCT) return [product];
+  const dgs = await findAll(api, DEVICE_GROUP, parts[2]!, { filters: { ...filters, 'product.id': product.id } });
+  if (!dgs.length) throw new NotFoundError(DEVICE_GROUP, parts[2]!);
+  return dgs;
+}
+
+/** Exactly one entity, or NotFoundError / AmbiguousError (§9.3). */
+export async function findOne(api: ImpCentral, kind: EntityKind, value: string, opts: FindOptions = {}): Promise<Resource> {
+  const found = await findAll(api, kind, value, opts);
+  if (found.length === 0) throw new NotFoundError(kind, value);
+  if (found.length > 1) throw new AmbiguousError(kind, value, found);
+  return found[0]!;
+}

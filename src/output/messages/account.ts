@@ -1,0 +1,2 @@
+// Literal messages of the `impt account` group.
+export const accountMessages = {};

@@ -1,0 +1,2 @@
+// Literal messages of the `impt auth` group.
+export const authMessages = {};

@@ -1,0 +1,2 @@
+// Literal messages of the `impt build` group.
+export const buildMessages = {};

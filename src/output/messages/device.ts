@@ -1,0 +1,2 @@
+// Literal messages of the `impt device` group.
+export const deviceMessages = {};

@@ -1,0 +1,2 @@
+// Literal messages of the `impt dg` group.
+export const dgMessages = {};

@@ -1,0 +1,2 @@
+// Literal messages of the `impt log` group.
+export const logMessages = {};

@@ -1,0 +1,2 @@
+// Literal messages of the `impt loginkey` group.
+export const loginkeyMessages = {};

@@ -1,0 +1,2 @@
+// Literal messages of the `impt product` group.
+export const productMessages = {};

@@ -1,0 +1,2 @@
+// Literal messages of the `impt project` group.
+export const projectMessages = {};

@@ -1,0 +1,2 @@
+// Literal messages of the `impt test` group.
+export const testMessages = {};

@@ -1,0 +1,2 @@
+// Literal messages of the `impt webhook` group.
+export const webhookMessages = {};

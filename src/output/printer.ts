@@ -1,0 +1,182 @@
+// The only writer of stdout/stderr (besides prompts). Knows the output modes
+// of interface/README.md §3: which lines each mode shows and how results look.
+import { Chalk } from 'chalk';
+import { formatText, type DisplayObject, type Value } from './format.js';
+import { FAILS, SUCCEEDS, info as infoMsg } from './messages/common.js';
+
+export type OutputMode = 'default' | 'minimal' | 'json' | 'debug' | 'table';
+
+export interface Streams {
+  write(text: string): void;
+  writeErr(text: string): void;
+  isTTY: boolean;
+  errIsTTY: boolean;
+  env: NodeJS.ProcessEnv;
+}
+
+export function processStreams(): Streams {
+  return {
+    write: (t) => void process.stdout.write(t),
+    writeErr: (t) => void process.stderr.write(t),
+    isTTY: Boolean(process.stdout.isTTY),
+    errIsTTY: Boolean(process.stderr.isTTY),
+    env: process.env,
+  };
+}
+
+/** Colours only on a TTY; NO_COLOR disables, FORCE_COLOR forces (DIFFERENCES F8). */
+export function colorEnabled(s: Streams): boolean {
+  const force = s.env.FORCE_COLOR;
+  if (force !== undefined && force !== '' && force !== '0' && force !== 'false') return true;
+  if (s.env.NO_COLOR !== undefined && s.env.NO_COLOR !== '') return false;
+  return s.isTTY && s.env.TERM !== 'dumb';
+}
+
+export class Printer {
+  readonly mode: OutputMode;
+  private readonly streams: Streams;
+  private readonly chalk: InstanceType<typeof Chalk>;
+  private jsonResult: unknown = undefined;
+
+  constructor(mode: OutputMode, streams: Streams = processStreams()) {
+    this.mode = mode;
+    this.streams = streams;
+    this.chalk = new Chalk({ level: mode !== 'minimal' && mode !== 'json' && colorEnabled(streams) ? 1 : 0 });
+  }
+
+  get isJson(): boolean {
+    return this.mode === 'json';
+  }
+  get isMinimal(): boolean {
+    return this.mode === 'minimal';
+  }
+  get isDebug(): boolean {
+    return this.mode === 'debug';
+  }
+  /** info lines, list headers and status lines are shown in default, debug and table modes */
+  get showsInfo(): boolean {
+    return this.mode === 'default' || this.mode === 'debug' || this.mode === 'table';
+  }
+
+  private line(text: string): void {
+    this.streams.write(`${text}\n`);
+  }
+
+  /** Progress and success sentences (default/debug only). */
+  info(text: string): void {
+    if (this.showsInfo) this.line(text);
+  }
+
+  /** Dialog text (confirmation summaries): printed in every mode, never coloured outside default. */
+  dialog(text: string): void {
+    this.line(text);
+  }
+
+  /** Debug dumps (debug mode only). */
+  debug(text: string): void {
+    if (this.mode === 'debug') this.line(text);
+  }
+
+  /** Raw line, e.g. a log message, in every mode. */
+  raw(text: string): void {
+    this.line(text);
+  }
+
+  /** Text-mode rendering of display objects. */
+  text(value: Value): string {
+    return formatText(value, {
+      minimal: this.mode === 'minimal',
+      paint: (t, c) => (c === 'green' ? this.chalk.green(t) : this.chalk.red(t)),
+    });
+  }
+
+  /** A single result object such as `{"Product": {...}}`. */
+  result(obj: DisplayObject): void {
+    if (this.isJson) {
+      this.jsonResult = obj;
+      return;
+    }
+    this.line(this.text(obj));
+  }
+
+  /** Entities in list view for text/minimal modes (no header), used by summaries and errors. */
+  entities(items: DisplayObject[], max = Infinity, typeForMore?: string): void {
+    items.slice(0, max).forEach((item) => this.line(this.text(item)));
+    if (items.length > max && typeForMore) this.line(infoMsg.andMore(items.length - max, typeForMore));
+  }
+
+  /** A list result: `X list (N items):` + blocks, or `No Xs are found.`; json: an array. */
+  list(type: string, items: DisplayObject[], tableColumns?: string[]): void {
+    if (this.isJson) {
+      this.jsonResult = items;
+      return;
+    }
+    if (this.mode === 'table' && items.length > 0) {
+      this.info(infoMsg.listHeader(type, items.length));
+      this.table(type, items, tableColumns);
+      return;
+    }
+    if (items.length === 0) {
+      this.info(infoMsg.noneFound(type));
+      return;
+    }
+    this.info(infoMsg.listHeader(type, items.length));
+    for (const item of items) this.line(this.text(item));
+  }
+
+  private table(type: string, items: DisplayObject[], columns?: string[]): void {
+    // Loaded on demand: only `-z table` needs it.
+    const rows = items.map((i) => flattenForTable(i[type] as DisplayObject));
+    const cols = columns ?? [...new Set(rows.flatMap((r) => Object.keys(r)))];
+    this.pendingTable = { cols, rows };
+  }
+
+  private pendingTable: { cols: string[]; rows: Record<string, string>[] } | undefined;
+
+  /** Tables need cli-table3, loaded lazily; called by the boundary before the status line. */
+  async flushTable(): Promise<void> {
+    if (!this.pendingTable) return;
+    const { default: Table } = await import('cli-table3');
+    const { cols, rows } = this.pendingTable;
+    this.pendingTable = undefined;
+    const table = new Table({ head: cols, style: { head: [], border: [] } });
+    for (const r of rows) table.push(cols.map((c) => r[c] ?? ''));
+    this.line(table.toString());
+  }
+
+  /** An error line: `Error: …` in text modes, `{"Error": …}` in json. */
+  error(message: string): void {
+    if (this.isJson) this.line(JSON.stringify({ Error: message }, null, 2));
+    else this.line(`Error: ${message}`);
+  }
+
+  succeed(): void {
+    if (this.isJson) {
+      this.line(JSON.stringify(this.jsonResult ?? {}, null, 2));
+      return;
+    }
+    this.info(SUCCEEDS);
+  }
+
+  fail(): void {
+    this.info(FAILS);
+  }
+
+  /** json mode prints `{}` when the operation is canceled */
+  canceled(): void {
+    this.info(infoMsg.canceled);
+    if (this.isJson) this.line('{}');
+  }
+}
+
+function flattenForTable(obj: DisplayObject | undefined, prefix = ''): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(obj ?? {})) {
+    if (v === undefined) continue;
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (v && typeof v === 'object' && !Array.isArray(v)) Object.assign(out, flattenForTable(v, key));
+    else if (Array.isArray(v)) out[key] = v.map(String).join(', ');
+    else out[key] = String(v);
+  }
+  return out;
+}

@@ -1,0 +1,78 @@
+// Every question impt asks goes through here. With no terminal to answer,
+// nothing waits: the command fails at once, naming the option that answers
+// the question in advance (DIFFERENCES F1).
+import { CanceledError, CliError } from '../errors.js';
+import { errors, prompt as text } from '../output/messages/common.js';
+import type { Printer } from '../output/printer.js';
+
+export function canPrompt(): boolean {
+  return Boolean(process.stdin.isTTY) && process.env.IMPT_NO_PROMPT === undefined;
+}
+
+function isAbort(e: unknown): boolean {
+  return e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError');
+}
+
+async function ask(question: string, validate: (v: string) => boolean): Promise<string> {
+  const { input } = await import('@inquirer/prompts');
+  try {
+    return await input({
+      message: question.replace(/: $/, ':'),
+      theme: { prefix: '' },
+      validate: (v) => (validate(v.trim()) ? true : text.invalid),
+    });
+  } catch (e) {
+    if (isAbort(e)) throw new CanceledError();
+    throw e;
+  }
+}
+
+/**
+ * `Are you sure you want to continue?` — throws CanceledError on "no".
+ * `message` lines are printed first (in every output mode).
+ */
+export async function confirm(out: Printer, message?: string): Promise<void> {
+  if (!canPrompt()) throw new CliError(errors.confirmationRequired);
+  if (message) out.dialog(message);
+  out.dialog(text.areYouSure);
+  const answer = await ask(text.yesNo, (v) => /^(y|n)$/i.test(v));
+  out.dialog('');
+  if (answer.trim().toLowerCase() !== 'y') throw new CanceledError();
+}
+
+/** Hidden input (password, one-time password, login key). */
+export async function askSecret(question: string, missingHint: string): Promise<string> {
+  if (!canPrompt()) {
+    const what = question.replace(/^Enter /, '').replace(/: $/, '');
+    throw new CliError(errors.inputRequired(what.charAt(0).toUpperCase() + what.slice(1), missingHint));
+  }
+  const { password } = await import('@inquirer/prompts');
+  try {
+    return await password({ message: question.replace(/: $/, ':'), theme: { prefix: '' } });
+  } catch (e) {
+    if (isAbort(e)) throw new CanceledError();
+    throw e;
+  }
+}
+
+/** Echoed free-text input. */
+export async function askText(question: string, missingHint: string): Promise<string> {
+  if (!canPrompt()) {
+    const what = question.replace(/^Enter /, '').replace(/: $/, '');
+    throw new CliError(errors.inputRequired(what.charAt(0).toUpperCase() + what.slice(1), missingHint));
+  }
+  return ask(question, () => true);
+}
+
+/** Numeric choice: `Enter 1 or 2: `. Returns the chosen number. */
+export async function choose(out: Printer, title: string, options: string[], missingHint: string): Promise<number> {
+  if (!canPrompt()) throw new CliError(errors.inputRequired('A choice', missingHint));
+  out.dialog(title);
+  options.forEach((o, i) => out.dialog(`  (${i + 1}) ${o}`));
+  out.dialog('');
+  const numbers = options.map((_, i) => String(i + 1));
+  const question = `Enter ${numbers.slice(0, -1).join(', ')} or ${numbers[numbers.length - 1]}: `;
+  const answer = await ask(question, (v) => numbers.includes(v));
+  out.dialog('');
+  return Number(answer.trim());
+}
