@@ -1,0 +1,97 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { startEmulator } from '../helpers/emulator.js';
+import { call, client, login } from './util.js';
+
+describe('persistence, admin and process behaviour', () => {
+  it('keeps state and tokens across a restart and after kill -9', async () => {
+    const emu = await startEmulator();
+    try {
+      const token = await login(emu);
+      const api = client(emu, token);
+      const p = await api.createProduct('Durable');
+      await emu.restart();
+      const again = client(emu, token);
+      expect((await again.get(`/products/${p.id}`)).body.data.attributes.name).toBe('Durable');
+      const p2 = await again.createProduct('Killed');
+      await again.patch(`/products/${p.id}`, { data: { type: 'product', id: p.id, attributes: { description: 'after' } } });
+      await emu.stop('SIGKILL');
+      await emu.restart();
+      const third = client(emu, token);
+      expect((await third.get(`/products/${p2.id}`)).status).toBe(200);
+      expect((await third.get(`/products/${p.id}`)).body.data.attributes.description).toBe('after');
+      expect(fs.existsSync(`${emu.dataDir}/state.json`)).toBe(true);
+    } finally {
+      await emu.stop();
+    }
+  });
+
+  it('resets to the seed and logs requests', async () => {
+    const emu = await startEmulator({ inMemory: true });
+    try {
+      const api = client(emu, await login(emu));
+      await api.createProduct('Gone');
+      await api.get('/products?page[size]=5');
+      const log = await emu.admin('GET', 'requests');
+      const last = log.data[log.data.length - 1];
+      expect(last).toMatchObject({ method: 'GET', path: '/products', query: 'page[size]=5', status: 200 });
+      expect(log.data[0]).toMatchObject({ method: 'POST', path: '/auth', status: 200 });
+      expect(await emu.admin('DELETE', 'requests')).toBeNull();
+      expect((await emu.admin('GET', 'requests')).data).toEqual([]);
+      expect((await emu.admin('GET', 'health')).status).toBe('ok');
+      await emu.admin('POST', 'reset');
+      const after = client(emu, await login(emu));
+      expect((await after.get('/products')).body.data).toEqual([]);
+      expect((await after.get('/devices')).body.data).toHaveLength(3);
+      // tokens issued before the reset are gone
+      expect((await api.get('/products')).status).toBe(401);
+    } finally {
+      await emu.stop();
+    }
+  });
+
+  it('answers 429 when the per-token rate limit is exceeded', async () => {
+    const emu = await startEmulator({ inMemory: true, extraArgs: ['--rate-limit', '3'] });
+    try {
+      const api = client(emu, await login(emu));
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) statuses.push((await api.get('/products')).status);
+      expect(statuses).toContain(429);
+      const r = await api.get('/products');
+      if (r.status === 429) {
+        expect(r.body.errors[0].status).toBe('429');
+        expect(r.headers.get('x-ratelimit-remaining')).toBe('0');
+      }
+      await new Promise((res) => setTimeout(res, 1100));
+      expect((await api.get('/products')).status).toBe(200);
+    } finally {
+      await emu.stop();
+    }
+  });
+
+  it('fails with a clear message when the port is taken', async () => {
+    const emu = await startEmulator({ inMemory: true });
+    try {
+      const port = new URL(emu.url).port;
+      await expect(startEmulator({ inMemory: true, extraArgs: ['--port', port] })).rejects.toThrow(/already in use/);
+    } finally {
+      await emu.stop();
+    }
+  });
+
+  it('serves the default demo account with its login key and unassigned devices', async () => {
+    const emu = await startEmulator();
+    try {
+      const k = await call(emu, 'POST', '/auth/token', { body: { key: '0123456789abcdef' } });
+      expect(k.status).toBe(200);
+      const api = client(emu, k.body.access_token);
+      const me = await api.get('/accounts/me');
+      expect(me.body.data.attributes).toMatchObject({ username: 'demo', email: 'demo@example.com' });
+      const devices = await api.get('/devices?filter[devicegroup.owner.id]=null');
+      expect(devices.body.data.map((d: any) => d.id)).toEqual(['30000c2a690c0001', '30000c2a690c0002', '30000c2a690c0003']);
+      expect(devices.body.data.every((d: any) => d.attributes.device_online === true)).toBe(true);
+    } finally {
+      await emu.stop();
+    }
+  });
+});
