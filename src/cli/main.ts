@@ -35,7 +35,7 @@ async function main(argv: string[]): Promise<number> {
   const group = findGroup(groupWord.word);
   if (!group) {
     if (help) return out(top), 0;
-    return usageFailure(top, msg.unknownArgument([groupWord.word]));
+    return usageFailure(top, msg.unknownArgument(words.map((w) => w.word)));
   }
   const gHelp = () => groupHelp(group.name, group.summary, group.commands);
   const commandWord = path[1];
@@ -46,7 +46,7 @@ async function main(argv: string[]): Promise<number> {
   const entry = group.commands.find((c) => c.name === commandWord.word);
   if (!entry) {
     if (help) return out(gHelp()), 0;
-    return usageFailure(gHelp(), msg.unknownArgument([commandWord.word]));
+    return usageFailure(gHelp(), msg.unknownArgument(words.slice(1).map((w) => w.word)));
   }
   const mod = await entry.load();
   const cHelp = commandHelp(mod.spec);

@@ -1,0 +1,85 @@
+// Option parsing quirks of impt 2.6.1 (interface/README.md §1).
+import { describe, expect, it } from 'vitest';
+import { ParseFailure, parseCommand } from '../../src/cli/parse.js';
+import type { CommandSpec } from '../../src/cli/spec.js';
+
+const spec: CommandSpec = {
+  group: 'dg',
+  name: 'demo',
+  summary: '',
+  description: '',
+  list: true,
+  options: [
+    { name: 'dg', alias: 'g', kind: 'string', describe: '' },
+    { name: 'name', alias: 'n', kind: 'string', required: true, describe: '' },
+    { name: 'descr', alias: 's', kind: 'string-empty', describe: '' },
+    { name: 'owner', alias: 'o', kind: 'array', describe: '' },
+    { name: 'full', alias: 'u', kind: 'flag', describe: '' },
+    { name: 'load-code-after-blessing', alias: 'l', kind: 'bool', describe: '' },
+    { name: 'dg-type', alias: 't', kind: 'choice', repeatable: true, choices: ['development', 'factory'], describe: '' },
+  ],
+};
+
+const ok = (words: string[]) => parseCommand(spec, words).options;
+const fail = (words: string[]) => {
+  try {
+    parseCommand(spec, words);
+  } catch (e) {
+    if (e instanceof ParseFailure) return e.message;
+    throw e;
+  }
+  throw new Error('parse did not fail');
+};
+
+describe('parseCommand', () => {
+  it('reads long, short, = and camelCase forms', () => {
+    expect(ok(['--name', 'a', '-g', 'x']).dg).toBe('x');
+    expect(ok(['--name=a', '-g=x']).name).toBe('a');
+    expect(ok(['-n', 'a', '--loadCodeAfterBlessing', 'false'])['load-code-after-blessing']).toBe(false);
+  });
+
+  it('collects repeated array options, de-duplicated', () => {
+    expect(ok(['-n', 'a', '-o', 'x', '--owner', 'y', '-o', 'x']).owner).toEqual(['x', 'y']);
+  });
+
+  it('treats flags and optional booleans like yargs', () => {
+    expect(ok(['-n', 'a', '--full', 'true']).full).toBe(true);
+    expect(ok(['-n', 'a']).full).toBeUndefined();
+    expect(ok(['-n', 'a', '-l'])['load-code-after-blessing']).toBe(true);
+    expect(ok(['-n', 'a', '--no-load-code-after-blessing'])['load-code-after-blessing']).toBe(false);
+    expect(fail(['-n', 'a', '--full', 'false'])).toBe('Option "--full" has incorrect value "false".');
+    expect(fail(['-n', 'a', '--no-full'])).toBe('Option "--full" has incorrect value "false".');
+    expect(fail(['-n', 'a', '--full', 'yes'])).toBe('Unknown arguments: yes.');
+  });
+
+  it('reports value problems with the option name as typed or in full', () => {
+    expect(fail(['-n'])).toBe('Not enough arguments following: n');
+    expect(fail(['-n', 'a', '--dg=-x'])).toBe('Not enough arguments following: dg');
+    expect(fail(['-n', ''])).toBe('Option "--name" must not be empty.');
+    expect(ok(['-n', 'a', '-s', '']).descr).toBe('');
+    expect(fail(['-n', 'a', '-n', 'b'])).toBe('Option "--name" must not be specified multiple times.');
+  });
+
+  it('knows missing, unknown and ignored options', () => {
+    expect(fail([])).toBe('Missing required argument: name');
+    expect(fail(['-n', 'a', '--foo', 'bar'])).toBe('Unknown argument: foo');
+    expect(fail(['-n', 'a', '--foo', '--bar'])).toBe('Unknown arguments: foo, bar');
+    expect(fail(['-n', 'a', '-qf'])).toBe('Unknown argument: qf');
+    expect(ok(['-n', 'a', '--create-target', 'x']).name).toBe('a');
+    expect(fail(['-n', 'a', 'extra1', 'extra2'])).toBe('Unknown arguments: extra1, extra2.');
+  });
+
+  it('validates choices last, listing the given values', () => {
+    expect(fail(['-n', 'a', '-t', 'factory', '-t', 'nope'])).toBe(
+      'Invalid values:\n  Argument: dg-type, Given: "factory", "nope", Choices: "development", "factory"',
+    );
+    expect(fail(['-n', 'a', '-z', 'xml'])).toContain('Choices: "minimal", "json", "debug"');
+    expect(ok(['-n', 'a', '-z', 'table']).output).toBe('table');
+  });
+
+  it('applies the validation order of §1.4', () => {
+    expect(fail(['--foo', '-g'])).toBe('Not enough arguments following: g');
+    expect(fail(['--foo', 'x'])).toBe('Missing required argument: name');
+    expect(fail(['-n', 'a', '--foo', '-z', 'xml'])).toBe('Unknown argument: foo');
+  });
+});
