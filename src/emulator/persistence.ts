@@ -28,7 +28,7 @@ export interface Snapshot {
 
 export interface Persistence {
   /** Snapshot plus journal transactions to replay, or null for a fresh store. */
-  load(): { snapshot: Snapshot | null; journal: { s: number; ops: JournalOp[] }[] };
+  load(): { snapshot: Snapshot | null; journal: { s: number; ops: JournalOp[] }[]; dirty: boolean };
   append(seq: number, ops: JournalOp[]): void;
   writeSnapshot(snapshot: Snapshot): void;
   /** Number of journal transactions written since the last snapshot. */
@@ -40,7 +40,7 @@ export interface Persistence {
 
 export class MemoryPersistence implements Persistence {
   load() {
-    return { snapshot: null, journal: [] };
+    return { snapshot: null, journal: [], dirty: false };
   }
   append(): void {}
   writeSnapshot(): void {}
@@ -103,8 +103,10 @@ export class FilePersistence implements Persistence {
       snapshot = JSON.parse(fs.readFileSync(this.snapshotFile, 'utf8')) as Snapshot;
     }
     const journal: { s: number; ops: JournalOp[] }[] = [];
+    let dirty = false;
     if (fs.existsSync(this.journalFile)) {
       const text = fs.readFileSync(this.journalFile, 'utf8');
+      dirty = text.length > 0;
       for (const line of text.split('\n')) {
         if (!line) continue;
         try {
@@ -114,7 +116,7 @@ export class FilePersistence implements Persistence {
         }
       }
     }
-    return { snapshot, journal };
+    return { snapshot, journal, dirty };
   }
 
   private fd(): number {

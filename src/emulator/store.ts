@@ -28,7 +28,7 @@ export class Store {
 
   /** Loads persisted state. Returns false when there was nothing to load. */
   load(): boolean {
-    const { snapshot, journal } = this.persistence.load();
+    const { snapshot, journal, dirty } = this.persistence.load();
     if (!snapshot && journal.length === 0) return false;
     this.clearMemory();
     if (snapshot) {
@@ -43,7 +43,8 @@ export class Store {
       for (const op of tx.ops) this.applyOp(op);
       this.seq = tx.s;
     }
-    this.compact();
+    // Fold a replayed journal into a fresh snapshot; a clean snapshot needs no rewrite.
+    if (dirty || !snapshot) this.compact();
     return true;
   }
 

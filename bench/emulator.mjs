@@ -1,0 +1,91 @@
+// Emulator benchmark: start time with a 10,000-device data dir and GETs per
+// second from concurrent clients on loopback. Prints figures; no assertions.
+// Usage: node bench/emulator.mjs [devices=10000] [requests=20000] [concurrency=16]
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = path.join(ROOT, 'bin', 'impt-emulator.js');
+const DEVICES = Number(process.argv[2] ?? 10_000);
+const REQUESTS = Number(process.argv[3] ?? 20_000);
+const CONCURRENCY = Number(process.argv[4] ?? 16);
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'impt-emu-bench-'));
+const dataDir = path.join(tmp, 'data');
+const seedFile = path.join(tmp, 'seed.json');
+fs.writeFileSync(
+  seedFile,
+  JSON.stringify({ accounts: [{ username: 'bench', email: 'bench@example.com', password: 'bench' }], generated_devices: DEVICES }),
+);
+
+function start(extra = []) {
+  const t0 = process.hrtime.bigint();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, 'start', '--port', '0', '--data-dir', dataDir, '--rate-limit', '1000000000', ...extra], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /listening on (http:\/\/\S+)\n/.exec(out);
+      if (m) resolve({ child, url: m[1], ms: Number(process.hrtime.bigint() - t0) / 1e6 });
+    });
+    child.once('exit', (code) => reject(new Error(`emulator exited ${code}`)));
+  });
+}
+
+const stop = (child) => new Promise((r) => { child.once('exit', r); child.kill('SIGTERM'); });
+const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+
+function get(url, token) {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { agent, headers: { authorization: `Bearer ${token}` } }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode));
+      })
+      .on('error', reject);
+  });
+}
+
+async function rate(url, token) {
+  let next = 0;
+  let failures = 0;
+  const t0 = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < REQUESTS) {
+        next++;
+        if ((await get(url, token)) !== 200) failures++;
+      }
+    }),
+  );
+  const s = Number(process.hrtime.bigint() - t0) / 1e9;
+  return { perSecond: Math.round(REQUESTS / s), failures };
+}
+
+const first = await start(['--seed', seedFile]);
+console.log(`first start (seeding ${DEVICES} devices): ${first.ms.toFixed(0)} ms`);
+await stop(first.child);
+const emu = await start();
+console.log(`start with a ${DEVICES}-device data dir: ${emu.ms.toFixed(0)} ms (process spawn to listening line)`);
+const login = await fetch(`${emu.url}/auth`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ id: 'bench', password: 'bench' }),
+}).then((r) => r.json());
+const token = login.access_token;
+for (const p of ['/products', '/devices?page[size]=100']) {
+  const r = await rate(emu.url + p, token);
+  console.log(`GET ${p}: ${r.perSecond} req/s (${REQUESTS} requests, ${CONCURRENCY} concurrent clients, ${r.failures} non-200)`);
+}
+const one = await fetch(`${emu.url}/devices?page[size]=1`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json());
+const r = await rate(`${emu.url}/devices/${one.data[0].id}`, token);
+console.log(`GET /devices/{id}: ${r.perSecond} req/s`);
+await stop(emu.child);
+agent.destroy();
+fs.rmSync(tmp, { recursive: true, force: true });
