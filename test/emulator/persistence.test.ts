@@ -26,6 +26,25 @@ describe('persistence, admin and process behaviour', () => {
     }
   });
 
+  it('drops a torn journal tail and keeps later writes', async () => {
+    const emu = await startEmulator();
+    try {
+      const token = await login(emu);
+      const a = await client(emu, token).createProduct('BeforeTear');
+      await emu.stop('SIGKILL');
+      fs.appendFileSync(`${emu.dataDir}/journal.ndjson`, '{"s":99999,"ops":[["put","produ');
+      await emu.restart();
+      const b = await client(emu, token).createProduct('AfterTear');
+      await emu.stop('SIGKILL');
+      await emu.restart();
+      const api = client(emu, token);
+      expect((await api.get(`/products/${a.id}`)).status).toBe(200);
+      expect((await api.get(`/products/${b.id}`)).status).toBe(200);
+    } finally {
+      await emu.stop();
+    }
+  });
+
   it('resets to the seed and logs requests', async () => {
     const emu = await startEmulator({ inMemory: true });
     try {
