@@ -21,9 +21,8 @@ interface Col {
 
 // cliui's CommonJS build wraps at word boundaries (wrap-ansi), like the
 // cliui of yargs 12; its ESM build cuts words at the column.
-const cliui = createRequire(import.meta.url)('cliui') as (o: { width: number; wrap: boolean }) => Ui;
-
 function newUi(): Ui {
+  const cliui = createRequire(import.meta.url)('cliui') as (o: { width: number; wrap: boolean }) => Ui;
   return cliui({ width: WIDTH, wrap: true });
 }
 

@@ -1,10 +1,8 @@
 // Entry point of `impt`: finds the group and command, prints help or
 // version, parses options, runs the handler inside the error boundary.
 import { FAILS, VERSION, parse as msg } from '../output/messages/common.js';
-import { commandHelp, groupHelp, topHelp } from './help.js';
-import { ParseFailure, parseCommand, positionalWords } from './parse.js';
 import { findGroup, GROUPS } from './registry.js';
-import { runCommand } from './run.js';
+import { positionalWords } from './words.js';
 
 function out(text: string): void {
   process.stdout.write(`${text}\n`);
@@ -18,18 +16,20 @@ function usageFailure(help: string, message: string): number {
 }
 
 async function main(argv: string[]): Promise<number> {
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) return out(VERSION), 0;
   const wantsHelp = argv.includes('--help') || argv.includes('-h');
   const wantsVersion = argv.includes('--version') || argv.includes('-v');
   const words = positionalWords(argv);
   const helpWordAt = words.findIndex((w) => w.word === 'help');
   const help = wantsHelp || helpWordAt >= 0;
   const path = (helpWordAt >= 0 ? words.slice(0, helpWordAt) : words).slice(0, 2);
+  // help, parser and runner are loaded only when needed: `--version` stays fast
+  const { commandHelp, groupHelp, topHelp } = await import('./help.js');
   const top = topHelp(GROUPS);
 
   const groupWord = path[0];
   if (!groupWord) {
     if (help) return out(top), 0;
-    if (wantsVersion) return out(VERSION), 0;
     return usageFailure(top, msg.specifyCommand);
   }
   const group = findGroup(groupWord.word);
@@ -55,6 +55,7 @@ async function main(argv: string[]): Promise<number> {
   if (wantsVersion) {
     return usageFailure(cHelp, msg.unknownArgument([rest.includes('-v') ? 'v' : 'version']));
   }
+  const { ParseFailure, parseCommand } = await import('./parse.js');
   let parsed;
   try {
     parsed = parseCommand(mod.spec, rest);
@@ -62,6 +63,7 @@ async function main(argv: string[]): Promise<number> {
     if (e instanceof ParseFailure) return usageFailure(cHelp, e.message);
     throw e;
   }
+  const { runCommand } = await import('./run.js');
   return runCommand(mod, parsed.options, parsed.given);
 }
 

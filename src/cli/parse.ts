@@ -5,6 +5,7 @@
 // tokens; the validation order of §1.4 is applied last.
 import { Command, CommanderError, Option } from 'commander';
 import { parse as msg } from '../output/messages/common.js';
+import { isOptionToken } from './words.js';
 import { allOptions } from './options.js';
 import { camelCase, OUTPUT_OPTION, type CommandSpec, type OptionSpec, type OptionValue, type ParsedOptions } from './spec.js';
 
@@ -25,9 +26,6 @@ function takesValue(o: OptionSpec): boolean {
   return o.kind !== 'flag' && o.kind !== 'bool';
 }
 
-function isOptionToken(t: string): boolean {
-  return t.length > 1 && t.startsWith('-') && !/^-\d/.test(t);
-}
 
 
 function findOption(options: OptionSpec[], name: string, short: boolean): OptionSpec | undefined {
@@ -177,31 +175,3 @@ export function parseCommand(spec: CommandSpec, words: string[]): ParseResult {
   return { options: result, given: n.given };
 }
 
-/** Words of the command line that are not options or option values, with their positions. */
-export function positionalWords(argv: string[]): Array<{ word: string; index: number }> {
-  const found: Array<{ word: string; index: number }> = [];
-  const booleans = new Set(['-h', '--help', '-v', '--version']);
-  for (let i = 0; i < argv.length; i++) {
-    const t = argv[i]!;
-    if (isOptionToken(t)) {
-      const next = argv[i + 1];
-      const flagLike = booleans.has(t) || t.includes('=') || (next !== undefined && (next === 'true' || next === 'false'));
-      if (!flagLike && next !== undefined && !isOptionToken(next) && !KNOWN_FLAGS.has(t)) i++;
-      continue;
-    }
-    found.push({ word: t, index: i });
-  }
-  return found;
-}
-
-/** Flags of any command: they never take the following word as a value. */
-const KNOWN_FLAGS = new Set(
-  [
-    'confirmed', 'q', 'force', 'f', 'full', 'u', 'builds', 'b', 'local', 'l', 'temp', 't', 'all', 'a', 'log', 'conditional',
-    'c', 'unflag', 'unflag-old', 'remove', 'r', 'assigned', 'unassigned', 'online', 'offline', 'flagged', 'unflagged',
-    'zombie', 'non-zombie', 'create-product', 'pre-factory', 'create-target', 'create-dut', 'entities', 'files', 'e',
-    'clear-cache', 'tests', 'github-config', 'builder-config', 'timeout', 'stop-on-fail', 'allow-disconnect',
-  ]
-    .filter((f) => f.length > 1 || f === 'q')
-    .map((f) => (f.length === 1 ? `-${f}` : `--${f}`)),
-);

@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+// Startup cost of impt next to bare node: median wall time of
+// `impt --version`, `impt --help` and `impt product list` (against a local
+// emulator), runs alternated with `node -e 0`, reported as ratios.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const impt = join(root, 'bin/impt.js');
+const RUNS = Number(process.env.RUNS ?? 21);
+
+function time(args, env) {
+  const t = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { env, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stdout}${r.stderr}`);
+  return Number(process.hrtime.bigint() - t) / 1e6;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function startEmulator() {
+  const child = spawn(process.execPath, [join(root, 'bin/impt-emulator.js'), 'start', '--port', '0', '--in-memory'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /listening on (\S+)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+    child.on('exit', () => reject(new Error('emulator exited')));
+  });
+  return { child, url };
+}
+
+const emu = await startEmulator();
+const env = { ...process.env, HOME: mkdtempSync(join(tmpdir(), 'impt-bench-')), IMPT_ENDPOINT: emu.url, IMPT_USER: 'demo', IMPT_PASSWORD: 'demo' };
+const cases = {
+  'impt --version': [impt, '--version'],
+  'impt --help': [impt, '--help'],
+  'impt product list': [impt, 'product', 'list'],
+};
+const results = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
+const bare = [];
+for (let i = 0; i < RUNS; i++) {
+  for (const [name, args] of Object.entries(cases)) {
+    bare.push(time(['-e', '0'], env));
+    results[name].push(time(args, env));
+  }
+}
+emu.child.kill();
+const base = median(bare);
+console.log(`node -e 0            ${base.toFixed(1)} ms`);
+for (const [name, xs] of Object.entries(results)) {
+  const m = median(xs);
+  console.log(`${name.padEnd(20)} ${m.toFixed(1)} ms  ${(m / base).toFixed(2)}x bare node`);
+}
