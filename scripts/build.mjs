@@ -2,9 +2,9 @@
 // axios and the prompt library in lazily loaded chunks, so `impt --version`
 // starts almost as fast as bare node.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
 
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+// dist/ is overwritten in place, not wiped first: a build that fails leaves
+// the previous one usable.
 await build({
   entryPoints: { impt: 'src/cli/main.ts', 'impt-emulator': 'src/emulator/main.ts' },
   outdir: 'dist',
