@@ -1,5 +1,45 @@
-import { notImplemented } from '../shared/not-implemented.js';
+import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import { deviceMessages as msg } from '../../output/messages/device.js';
+import { entity } from '../../output/messages/common.js';
+import { confirm } from '../../prompt/index.js';
+import { session, str } from '../shared/context.js';
+import { dgSource, Resolver } from '../shared/resolver.js';
+import { relId } from '../shared/views.js';
+import { CONFIRMED_OPTION, DEVICE_OPTION, deviceEntity, findDevice } from './options.js';
 
-const mod = notImplemented('device', 'assign', 'Assigns the specified device to the Device Group.');
-export const spec = mod.spec;
-export const run = mod.run;
+export const spec: CommandSpec = {
+  group: 'device',
+  name: 'assign',
+  summary: 'Assigns the specified device to the Device Group.',
+  description: 'Assigns the specified device to the specified Device Group. Fails if the specified Device Group does not exist.',
+  options: [
+    DEVICE_OPTION,
+    {
+      name: 'dg',
+      alias: 'g',
+      kind: 'string',
+      usage: '<DEVICE_GROUP_IDENTIFIER>',
+      describe:
+        'A Device Group identifier: Device Group ID or Device Group name. If not specified, the Device Group referenced by the Project file in the current directory is used (if there is no Project file, the command fails).',
+    },
+    CONFIRMED_OPTION,
+  ],
+};
+
+export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
+  const ident = str(opts.device)!;
+  const src = dgSource(str(opts.dg), rt.cwd);
+  const res = new Resolver(session(rt), rt.out);
+  const device = await findDevice(res, ident);
+  const dg = await res.deviceGroup(src);
+  const d = deviceEntity(ident);
+  const g = entity('Device Group', 'value' in src ? src.value : dg.id);
+  const current = relId(device, 'devicegroup');
+  if (current === dg.id) {
+    rt.out.info(msg.alreadyAssigned(d, g));
+    return;
+  }
+  if (current && opts.confirmed !== true) await confirm(rt.out, msg.willBeReassigned(d, g));
+  await res.api.deviceGroups.addDevices(dg.id, [device.id]);
+  rt.out.info(msg.assigned(d, g));
+}

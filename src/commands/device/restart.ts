@@ -1,5 +1,34 @@
-import { notImplemented } from '../shared/not-implemented.js';
+import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import { deviceMessages as msg } from '../../output/messages/device.js';
+import { session, str } from '../shared/context.js';
+import { streamLogs } from '../shared/log-stream.js';
+import { Resolver } from '../shared/resolver.js';
+import { DEVICE_OPTION, deviceEntity, findDevice } from './options.js';
 
-const mod = notImplemented('device', 'restart', 'Reboots the specified device.');
-export const spec = mod.spec;
-export const run = mod.run;
+export const spec: CommandSpec = {
+  group: 'device',
+  name: 'restart',
+  summary: 'Reboots the specified device.',
+  description: 'Reboots the specified device and, optionally, starts displaying logs from it.',
+  options: [
+    DEVICE_OPTION,
+    { name: 'conditional', alias: 'c', kind: 'flag', describe: 'Trigger a conditional restart.' },
+    {
+      name: 'log',
+      alias: 'l',
+      kind: 'flag',
+      describe: 'Start displaying logs from the specified device (see impt log stream command description). To stop displaying the logs press <Ctrl-C>.',
+    },
+  ],
+};
+
+export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
+  const ident = str(opts.device)!;
+  const conditional = opts.conditional === true;
+  const res = new Resolver(session(rt), rt.out);
+  const device = await findDevice(res, ident);
+  await res.api.devices.restart(device.id, conditional);
+  const d = deviceEntity(ident);
+  rt.out.info(conditional ? msg.conditionallyRestarted(d) : msg.restarted(d));
+  if (opts.log === true) await streamLogs(res, [device.id], rt);
+}
