@@ -106,6 +106,7 @@ export class Http {
     const started = Date.now();
     let transportTries = 0;
     const idempotent = method.toUpperCase() !== 'POST';
+    this.checkUrl(path);
     for (;;) {
       const headers: Record<string, string> = { 'Content-Type': ro.anonymous ? 'application/json' : JSON_API, ...ro.headers };
       if (!ro.anonymous && this.opts.tokens) headers.Authorization = `Bearer ${await this.opts.tokens.token()}`;
@@ -145,6 +146,12 @@ export class Http {
       }
       throw toApiError(res, method, path);
     }
+  }
+
+  /** impt 2.6.1 reports an unusable endpoint as `Invalid URI "«endpoint»«path»"`, without sending anything. */
+  private checkUrl(path: string): void {
+    const full = `${this.opts.endpoint.replace(/\/+$/, '')}${path}`;
+    if (!URL.canParse(full)) throw new TransportError(`Error: Invalid URI "${full}"`, 'ERR_INVALID_URL');
   }
 
   private backoff(attempt: number): number {

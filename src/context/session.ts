@@ -9,7 +9,7 @@ import { ImpCentral } from '../api/impcentral.js';
 import type { TokenDocument } from '../api/wire.js';
 import { CliError } from '../errors.js';
 import { errors, info, VERSION } from '../output/messages/common.js';
-import { authFilePath, readAuthFile, writeAuthFile, type AuthFileData } from './auth-file.js';
+import { authFilePath, readAuthFile, writeAuthFile, type AuthFileData, type AuthFileRead } from './auth-file.js';
 
 export type ContextKind = 'local' | 'path' | 'env' | 'global';
 
@@ -46,32 +46,60 @@ function hint(kind: ContextKind, relogin = true): string[] {
   return [relogin ? info.relogin(kind === 'local') : info.login(kind === 'local')];
 }
 
-function fileContext(kind: ContextKind, path: string, label: string, fileWhat: string): AuthContext {
-  const read = readAuthFile(path);
-  if (read.status === 'missing') throw new CliError(errors.fileNotFound(fileWhat));
-  if (read.status === 'corrupted') throw new CliError(errors.fileCorrupted(fileWhat), { infoLines: hint(kind) });
-  return { kind, label, fileWhat, filePath: path, endpoint: read.data.endpoint || DEFAULT_ENDPOINT, data: read.data };
+/**
+ * Where the credentials of a command come from (§10.1), before checking that
+ * they are usable: `auth info` shows this much even when the file is bad.
+ */
+export interface LocatedContext {
+  kind: ContextKind;
+  label: string;
+  fileWhat: string;
+  filePath?: string;
+  /** the file's state (file contexts only) */
+  read?: AuthFileRead;
+  envLogin?: AuthContext['envLogin'];
+  /** endpoint from IMPT_ENDPOINT (env context only) */
+  envEndpoint?: string;
 }
 
-/** Finds the auth context by the precedence of §10.1. */
-export function resolveContext(cwd: string, env: NodeJS.ProcessEnv): AuthContext {
+/** Finds the context by the precedence of §10.1 without validating it; undefined = not logged in. */
+export function locateContext(cwd: string, env: NodeJS.ProcessEnv): LocatedContext | undefined {
   const local = authFilePath(cwd);
-  if (readAuthFile(local).status !== 'missing') return fileContext('local', local, 'Local Auth file', 'Local Auth');
+  const localRead = readAuthFile(local);
+  if (localRead.status !== 'missing') return { kind: 'local', label: 'Local Auth file', fileWhat: 'Local Auth', filePath: local, read: localRead };
   if (env.IMPT_AUTH_FILE_PATH) {
-    return fileContext('path', authFilePath(env.IMPT_AUTH_FILE_PATH), `Auth file path: ${env.IMPT_AUTH_FILE_PATH}`, 'Auth');
+    const path = authFilePath(env.IMPT_AUTH_FILE_PATH);
+    return { kind: 'path', label: `Auth file path: ${env.IMPT_AUTH_FILE_PATH}`, fileWhat: 'Auth', filePath: path, read: readAuthFile(path) };
   }
   if (env.IMPT_LOGINKEY || env.IMPT_USER) {
     return {
       kind: 'env',
       label: 'Environment variables',
       fileWhat: 'Auth',
-      endpoint: env.IMPT_ENDPOINT || DEFAULT_ENDPOINT,
+      envEndpoint: env.IMPT_ENDPOINT || undefined,
       envLogin: env.IMPT_LOGINKEY ? { loginKey: env.IMPT_LOGINKEY } : { user: env.IMPT_USER!, password: env.IMPT_PASSWORD },
     };
   }
   const global = globalAuthPath(env);
-  if (readAuthFile(global).status !== 'missing') return fileContext('global', global, 'Global Auth file', 'Global Auth');
-  throw new CliError(errors.notLoggedIn);
+  const globalRead = readAuthFile(global);
+  if (globalRead.status !== 'missing') return { kind: 'global', label: 'Global Auth file', fileWhat: 'Global Auth', filePath: global, read: globalRead };
+  return undefined;
+}
+
+/** Turns a located context into a usable one; missing/corrupted files fail with impt's messages. */
+export function validateContext(loc: LocatedContext | undefined): AuthContext {
+  if (!loc) throw new CliError(errors.notLoggedIn);
+  const { kind, label, fileWhat, filePath, envLogin } = loc;
+  if (!loc.read) return { kind, label, fileWhat, endpoint: loc.envEndpoint || DEFAULT_ENDPOINT, envLogin };
+  if (loc.read.status === 'missing') throw new CliError(errors.fileNotFound(fileWhat));
+  if (loc.read.status === 'corrupted') throw new CliError(errors.fileCorrupted(fileWhat), { infoLines: hint(kind) });
+  const data = loc.read.data;
+  return { kind, label, fileWhat, filePath, endpoint: data.endpoint || DEFAULT_ENDPOINT, data };
+}
+
+/** Finds the auth context by the precedence of §10.1. */
+export function resolveContext(cwd: string, env: NodeJS.ProcessEnv): AuthContext {
+  return validateContext(locateContext(cwd, env));
 }
 
 /** Logs in with user/password, asking for an OTP when the account needs one. */
@@ -141,8 +169,8 @@ export interface Session {
   meId(): Promise<string>;
 }
 
-export function openSession(deps: SessionDeps): Session {
-  const context = resolveContext(deps.cwd, deps.env);
+/** A session for the current directory's context, or for one already resolved (auth info). */
+export function openSession(deps: SessionDeps, context: AuthContext = resolveContext(deps.cwd, deps.env)): Session {
   const tokens = new ContextTokens(context, deps);
   const http = new Http({ endpoint: context.endpoint, userAgent: USER_AGENT, tokens, debug: deps.debug });
   const api = new ImpCentral(http);

@@ -1,5 +1,32 @@
-import { notImplemented } from '../shared/not-implemented.js';
+import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import { accountMessages as msg } from '../../output/messages/account.js';
+import { session, str } from '../shared/context.js';
+import { ACCOUNT, Resolver } from '../shared/resolver.js';
+import { infoView, wrap } from '../shared/views.js';
 
-const mod = notImplemented('account', 'info', 'Displays information about the specified account.');
-export const spec = mod.spec;
-export const run = mod.run;
+export const spec: CommandSpec = {
+  group: 'account',
+  name: 'info',
+  summary: 'Displays information about the specified account.',
+  description: 'Displays information about the specified account.',
+  options: [
+    {
+      name: 'user',
+      alias: 'u',
+      kind: 'string',
+      usage: '<ACCOUNT_IDENTIFIER>',
+      default: 'me',
+      describe: 'The account identifier: account ID, email or username. If not specified, the current account is used.',
+    },
+  ],
+};
+
+export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
+  const res = new Resolver(session(rt), rt.out);
+  const value = str(opts.user) ?? 'me';
+  const found = await res.one(ACCOUNT, value);
+  // matches found by email/username are re-read by id (§9.1 step 4)
+  const direct = value === 'me' || found.id === value;
+  const account = direct ? found : ((await res.fetch(ACCOUNT, found.id)) ?? found);
+  rt.out.result(wrap(msg.type, infoView(msg.type, account)));
+}

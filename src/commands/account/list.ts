@@ -1,5 +1,20 @@
-import { notImplemented } from '../shared/not-implemented.js';
+import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import { accountMessages as msg } from '../../output/messages/account.js';
+import { session } from '../shared/context.js';
+import { Resolver } from '../shared/resolver.js';
 
-const mod = notImplemented('account', 'list', 'Displays information about all available accounts.');
-export const spec = mod.spec;
-export const run = mod.run;
+export const spec: CommandSpec = {
+  group: 'account',
+  name: 'list',
+  summary: 'Displays information about all available accounts.',
+  description: 'Displays information about all available accounts.',
+  list: true,
+  options: [],
+};
+
+/** The current account and the accounts it collaborates on (server-defined). */
+export async function run(_opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
+  const res = new Resolver(session(rt), rt.out);
+  const accounts = await res.api.accounts.list();
+  rt.out.list(msg.type, await res.listItems(msg.type, accounts), ['id', 'email', 'username']);
+}

@@ -1,5 +1,43 @@
-import { notImplemented } from '../shared/not-implemented.js';
+import { ImpCentralApiError } from '../../api/errors.js';
+import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import { deletePlan, info } from '../../output/messages/common.js';
+import { canPrompt, confirm } from '../../prompt/index.js';
+import { CliError } from '../../errors.js';
+import { errors } from '../../output/messages/common.js';
+import { session, str } from '../shared/context.js';
+import { accountPassword, findLoginKey, ident, LK_OPTION, PWD_OPTION, shortView, wrap } from './shared.js';
 
-const mod = notImplemented('loginkey', 'delete', 'Deletes the specified login key.');
-export const spec = mod.spec;
-export const run = mod.run;
+export const spec: CommandSpec = {
+  group: 'loginkey',
+  name: 'delete',
+  summary: 'Deletes the specified login key.',
+  description: 'Deletes the specified login key.',
+  options: [
+    LK_OPTION,
+    PWD_OPTION,
+    { name: 'confirmed', alias: 'q', kind: 'flag', describe: 'Executes the operation without asking additional confirmation from user.' },
+  ],
+};
+
+/** Lookup, confirmation, then the password (asked after the confirmation), then DELETE. */
+export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
+  const s = session(rt);
+  const id = str(opts.lk)!;
+  const key = await findLoginKey(s.api, id);
+  if (opts.confirmed !== true) {
+    // no summary when no one can answer (DIFFERENCES F1)
+    if (!canPrompt()) throw new CliError(errors.confirmationRequired);
+    rt.out.dialog(deletePlan.willBeDeleted);
+    rt.out.dialog(rt.out.text(wrap(shortView(key))));
+    rt.out.dialog('');
+    await confirm(rt.out);
+  }
+  const password = await accountPassword(str(opts.pwd));
+  try {
+    await s.api.loginKeys.deleteWithPassword(id, password);
+    rt.out.info(info.deleted(ident(id)));
+  } catch (e) {
+    if (!(e instanceof ImpCentralApiError && e.status === 404)) throw e;
+    rt.out.info(info.alreadyDeleted(ident(id)));
+  }
+}

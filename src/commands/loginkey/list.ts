@@ -1,5 +1,18 @@
-import { notImplemented } from '../shared/not-implemented.js';
+import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import { loginkeyMessages as msg } from '../../output/messages/loginkey.js';
+import { session } from '../shared/context.js';
+import { shortView, wrap } from './shared.js';
 
-const mod = notImplemented('loginkey', 'list', 'Displays information about all login keys.');
-export const spec = mod.spec;
-export const run = mod.run;
+export const spec: CommandSpec = {
+  group: 'loginkey',
+  name: 'list',
+  summary: 'Displays information about all login keys.',
+  description: 'Displays information about all login keys.',
+  list: true,
+  options: [],
+};
+
+export async function run(_opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
+  const keys = await session(rt).api.loginKeys.list();
+  rt.out.list(msg.type, keys.map((k) => wrap(shortView(k))), ['id', 'description', 'usages']);
+}

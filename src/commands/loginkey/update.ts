@@ -1,5 +1,22 @@
-import { notImplemented } from '../shared/not-implemented.js';
+import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import { info } from '../../output/messages/common.js';
+import { session, str } from '../shared/context.js';
+import { accountPassword, DESCR_OPTION, findLoginKey, ident, LK_OPTION, PWD_OPTION } from './shared.js';
 
-const mod = notImplemented('loginkey', 'update', 'Updates the specified login key\'s description.');
-export const spec = mod.spec;
-export const run = mod.run;
+export const spec: CommandSpec = {
+  group: 'loginkey',
+  name: 'update',
+  summary: "Updates the specified login key's description.",
+  description: "Updates the specified login key's description.",
+  options: [LK_OPTION, PWD_OPTION, { ...DESCR_OPTION, required: true }],
+};
+
+/** The password is asked first, then the key is looked up and patched. */
+export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
+  const s = session(rt);
+  const password = await accountPassword(str(opts.pwd));
+  const id = str(opts.lk)!;
+  await findLoginKey(s.api, id);
+  await s.api.loginKeys.updateWithPassword(id, password, str(opts.descr) ?? '');
+  rt.out.info(info.updated(ident(id)));
+}

@@ -1,2 +1,4 @@
-// Literal messages of the `impt account` group.
-export const accountMessages = {};
+// Literal messages of the `impt account` group (interface/account.md).
+export const accountMessages = {
+  type: 'Account',
+};

@@ -1,2 +1,7 @@
-// Literal messages of the `impt loginkey` group.
-export const loginkeyMessages = {};
+// Literal messages of the `impt loginkey` group (interface/loginkey.md).
+export const loginkeyMessages = {
+  type: 'Login Key',
+  askPassword: 'Enter password: ',
+  howPassword: 'pass --pwd (-w)',
+  emptyPassword: 'Non empty "password" parameter required.',
+};
