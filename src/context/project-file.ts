@@ -1,5 +1,5 @@
 // `.impt.project` in the current directory (interface/README.md §10.3).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CliError } from '../errors.js';
 import { errors } from '../output/messages/common.js';
@@ -36,4 +36,42 @@ export function readProjectFile(cwd: string): ProjectFile | undefined {
     throw new CliError(errors.fileCorrupted('Project'));
   }
   return p as ProjectFile;
+}
+
+/** The file's JSON without validation (`project delete` reads whatever is there). */
+export function readProjectFileLoose(cwd: string): Record<string, unknown> | undefined {
+  return readJsonObjectLoose(projectFilePath(cwd));
+}
+
+/** A JSON object file: `undefined` when absent, `{}` when it is not a JSON object. */
+export function readJsonObjectLoose(path: string): Record<string, unknown> | undefined {
+  if (!existsSync(path)) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Writes the file as impt does: 2-space JSON, no trailing newline, keys in the given order. */
+export function writeProjectFile(cwd: string, data: ProjectFile): void {
+  writeJsonFile(projectFilePath(cwd), data);
+}
+
+export function deleteProjectFile(cwd: string): void {
+  try {
+    unlinkSync(projectFilePath(cwd));
+  } catch (e) {
+    throw new CliError(errors.fileError(projectFilePath(cwd), (e as Error).message));
+  }
+}
+
+/** 2-space JSON without a trailing newline, the layout of every impt config file. */
+export function writeJsonFile(path: string, data: unknown): void {
+  try {
+    writeFileSync(path, JSON.stringify(data, null, 2));
+  } catch (e) {
+    throw new CliError(errors.fileError(path, (e as Error).message));
+  }
 }

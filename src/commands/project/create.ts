@@ -1,5 +1,69 @@
-import { notImplemented } from '../shared/not-implemented.js';
+import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import type { Relationships } from '../../api/collection.js';
+import { DG_TYPES } from '../../api/wire.js';
+import { projectFileExists, writeProjectFile, type ProjectFile } from '../../context/project-file.js';
+import { entity, info, parse } from '../../output/messages/common.js';
+import { projectMessages as msg } from '../../output/messages/project.js';
+import { session, str } from '../shared/context.js';
+import { Resolver } from '../shared/resolver.js';
+import { AGENT_FILE_OPTION, CONFIRMED_OPTION, DEVICE_FILE_OPTION, DG_DESCR_OPTION, DG_NAME_OPTION, DUT_OPTION, TARGET_OPTION } from './options.js';
+import { confirmOverwrite } from './overwrite.js';
+import { projectView } from './project-view.js';
+import { ensureSourceFiles } from './source-files.js';
+import { productOrCreate, targetGroup, targetLink } from './targets.js';
 
-const mod = notImplemented('project', 'create', 'Creates a new Device Group and a new Project file.');
-export const spec = mod.spec;
-export const run = mod.run;
+export const spec: CommandSpec = {
+  group: 'project',
+  name: 'create',
+  summary: 'Creates a new Device Group and a new Project file.',
+  description:
+    'Creates a new Device Group of the specified Product and a new Project file in the current directory that refers to it. Missing device and agent source files are created empty.',
+  options: [
+    { name: 'product', alias: 'p', kind: 'string', required: true, usage: '<PRODUCT_IDENTIFIER>', describe: 'Product identifier: Product ID or Product name. The new Device Group is created in this Product.' },
+    { name: 'create-product', alias: 'c', kind: 'flag', describe: 'Creates the Product, named as the --product value, if it does not exist.' },
+    { ...DG_NAME_OPTION, required: true },
+    DG_DESCR_OPTION,
+    DEVICE_FILE_OPTION,
+    AGENT_FILE_OPTION,
+    { name: 'pre-factory', alias: 'f', kind: 'flag', describe: 'Creates a pre-factory Device Group instead of a development one. Requires --target and --dut.' },
+    DUT_OPTION,
+    { name: 'create-dut', alias: 'w', kind: 'flag', describe: 'Creates the pre-dut Device Group, named as the --dut value, if it does not exist.' },
+    TARGET_OPTION,
+    { name: 'create-target', alias: 'r', kind: 'flag', describe: 'Creates the pre-production Device Group, named as the --target value, if it does not exist.' },
+    CONFIRMED_OPTION,
+  ],
+  check: (opts) => {
+    const preFactory = opts['pre-factory'] === true;
+    if (preFactory !== (opts.target !== undefined)) return parse.together('pre-factory', 'target');
+    if (preFactory !== (opts.dut !== undefined)) return parse.together('pre-factory', 'dut');
+    return undefined;
+  },
+};
+
+export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
+  const name = str(opts.name)!;
+  const project: ProjectFile = { deviceGroupId: '', deviceFile: str(opts['device-file'])!, agentFile: str(opts['agent-file'])! };
+  const res = new Resolver(session(rt), rt.out);
+  await confirmOverwrite(rt.out, projectFileExists(rt.cwd), opts.confirmed === true, msg.overwrite);
+
+  const product = await productOrCreate(res, str(opts.product)!, opts['create-product'] === true);
+  const relationships: Relationships = { product: { type: 'product', id: product.id } };
+  const preFactory = opts['pre-factory'] === true;
+  if (preFactory) {
+    const target = await targetGroup(res, 'production', str(opts.target)!, product.id, opts['create-target'] === true);
+    const dut = await targetGroup(res, 'dut', str(opts.dut)!, product.id, opts['create-dut'] === true);
+    Object.assign(relationships, targetLink('production', target), targetLink('dut', dut));
+  }
+  const attributes: Record<string, unknown> = { name };
+  if (opts.descr !== undefined) attributes.description = str(opts.descr);
+  const type = preFactory ? DG_TYPES['pre-factory'] : DG_TYPES.development;
+  const dg = await res.api.deviceGroups.create(attributes, relationships, type);
+  rt.out.info(info.created(entity('Device Group', name)));
+
+  ensureSourceFiles(rt.cwd, project.deviceFile, project.agentFile, rt.out);
+  project.deviceGroupId = dg.id;
+  writeProjectFile(rt.cwd, project);
+  const view = await projectView(res, project, dg, false);
+  rt.out.info(msg.created);
+  rt.out.result(view);
+}

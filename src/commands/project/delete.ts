@@ -1,5 +1,85 @@
-import { notImplemented } from '../shared/not-implemented.js';
+import { existsSync, unlinkSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import type { Resource } from '../../api/impcentral.js';
+import { deleteProjectFile, readProjectFileLoose } from '../../context/project-file.js';
+import { CliError } from '../../errors.js';
+import { errors } from '../../output/messages/common.js';
+import { projectMessages as msg } from '../../output/messages/project.js';
+import { session } from '../shared/context.js';
+import { DEVICE_GROUP, Resolver } from '../shared/resolver.js';
+import { relId } from '../shared/views.js';
+import { confirmPlanWithFiles } from './confirm-trailer.js';
+import { addGroup, emptyPlan, executePlan, planSections, type EntityPlan } from './entity-plan.js';
+import { CONFIRMED_OPTION } from './options.js';
 
-const mod = notImplemented('project', 'delete', 'Deletes the Project file and related entities.');
-export const spec = mod.spec;
-export const run = mod.run;
+export const spec: CommandSpec = {
+  group: 'project',
+  name: 'delete',
+  summary: 'Deletes the Project file and related entities.',
+  description:
+    'Deletes the Project file in the current directory and, optionally, the impCentral entities of the Project and its device and agent source files.',
+  options: [
+    { name: 'entities', alias: 'e', kind: 'flag', describe: "Also deletes the Project's Device Group with its Deployments, its production and DUT targets and the Product when nothing else uses them. Devices of deleted Device Groups are unassigned." },
+    { name: 'files', alias: 'f', kind: 'flag', describe: 'Also deletes the device and agent source files named in the Project file.' },
+    { name: 'all', alias: 'a', kind: 'flag', describe: 'Same as --entities and --files together.' },
+    CONFIRMED_OPTION,
+  ],
+};
+
+/** Groups of the product that target `dg` as `rel`. */
+function targeting(groups: Resource[], rel: string, dg: Resource): number {
+  return groups.filter((g) => relId(g, rel) === dg.id).length;
+}
+
+async function entityPlan(res: Resolver, dgId: string): Promise<EntityPlan> {
+  const plan = emptyPlan();
+  const dg = await res.fetch(DEVICE_GROUP, dgId);
+  if (!dg) return plan; // gone: only local files are deleted
+  const productId = relId(dg, 'product');
+  const groups = productId ? await res.api.deviceGroups.list({ 'product.id': productId }) : [];
+  const production = relId(dg, 'production_target');
+  const dut = relId(dg, 'dut_target');
+  if (productId && groups.length === (production && dut ? 3 : 1)) plan.product = await res.api.products.get(productId);
+  for (const [rel, id] of [['production_target', production], ['dut_target', dut]] as const) {
+    const target = id ? groups.find((g) => g.id === id) ?? (await res.fetch(DEVICE_GROUP, id)) : undefined;
+    if (target && targeting(groups, rel, target) === 1) await addGroup(res, plan, target);
+  }
+  await addGroup(res, plan, dg);
+  return plan;
+}
+
+export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
+  const project = readProjectFileLoose(rt.cwd);
+  if (!project) {
+    rt.out.info(msg.noProjectFile);
+    return;
+  }
+  const all = opts.all === true;
+  const withEntities = all || opts.entities === true;
+  const withFiles = all || opts.files === true;
+  const dgId = typeof project.deviceGroupId === 'string' ? project.deviceGroupId : '';
+  const res = withEntities && dgId ? new Resolver(session(rt), rt.out) : undefined;
+  const plan = res ? await entityPlan(res, dgId) : emptyPlan();
+
+  const files = withFiles
+    ? [project.deviceFile, project.agentFile].filter((f): f is string => typeof f === 'string' && f !== '' && existsSync(resolve(rt.cwd, f)))
+    : [];
+  const trailer = files.length ? [msg.filesWillBeDeleted, msg.sourceFilesList(files), ''] : [];
+  trailer.push(msg.projectFileWillBeDeleted);
+  await confirmPlanWithFiles(rt.out, planSections(plan), trailer, opts.confirmed === true);
+
+  if (res) await executePlan(res, plan);
+  if (files.length) {
+    for (const f of files) {
+      try {
+        unlinkSync(resolve(rt.cwd, f));
+      } catch (e) {
+        throw new CliError(errors.fileError(f, (e as Error).message));
+      }
+    }
+    rt.out.info(msg.sourceFilesDeleted(files));
+  }
+  deleteProjectFile(rt.cwd);
+  rt.out.info(msg.deleted);
+}

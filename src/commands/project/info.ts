@@ -1,5 +1,22 @@
-import { notImplemented } from '../shared/not-implemented.js';
+import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import { session } from '../shared/context.js';
+import { Resolver } from '../shared/resolver.js';
+import { projectDeviceGroup, requireProjectFile } from './load.js';
+import { projectView } from './project-view.js';
 
-const mod = notImplemented('project', 'info', 'Displays information about the project.');
-export const spec = mod.spec;
-export const run = mod.run;
+export const spec: CommandSpec = {
+  group: 'project',
+  name: 'info',
+  summary: 'Displays information about the project.',
+  description: 'Displays information about the Project of the current directory and its Device Group.',
+  options: [
+    { name: 'full', alias: 'u', kind: 'flag', describe: "Displays additional information: details of the Device Group, its Webhooks and Devices, and the authentication status." },
+  ],
+};
+
+export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
+  const project = requireProjectFile(rt.cwd);
+  const res = new Resolver(session(rt), rt.out);
+  const dg = await projectDeviceGroup(res, project);
+  rt.out.result(await projectView(res, project, dg, opts.full === true));
+}

@@ -1,5 +1,42 @@
-import { notImplemented } from '../shared/not-implemented.js';
+import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import { projectFileExists, writeProjectFile, type ProjectFile } from '../../context/project-file.js';
+import { CliError } from '../../errors.js';
+import { projectMessages as msg } from '../../output/messages/project.js';
+import { session, str } from '../shared/context.js';
+import { DEVICE_GROUP, Resolver } from '../shared/resolver.js';
+import { dgTypeName } from '../shared/views.js';
+import { AGENT_FILE_OPTION, CONFIRMED_OPTION, DEVICE_FILE_OPTION } from './options.js';
+import { confirmOverwrite } from './overwrite.js';
+import { projectView } from './project-view.js';
+import { ensureSourceFiles } from './source-files.js';
 
-const mod = notImplemented('project', 'link', 'Creates a new Project file and links it to the specified Device Group.');
-export const spec = mod.spec;
-export const run = mod.run;
+export const spec: CommandSpec = {
+  group: 'project',
+  name: 'link',
+  summary: 'Creates a new Project file and links it to the specified Device Group.',
+  description:
+    'Creates a new Project file in the current directory that refers to the specified existing Device Group. Missing device and agent source files are created empty; no code is downloaded.',
+  options: [
+    { name: 'dg', alias: 'g', kind: 'string', required: true, usage: '<DEVICE_GROUP_IDENTIFIER>', describe: 'Device Group identifier: Device Group ID or Device Group name. Only development and pre-factory Device Groups can be linked.' },
+    DEVICE_FILE_OPTION,
+    AGENT_FILE_OPTION,
+    CONFIRMED_OPTION,
+  ],
+};
+
+const LINKABLE = ['development', 'pre-factory'];
+
+export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
+  const res = new Resolver(session(rt), rt.out);
+  await confirmOverwrite(rt.out, projectFileExists(rt.cwd), opts.confirmed === true, msg.overwrite);
+  const found = await res.one(DEVICE_GROUP, str(opts.dg)!);
+  const dg = (await res.fetch(DEVICE_GROUP, found.id)) ?? found;
+  const type = dgTypeName(dg.type);
+  if (!LINKABLE.includes(type)) throw new CliError(msg.cannotLink(type));
+  const project: ProjectFile = { deviceGroupId: dg.id, deviceFile: str(opts['device-file'])!, agentFile: str(opts['agent-file'])! };
+  ensureSourceFiles(rt.cwd, project.deviceFile, project.agentFile, rt.out);
+  writeProjectFile(rt.cwd, project);
+  const view = await projectView(res, project, dg, false);
+  rt.out.info(msg.linked);
+  rt.out.result(view);
+}

@@ -1,5 +1,64 @@
-import { notImplemented } from '../shared/not-implemented.js';
+import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import type { Relationships } from '../../api/collection.js';
+import { writeProjectFile } from '../../context/project-file.js';
+import { CliError } from '../../errors.js';
+import { entity, info } from '../../output/messages/common.js';
+import { projectMessages as msg } from '../../output/messages/project.js';
+import { session, str } from '../shared/context.js';
+import { DEVICE_GROUP, Resolver } from '../shared/resolver.js';
+import { dgTypeName, relId } from '../shared/views.js';
+import { projectDeviceGroup, requireProjectFile } from './load.js';
+import { AGENT_FILE_OPTION, DEVICE_FILE_OPTION, DG_DESCR_OPTION, DG_NAME_OPTION, DUT_OPTION, TARGET_OPTION } from './options.js';
+import { projectView } from './project-view.js';
+import { ensureSourceFiles } from './source-files.js';
+import { targetGroup, targetLink } from './targets.js';
 
-const mod = notImplemented('project', 'update', 'Updates the Project settings and/or related Device Group attributes.');
-export const spec = mod.spec;
-export const run = mod.run;
+export const spec: CommandSpec = {
+  group: 'project',
+  name: 'update',
+  summary: 'Updates the Project settings and/or related Device Group attributes.',
+  description:
+    'Updates the Project file of the current directory and/or the attributes of its Device Group. Missing device and agent source files are created empty.',
+  options: [
+    DG_NAME_OPTION,
+    DG_DESCR_OPTION,
+    { ...DEVICE_FILE_OPTION, default: undefined },
+    { ...AGENT_FILE_OPTION, default: undefined },
+    DUT_OPTION,
+    TARGET_OPTION,
+  ],
+};
+
+export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
+  const project = requireProjectFile(rt.cwd);
+  const res = new Resolver(session(rt), rt.out);
+  let dg = await projectDeviceGroup(res, project);
+
+  const target = str(opts.target);
+  const dut = str(opts.dut);
+  const descr = str(opts.descr);
+  if (opts.name !== undefined || descr || target !== undefined || dut !== undefined) {
+    const type = dgTypeName(dg.type);
+    for (const [option, value] of [['target', target], ['dut', dut]] as const) {
+      if (value !== undefined && type !== 'pre-factory' && type !== 'factory') throw new CliError(msg.invalidTargetOption(option, type));
+    }
+    const productId = relId(dg, 'product') ?? '';
+    const relationships: Relationships = {};
+    if (target !== undefined) Object.assign(relationships, targetLink('production', await targetGroup(res, 'production', target, productId, false)));
+    if (dut !== undefined) Object.assign(relationships, targetLink('dut', await targetGroup(res, 'dut', dut, productId, false)));
+    const attributes: Record<string, unknown> = {};
+    if (opts.name !== undefined) attributes.name = str(opts.name);
+    if (descr !== undefined) attributes.description = descr;
+    dg = await res.api.deviceGroups.update(dg.id, attributes, relationships, dg.type);
+    res.remember(DEVICE_GROUP, dg);
+    rt.out.info(info.updated(entity('Device Group', dg.id)));
+  }
+
+  if (opts['device-file'] !== undefined) project.deviceFile = str(opts['device-file']);
+  if (opts['agent-file'] !== undefined) project.agentFile = str(opts['agent-file']);
+  ensureSourceFiles(rt.cwd, project.deviceFile, project.agentFile, rt.out);
+  writeProjectFile(rt.cwd, project);
+  const view = await projectView(res, project, dg, false);
+  rt.out.info(msg.updated);
+  rt.out.result(view);
+}

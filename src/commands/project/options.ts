@@ -1,0 +1,37 @@
+// Options shared by the project commands.
+import type { OptionSpec } from '../../cli/spec.js';
+
+export const DEVICE_FILE_OPTION: OptionSpec = {
+  name: 'device-file', alias: 'x', kind: 'string', usage: '<device_file>', default: 'device.nut',
+  describe: 'Name of the file with the device source code. It is created empty in the current directory if it does not exist.',
+};
+
+export const AGENT_FILE_OPTION: OptionSpec = {
+  name: 'agent-file', alias: 'y', kind: 'string', usage: '<agent_file>', default: 'agent.nut',
+  describe: 'Name of the file with the agent source code. It is created empty in the current directory if it does not exist.',
+};
+
+export const CONFIRMED_OPTION: OptionSpec = {
+  name: 'confirmed', alias: 'q', kind: 'flag',
+  describe: 'Executes the operation without asking additional confirmation from user.',
+};
+
+export const DG_NAME_OPTION: OptionSpec = {
+  name: 'name', alias: 'n', kind: 'string', usage: '<device_group_name>',
+  describe: "Name of the Project's Device Group. Must be unique among all Device Groups of the Product.",
+};
+
+export const DG_DESCR_OPTION: OptionSpec = {
+  name: 'descr', alias: 's', kind: 'string-empty', usage: '<device_group_description>',
+  describe: "Description of the Project's Device Group.",
+};
+
+export const DUT_OPTION: OptionSpec = {
+  name: 'dut', alias: 'u', kind: 'string', usage: '<DEVICE_GROUP_IDENTIFIER>',
+  describe: 'Device Group identifier of the DUT target of a pre-factory Device Group. It must be a pre-dut Device Group of the same Product.',
+};
+
+export const TARGET_OPTION: OptionSpec = {
+  name: 'target', alias: 't', kind: 'string', usage: '<DEVICE_GROUP_IDENTIFIER>',
+  describe: 'Device Group identifier of the production target of a pre-factory Device Group. It must be a pre-production Device Group of the same Product.',
+};
