@@ -30,6 +30,8 @@ export interface SessionDeps {
   cwd: string;
   env: NodeJS.ProcessEnv;
   debug?: (text: string) => void;
+  /** told when a request starts and ends (progress indicator) */
+  onActivity?: (active: boolean) => void;
   /** asks for a secret on the terminal; fails when there is none */
   askSecret?: (question: string, missingHint: string) => Promise<string>;
 }
@@ -172,7 +174,7 @@ export interface Session {
 /** A session for the current directory's context, or for one already resolved (auth info). */
 export function openSession(deps: SessionDeps, context: AuthContext = resolveContext(deps.cwd, deps.env)): Session {
   const tokens = new ContextTokens(context, deps);
-  const http = new Http({ endpoint: context.endpoint, userAgent: USER_AGENT, tokens, debug: deps.debug });
+  const http = new Http({ endpoint: context.endpoint, userAgent: USER_AGENT, tokens, debug: deps.debug, onActivity: deps.onActivity });
   const api = new ImpCentral(http);
   let me: Promise<string> | undefined;
   return {

@@ -3,6 +3,7 @@
 import { Chalk } from 'chalk';
 import { formatText, type DisplayObject, type Value } from './format.js';
 import { FAILS, SUCCEEDS, info as infoMsg } from './messages/common.js';
+import { Spinner } from './spinner.js';
 
 export type OutputMode = 'default' | 'minimal' | 'json' | 'debug' | 'table';
 
@@ -37,11 +38,19 @@ export class Printer {
   private readonly streams: Streams;
   private readonly chalk: InstanceType<typeof Chalk>;
   private jsonResult: unknown = undefined;
+  private readonly spinner: Spinner | undefined;
 
   constructor(mode: OutputMode, streams: Streams = processStreams()) {
     this.mode = mode;
     this.streams = streams;
     this.chalk = new Chalk({ level: mode !== 'minimal' && mode !== 'json' && colorEnabled(streams) ? 1 : 0 });
+    if ((mode === 'default' || mode === 'table') && streams.errIsTTY) this.spinner = new Spinner((t) => streams.writeErr(t));
+  }
+
+  /** Network activity started or ended: drives the progress indicator. */
+  activity(active: boolean): void {
+    if (active) this.spinner?.start();
+    else this.spinner?.stop();
   }
 
   get isJson(): boolean {
@@ -59,6 +68,7 @@ export class Printer {
   }
 
   private line(text: string): void {
+    this.spinner?.clear();
     this.streams.write(`${text}\n`);
   }
 

@@ -5,7 +5,13 @@ import { askSecret } from '../../prompt/index.js';
 import type { CommandRuntime } from '../../cli/spec.js';
 
 export function session(rt: CommandRuntime): Session {
-  return openSession({ cwd: rt.cwd, env: rt.env, debug: rt.out.isDebug ? (t) => rt.out.debug(t) : undefined, askSecret });
+  return openSession({
+    cwd: rt.cwd,
+    env: rt.env,
+    debug: rt.out.isDebug ? (t) => rt.out.debug(t) : undefined,
+    onActivity: (active) => rt.out.activity(active),
+    askSecret,
+  });
 }
 
 /** The value of a string option, `undefined` when absent. */
