@@ -1,5 +1,40 @@
-import { notImplemented } from '../shared/not-implemented.js';
+import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import { DEFAULT_TEST_FILES, DEFAULT_TIMEOUT, testFileExists, writeTestFile, type TestConfig } from '../../context/test-file.js';
+import { testMessages as msg } from '../../output/messages/test.js';
+import { confirmOverwrite } from '../project/overwrite.js';
+import { CONFIRMED_OPTION } from '../project/options.js';
+import { session, str } from '../shared/context.js';
+import { DEVICE_GROUP, Resolver } from '../shared/resolver.js';
+import { applyConfigOptions, removeBuilderCache } from './apply.js';
+import { checkTimeout, configOptions, DG_OPTION } from './options.js';
+import { testView } from './view.js';
 
-const mod = notImplemented('test', 'create', 'Creates a test configuration file.');
-export const spec = mod.spec;
-export const run = mod.run;
+export const spec: CommandSpec = {
+  group: 'test',
+  name: 'create',
+  summary: 'Creates a test configuration file.',
+  description:
+    'Creates a test configuration file in the current directory for running impUnit tests on the Devices of the specified Device Group. An existing Builder cache is deleted.',
+  options: [{ ...DG_OPTION, required: true }, ...configOptions(false), CONFIRMED_OPTION],
+  check: checkTimeout,
+};
+
+export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
+  const res = new Resolver(session(rt), rt.out);
+  await confirmOverwrite(rt.out, testFileExists(rt.cwd), opts.confirmed === true, msg.overwrite);
+  const dg = await res.one(DEVICE_GROUP, str(opts.dg)!);
+  removeBuilderCache(rt);
+  const config: TestConfig = {
+    deviceGroupId: dg.id,
+    timeout: DEFAULT_TIMEOUT,
+    stopOnFail: false,
+    allowDisconnect: false,
+    builderCache: false,
+    testFiles: [...DEFAULT_TEST_FILES],
+  };
+  applyConfigOptions(config, opts, rt);
+  writeTestFile(rt.cwd, config);
+  const view = await testView(res, config, dg);
+  rt.out.info(msg.created);
+  rt.out.result(view);
+}

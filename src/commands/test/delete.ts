@@ -1,5 +1,93 @@
-import { notImplemented } from '../shared/not-implemented.js';
+import { existsSync } from 'node:fs';
+import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import { BUILDER_CACHE_DIR, DEBUG_BUILD_DIR, inCwd, readTestFileLoose, removePath, testFilePath } from '../../context/test-file.js';
+import { testMessages as msg } from '../../output/messages/test.js';
+import { confirmPlanWithFiles } from '../project/confirm-trailer.js';
+import { addGroup, emptyPlan, executePlan, planSections, type EntityPlan } from '../project/entity-plan.js';
+import { CONFIRMED_OPTION } from '../project/options.js';
+import { session } from '../shared/context.js';
+import { DEVICE_GROUP, Resolver } from '../shared/resolver.js';
+import { relId } from '../shared/views.js';
 
-const mod = notImplemented('test', 'delete', 'Deletes the test configuration file.');
-export const spec = mod.spec;
-export const run = mod.run;
+export const spec: CommandSpec = {
+  group: 'test',
+  name: 'delete',
+  summary: 'Deletes the test configuration file.',
+  description:
+    'Deletes the test configuration file, the Builder cache and the debug build directory in the current directory and, optionally, the related files and impCentral entities.',
+  options: [
+    { name: 'github-config', alias: 'i', kind: 'flag', describe: 'Also deletes the GitHub credentials file named in the test configuration.' },
+    { name: 'builder-config', alias: 'j', kind: 'flag', describe: 'Also deletes the Builder variables file named in the test configuration.' },
+    { name: 'entities', alias: 'e', kind: 'flag', describe: 'Also deletes the Device Group of the test configuration with its Deployments, and its Product when it has no other Device Group. Devices of the Device Group are unassigned.' },
+    { name: 'all', alias: 'a', kind: 'flag', describe: 'Same as --github-config, --builder-config and --entities together.' },
+    CONFIRMED_OPTION,
+  ],
+};
+
+async function entityPlan(res: Resolver, dgId: string): Promise<EntityPlan> {
+  const plan = emptyPlan();
+  const dg = await res.fetch(DEVICE_GROUP, dgId);
+  if (!dg) return plan; // gone: only local files are deleted
+  const productId = relId(dg, 'product');
+  if (productId && (await res.api.deviceGroups.list({ 'product.id': productId })).length === 1) {
+    plan.product = await res.api.products.get(productId);
+  }
+  await addGroup(res, plan, dg);
+  return plan;
+}
+
+interface LocalItem {
+  path: string;
+  plan: string;
+  done: string;
+}
+
+/** Local files and directories to delete, in execution order, and the planning lines. */
+function localItems(config: Record<string, unknown>, opts: ParsedOptions, rt: CommandRuntime): { items: LocalItem[]; lines: string[] } {
+  const items: LocalItem[] = [];
+  const lines: string[] = [];
+  for (const [dir, plan, done] of [
+    [BUILDER_CACHE_DIR, msg.cacheWillBeDeleted, msg.cacheDeleted],
+    [DEBUG_BUILD_DIR, msg.buildDirWillBeDeleted, msg.buildDirDeleted],
+  ] as const) {
+    if (existsSync(inCwd(rt.cwd, dir))) items.push({ path: inCwd(rt.cwd, dir), plan, done });
+  }
+  lines.push(...items.map((i) => i.plan));
+  const all = opts.all === true;
+  for (const [option, key, willBe, notFound, done] of [
+    ['github-config', 'githubConfig', msg.githubWillBeDeleted, msg.githubNotFound, msg.githubDeleted],
+    ['builder-config', 'builderConfig', msg.builderWillBeDeleted, msg.builderNotFound, msg.builderDeleted],
+  ] as const) {
+    const file = config[key];
+    if (!(all || opts[option] === true) || typeof file !== 'string' || !file) continue;
+    if (!existsSync(inCwd(rt.cwd, file))) {
+      lines.push(notFound(file));
+      continue;
+    }
+    lines.push(willBe(file));
+    items.push({ path: inCwd(rt.cwd, file), plan: willBe(file), done });
+  }
+  lines.push(msg.testFileWillBeDeleted);
+  items.push({ path: testFilePath(rt.cwd), plan: msg.testFileWillBeDeleted, done: msg.deleted });
+  return { items, lines };
+}
+
+export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
+  const config = readTestFileLoose(rt.cwd);
+  if (!config) {
+    rt.out.info(msg.noTestFile);
+    return;
+  }
+  const dgId = typeof config.deviceGroupId === 'string' ? config.deviceGroupId : '';
+  const withEntities = opts.all === true || opts.entities === true;
+  const res = withEntities && dgId ? new Resolver(session(rt), rt.out) : undefined;
+  const plan = res ? await entityPlan(res, dgId) : emptyPlan();
+  const local = localItems(config, opts, rt);
+  await confirmPlanWithFiles(rt.out, planSections(plan), local.lines, opts.confirmed === true);
+
+  if (res) await executePlan(res, plan);
+  for (const item of local.items) {
+    removePath(item.path);
+    rt.out.info(item.done);
+  }
+}

@@ -1,5 +1,34 @@
-import { notImplemented } from '../shared/not-implemented.js';
+import { existsSync } from 'node:fs';
+import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import { inCwd, writeGithubCredentials } from '../../context/test-file.js';
+import { parse } from '../../output/messages/common.js';
+import { testMessages as msg } from '../../output/messages/test.js';
+import { askSecret, askText } from '../../prompt/index.js';
+import { confirmOverwrite } from '../project/overwrite.js';
+import { CONFIRMED_OPTION } from '../project/options.js';
+import { str } from '../shared/context.js';
 
-const mod = notImplemented('test', 'github', 'Creates or updates a GitHub credentials file.');
-export const spec = mod.spec;
-export const run = mod.run;
+export const spec: CommandSpec = {
+  group: 'test',
+  name: 'github',
+  summary: 'Creates or updates a GitHub credentials file.',
+  description:
+    'Creates or overwrites a GitHub credentials file, used by Builder to include files from GitHub while running tests. The test configuration is not changed.',
+  options: [
+    { name: 'github-config', alias: 'i', kind: 'string', required: true, usage: '<github_credentials_file_name>', describe: 'Path of the GitHub credentials file.' },
+    { name: 'user', alias: 'u', kind: 'string', usage: '<github_username>', describe: 'GitHub username. Asked for when not specified.' },
+    { name: 'pwd', alias: 'w', kind: 'string-empty', usage: '<github_password>', describe: 'GitHub password or personal access token. Asked for (hidden) when not specified; requires --user.' },
+    CONFIRMED_OPTION,
+  ],
+  check: (opts) => (opts.pwd !== undefined && opts.user === undefined ? parse.together('pwd', 'user') : undefined),
+};
+
+export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
+  const file = str(opts['github-config'])!;
+  const existed = existsSync(inCwd(rt.cwd, file));
+  await confirmOverwrite(rt.out, existed, opts.confirmed === true, msg.githubExists(file));
+  const user = str(opts.user) ?? (await askText(msg.askUser, msg.userHint));
+  const token = str(opts.pwd) ?? (await askSecret(msg.askToken, msg.tokenHint));
+  writeGithubCredentials(inCwd(rt.cwd, file), user, token);
+  rt.out.info(existed ? msg.githubUpdated : msg.githubCreated);
+}

@@ -1,5 +1,20 @@
-import { notImplemented } from '../shared/not-implemented.js';
+import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import { readTestFile } from '../../context/test-file.js';
+import { session } from '../shared/context.js';
+import { Resolver } from '../shared/resolver.js';
+import { savedDeviceGroup, testView } from './view.js';
 
-const mod = notImplemented('test', 'info', 'Displays information about the test configuration.');
-export const spec = mod.spec;
-export const run = mod.run;
+export const spec: CommandSpec = {
+  group: 'test',
+  name: 'info',
+  summary: 'Displays information about the test configuration.',
+  description: 'Displays the test configuration of the current directory and its Device Group.',
+  options: [],
+};
+
+export async function run(_opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
+  const config = readTestFile(rt.cwd);
+  const res = new Resolver(session(rt), rt.out);
+  const dg = await savedDeviceGroup(res, config.deviceGroupId);
+  rt.out.result(await testView(res, config, dg));
+}

@@ -1,5 +1,31 @@
-import { notImplemented } from '../shared/not-implemented.js';
+import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import { readTestFile, writeTestFile } from '../../context/test-file.js';
+import { testMessages as msg } from '../../output/messages/test.js';
+import { session, str } from '../shared/context.js';
+import { DEVICE_GROUP, Resolver } from '../shared/resolver.js';
+import { applyConfigOptions, removeBuilderCache } from './apply.js';
+import { checkTimeout, configOptions, DG_OPTION } from './options.js';
+import { savedDeviceGroup, testView } from './view.js';
 
-const mod = notImplemented('test', 'update', 'Updates the test configuration file.');
-export const spec = mod.spec;
-export const run = mod.run;
+export const spec: CommandSpec = {
+  group: 'test',
+  name: 'update',
+  summary: 'Updates the test configuration file.',
+  description: 'Updates the test configuration file of the current directory. Settings not specified are kept.',
+  options: [DG_OPTION, ...configOptions(true)],
+  check: checkTimeout,
+};
+
+export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
+  const config = readTestFile(rt.cwd);
+  const res = new Resolver(session(rt), rt.out);
+  const dgValue = str(opts.dg);
+  const dg = dgValue !== undefined ? await res.one(DEVICE_GROUP, dgValue) : await savedDeviceGroup(res, config.deviceGroupId);
+  config.deviceGroupId = dg.id;
+  if (opts['builder-cache'] === false) removeBuilderCache(rt);
+  applyConfigOptions(config, opts, rt);
+  writeTestFile(rt.cwd, config);
+  const view = await testView(res, config, dg);
+  rt.out.info(msg.updated);
+  rt.out.result(view);
+}

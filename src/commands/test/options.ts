@@ -1,0 +1,34 @@
+// Options shared by the test commands, and the checks of `int+` options.
+import type { OptionSpec, ParsedOptions } from '../../cli/spec.js';
+import { parse } from '../../output/messages/common.js';
+
+export const DG_OPTION: OptionSpec = {
+  name: 'dg', alias: 'g', kind: 'string', usage: '<DEVICE_GROUP_IDENTIFIER>',
+  describe: 'Device Group identifier: Device Group ID or Device Group name. The tests run on the Devices assigned to this Device Group.',
+};
+
+/** `optionalValue`: update accepts "" to remove the setting. */
+export function configOptions(optionalValue: boolean): OptionSpec[] {
+  const fileKind = optionalValue ? 'string-empty' : 'string';
+  const unset = optionalValue ? ' An empty value removes the setting.' : '';
+  return [
+    { name: 'device-file', alias: 'x', kind: fileKind, usage: optionalValue ? '[<device_file>]' : '<device_file>', describe: `Device source code file deployed together with every test file. The file must exist.${unset}` },
+    { name: 'agent-file', alias: 'y', kind: fileKind, usage: optionalValue ? '[<agent_file>]' : '<agent_file>', describe: `Agent source code file deployed together with every test file. The file must exist.${unset}` },
+    { name: 'timeout', alias: 't', kind: 'number', usage: '<timeout>', describe: `Timeout of every test, in seconds.${optionalValue ? '' : ' Default: 30.'}` },
+    { name: 'stop-on-fail', alias: 's', kind: 'bool', usage: '[true|false]', describe: `Whether the whole test run stops after a failed test.${optionalValue ? '' : ' Default: false.'}` },
+    { name: 'allow-disconnect', alias: 'a', kind: 'bool', usage: '[true|false]', describe: `Whether the test session survives a disconnection of the device.${optionalValue ? '' : ' Default: false.'}` },
+    { name: 'builder-cache', alias: 'e', kind: 'bool', usage: '[true|false]', describe: `Whether Builder caches remote includes in the .builder-cache directory.${optionalValue ? ' false also deletes the cache.' : ' Default: false.'}` },
+    { name: 'test-file', alias: 'f', kind: 'array', usage: '<test_file_name_pattern>', describe: 'Glob pattern of test files, relative to the current directory; the patterns given replace the configured ones. Default: "*.test.nut" and "tests/**/*.test.nut". (may be repeated several times)' },
+    { name: 'github-config', alias: 'i', kind: fileKind, usage: optionalValue ? '[<github_credentials_file_name>]' : '<github_credentials_file_name>', describe: `GitHub credentials file used by Builder for includes from GitHub; see "impt test github".${unset}` },
+    { name: 'builder-config', alias: 'j', kind: fileKind, usage: optionalValue ? '[<builder_file_name>]' : '<builder_file_name>', describe: `JSON file whose top-level keys are Builder variables.${unset}` },
+  ];
+}
+
+/** `Option "--timeout" must be a number.` / `... must have a positive integer value.` */
+export function checkTimeout(opts: ParsedOptions): string | undefined {
+  const v = opts.timeout;
+  if (v === undefined) return undefined;
+  if (typeof v !== 'number' || Number.isNaN(v)) return parse.notNumber('timeout');
+  if (v <= 0 || !Number.isInteger(v)) return parse.notPositiveInteger('timeout');
+  return undefined;
+}
