@@ -1,5 +1,42 @@
-import { notImplemented } from '../shared/not-implemented.js';
+import type { Resource } from '../../api/impcentral.js';
+import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import { info } from '../../output/messages/common.js';
+import { CONFIRMED_OPTION } from '../shared/common-options.js';
+import { session, str } from '../shared/context.js';
+import { confirmPlan, deleteDeployment, unflagDeployment } from '../shared/delete-plan.js';
+import { PRODUCT, Resolver } from '../shared/resolver.js';
+import { relId } from '../shared/views.js';
 
-const mod = notImplemented('build', 'cleanup', 'Deletes builds which are not related to any Device Group.');
-export const spec = mod.spec;
-export const run = mod.run;
+export const spec: CommandSpec = {
+  group: 'build',
+  name: 'cleanup',
+  summary: 'Deletes builds which are not related to any Device Group.',
+  description:
+    'Deletes all builds (Deployments) which are not related to any Device Group ("zombie" builds), of all Products or of the specified Product only.',
+  options: [
+    { name: 'product', alias: 'p', kind: 'string', usage: '<PRODUCT_IDENTIFIER>', describe: 'A Product identifier: Product ID or Product name. Only the zombie builds of the specified Product are deleted.' },
+    { name: 'unflag', alias: 'u', kind: 'flag', describe: 'Also deletes the zombie builds which have their "flagged" attribute set to true, after setting it to false.' },
+    CONFIRMED_OPTION,
+  ],
+};
+
+export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
+  const productIdent = str(opts.product);
+  const unflag = opts.unflag === true;
+  const res = new Resolver(session(rt), rt.out);
+  const flagFilter = unflag ? {} : { flagged: 'false' };
+  const found = new Map<string, Resource>();
+  const add = (ds: Resource[]) => ds.forEach((d) => found.set(d.id, d));
+  if (productIdent === undefined) add(await res.api.deployments.list(flagFilter));
+  else for (const p of await res.all(PRODUCT, productIdent)) add(await res.api.deployments.list({ 'product.id': p.id, ...flagFilter }));
+
+  const zombies = [...found.values()].filter((d) => !relId(d, 'devicegroup'));
+  if (zombies.length === 0) {
+    rt.out.info(info.noneFound('Deployment'));
+    return;
+  }
+  const flagged = zombies.filter((d) => d.attributes.flagged === true);
+  await confirmPlan(rt.out, { deleted: zombies.map((r) => ({ type: 'Deployment', r })), unflagged: flagged }, opts.confirmed === true);
+  for (const d of flagged) await unflagDeployment(res, d);
+  for (const d of zombies) await deleteDeployment(res, d);
+}

@@ -1,5 +1,38 @@
-import { notImplemented } from '../shared/not-implemented.js';
+import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import { buildMessages as msg } from '../../output/messages/build.js';
+import { entity, info } from '../../output/messages/common.js';
+import { buildSource, resolveBuild } from '../shared/build-identify.js';
+import { session, str } from '../shared/context.js';
+import { DEVICE_GROUP, Resolver } from '../shared/resolver.js';
+import { BUILD_OPTION, DG_OPTION } from './options.js';
 
-const mod = notImplemented('build', 'copy', 'Copies the specified build to the specified Device Group.');
-export const spec = mod.spec;
-export const run = mod.run;
+export const spec: CommandSpec = {
+  group: 'build',
+  name: 'copy',
+  summary: 'Copies the specified build to the specified Device Group.',
+  description:
+    'Copies the source code of the specified build (Deployment) into a new build of the specified Device Group. The devices are not restarted.',
+  options: [
+    BUILD_OPTION,
+    { ...DG_OPTION, required: true, describe: 'A Device Group identifier of the Device Group the build is copied to: Device Group ID or Device Group name.' },
+    { name: 'all', alias: 'a', kind: 'flag', describe: 'Copies the description, origin, tags and "flagged" attribute of the build too.' },
+  ],
+};
+
+const COPIED_WITH_ALL = ['description', 'origin', 'flagged', 'tags'];
+
+export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
+  const src = buildSource(str(opts.build), rt.cwd);
+  const res = new Resolver(session(rt), rt.out);
+  const { build, ident } = await resolveBuild(res, src);
+  const dg = await res.one(DEVICE_GROUP, str(opts.dg)!);
+  const a = build.attributes;
+  const attributes: Record<string, unknown> = { device_code: a.device_code ?? '', agent_code: a.agent_code ?? '' };
+  if (opts.all === true) {
+    for (const k of COPIED_WITH_ALL) if (a[k] !== undefined && a[k] !== null) attributes[k] = a[k];
+  }
+  const copy = await res.api.deployments.create(attributes, { devicegroup: { type: dg.type, id: dg.id } });
+  const copyIdent = entity('Deployment', copy.id);
+  rt.out.info(info.created(copyIdent));
+  rt.out.info(msg.copied(ident, copyIdent));
+}

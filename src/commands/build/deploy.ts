@@ -1,5 +1,18 @@
-import { notImplemented } from '../shared/not-implemented.js';
+import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import { shortView, wrap } from '../shared/views.js';
+import { createBuild } from './create-build.js';
+import { DEPLOY_OPTIONS } from './options.js';
 
-const mod = notImplemented('build', 'deploy', 'Creates and deploys a build.');
-export const spec = mod.spec;
-export const run = mod.run;
+export const spec: CommandSpec = {
+  group: 'build',
+  name: 'deploy',
+  summary: 'Creates and deploys a build.',
+  description:
+    'Creates a build (Deployment) from the specified source files and deploys it to the specified Device Group. Devices are not restarted.',
+  options: DEPLOY_OPTIONS,
+};
+
+export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
+  const { build } = await createBuild(opts, rt);
+  rt.out.result(wrap('Deployment', shortView('Deployment', build)));
+}

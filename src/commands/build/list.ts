@@ -1,5 +1,58 @@
-import { notImplemented } from '../shared/not-implemented.js';
+import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import { DG_TYPES, type DgTypeName } from '../../api/wire.js';
+import { REPEATED } from '../shared/common-options.js';
+import { arr, session } from '../shared/context.js';
+import { combinations, entityFilterIds, filterByDgType, listEach } from '../shared/list-filters.js';
+import { Resolver } from '../shared/resolver.js';
+import { relId } from '../shared/views.js';
 
-const mod = notImplemented('build', 'list', 'Displays information about all or filtered builds.');
-export const spec = mod.spec;
-export const run = mod.run;
+const DG_TYPE_NAMES = Object.keys(DG_TYPES) as DgTypeName[];
+
+export const spec: CommandSpec = {
+  group: 'build',
+  name: 'list',
+  summary: 'Displays information about all or filtered builds.',
+  description: 'Displays information about all of the builds (Deployments) available to the current account, or about those passing the filters.',
+  list: true,
+  options: [
+    { name: 'owner', alias: 'o', kind: 'array', usage: '<ACCOUNT_IDENTIFIER>', describe: `Lists builds owned by the specified Account(s) only.${REPEATED}` },
+    { name: 'product', alias: 'p', kind: 'array', usage: '<PRODUCT_IDENTIFIER>', describe: `Lists builds of the specified Product(s) only.${REPEATED}` },
+    { name: 'dg', alias: 'g', kind: 'array', usage: '<DEVICE_GROUP_IDENTIFIER>', describe: `Lists builds of the specified Device Group(s) only.${REPEATED}` },
+    { name: 'dg-type', alias: 'y', kind: 'choice', repeatable: true, choices: DG_TYPE_NAMES, usage: '<device_group_type>', describe: `Lists builds of the Device Groups of the specified type(s) only.${REPEATED}` },
+    { name: 'sha', alias: 's', kind: 'array', usage: '<deployment_sha>', describe: `Lists builds with the specified SHA(s) only.${REPEATED}` },
+    { name: 'tag', alias: 't', kind: 'array', usage: '<tag>', describe: `Lists builds with the specified tag(s) only.${REPEATED}` },
+    { name: 'flagged', alias: 'f', kind: 'flag', describe: 'Lists builds with the "flagged" attribute set to true only.' },
+    { name: 'unflagged', alias: 'u', kind: 'flag', describe: 'Lists builds with the "flagged" attribute set to false only.' },
+    { name: 'non-zombie', alias: 'n', kind: 'flag', describe: 'Lists builds related to a Device Group only.' },
+    { name: 'zombie', alias: 'm', kind: 'flag', describe: 'Lists builds not related to any Device Group ("zombie" builds) only.' },
+  ],
+};
+
+/** `--a` with `--b` cancel each other out. */
+function either(a: unknown, b: unknown): boolean | undefined {
+  return a === true && b !== true ? true : b === true && a !== true ? false : undefined;
+}
+
+export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
+  const res = new Resolver(session(rt), rt.out);
+  const ids = await entityFilterIds(res, { owner: arr(opts.owner), product: arr(opts.product), dg: arr(opts.dg) });
+  if (!ids) {
+    rt.out.list('Deployment', []);
+    return;
+  }
+  const flagged = either(opts.flagged, opts.unflagged);
+  const sets = combinations({
+    'owner.id': ids.owners,
+    'product.id': ids.products,
+    'devicegroup.id': ids.dgs,
+    sha: opts.sha === undefined ? undefined : arr(opts.sha),
+    tags: opts.tag === undefined ? undefined : arr(opts.tag),
+    flagged: flagged === undefined ? undefined : [String(flagged)],
+  });
+  let builds = await listEach((f) => res.api.deployments.list(f), sets);
+
+  builds = filterByDgType(builds, arr(opts['dg-type']));
+  const zombie = either(opts.zombie, opts['non-zombie']);
+  if (zombie !== undefined) builds = builds.filter((d) => !relId(d, 'devicegroup') === zombie);
+  rt.out.list('Deployment', await res.listItems('Deployment', builds));
+}

@@ -1,5 +1,32 @@
-import { notImplemented } from '../shared/not-implemented.js';
+import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import { buildMessages as msg } from '../../output/messages/build.js';
+import { entity } from '../../output/messages/common.js';
+import { str } from '../shared/context.js';
+import { streamLogs } from '../shared/log-stream.js';
+import { createBuild } from './create-build.js';
+import { DEPLOY_OPTIONS } from './options.js';
+import { restartGroup, setMinSupported, updateGroup } from './run-steps.js';
 
-const mod = notImplemented('build', 'run', 'Creates, deploys and runs a build.');
-export const spec = mod.spec;
-export const run = mod.run;
+export const spec: CommandSpec = {
+  group: 'build',
+  name: 'run',
+  summary: 'Creates, deploys and runs a build.',
+  description:
+    'Creates a build (Deployment) from the specified source files, deploys it to the specified Device Group and restarts all of the devices assigned to the Device Group.',
+  options: [
+    ...DEPLOY_OPTIONS,
+    { name: 'conditional', alias: 'c', kind: 'flag', describe: 'Conditional restart of the devices: a device is restarted only if it does not run the min supported Deployment or a newer one.' },
+    { name: 'log', alias: 'l', kind: 'flag', describe: 'Starts displaying logs from the devices assigned to the Device Group (press <Ctrl-C> to exit).' },
+  ],
+};
+
+export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
+  const created = await createBuild(opts, rt);
+  await setMinSupported(created);
+  await updateGroup(created, str(opts.descr));
+  const devices = await restartGroup(created, opts.conditional === true);
+  if (opts.log === true && devices.length > 0) {
+    rt.out.info(msg.runSuccessful(entity('Deployment', created.build.id)));
+    await streamLogs(created.res, devices.map((d) => d.id), rt);
+  }
+}

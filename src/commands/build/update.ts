@@ -1,5 +1,39 @@
-import { notImplemented } from '../shared/not-implemented.js';
+import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import { info } from '../../output/messages/common.js';
+import { buildSource, resolveBuild, tagsOf } from '../shared/build-identify.js';
+import { arr, session, str } from '../shared/context.js';
+import { REPEATED } from '../shared/common-options.js';
+import { Resolver } from '../shared/resolver.js';
+import { ADD_TAG_OPTION, BUILD_OPTION, DESCR_OPTION, FLAGGED_OPTION } from './options.js';
 
-const mod = notImplemented('build', 'update', 'Updates the specified build.');
-export const spec = mod.spec;
-export const run = mod.run;
+export const spec: CommandSpec = {
+  group: 'build',
+  name: 'update',
+  summary: 'Updates the specified build.',
+  description: 'Updates the description, the tags and/or the "flagged" attribute of the specified build (Deployment).',
+  options: [
+    BUILD_OPTION,
+    { ...DESCR_OPTION, describe: 'A new description of the build.' },
+    ADD_TAG_OPTION,
+    { name: 'remove-tag', alias: 'r', kind: 'array', usage: '<tag>', describe: `A tag removed from the build; ignored if the build does not have it.${REPEATED}` },
+    FLAGGED_OPTION,
+  ],
+};
+
+export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
+  const src = buildSource(str(opts.build), rt.cwd);
+  const res = new Resolver(session(rt), rt.out);
+  const { build, ident } = await resolveBuild(res, src);
+  const attributes: Record<string, unknown> = {};
+  if (opts.descr !== undefined) attributes.description = str(opts.descr);
+  if (typeof opts.flagged === 'boolean') attributes.flagged = opts.flagged;
+  if (opts.tag !== undefined || opts['remove-tag'] !== undefined) {
+    // removals first, then additions not yet present
+    const removed = new Set(arr(opts['remove-tag']));
+    const tags = tagsOf(build).filter((t) => !removed.has(t));
+    for (const t of arr(opts.tag)) if (!tags.includes(t)) tags.push(t);
+    attributes.tags = tags;
+  }
+  await res.api.deployments.update(build.id, attributes);
+  rt.out.info(info.updated(ident));
+}

@@ -1,5 +1,34 @@
-import { notImplemented } from '../shared/not-implemented.js';
+import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import { ImpCentralApiError } from '../../api/errors.js';
+import { entity, info } from '../../output/messages/common.js';
+import { CONFIRMED_OPTION } from '../shared/common-options.js';
+import { session, str } from '../shared/context.js';
+import { confirmPlan } from '../shared/delete-plan.js';
+import { Resolver } from '../shared/resolver.js';
+import { findWebhook, WH_OPTION } from './common.js';
 
-const mod = notImplemented('webhook', 'delete', 'Deletes the specified webhook.');
-export const spec = mod.spec;
-export const run = mod.run;
+export const spec: CommandSpec = {
+  group: 'webhook',
+  name: 'delete',
+  summary: 'Deletes the specified webhook.',
+  description: 'Deletes the specified webhook.',
+  options: [
+    WH_OPTION,
+    CONFIRMED_OPTION,
+  ],
+};
+
+export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
+  const id = str(opts.wh)!;
+  const res = new Resolver(session(rt), rt.out);
+  const wh = await findWebhook(res, id);
+  await confirmPlan(rt.out, { deleted: [{ type: 'Webhook', r: wh }] }, opts.confirmed === true);
+  const ident = entity('Webhook', id);
+  try {
+    await res.api.webhooks.delete(wh.id);
+    rt.out.info(info.deleted(ident));
+  } catch (e) {
+    if (!(e instanceof ImpCentralApiError && e.status === 404)) throw e;
+    rt.out.info(info.alreadyDeleted(ident));
+  }
+}

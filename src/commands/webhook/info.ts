@@ -1,5 +1,18 @@
-import { notImplemented } from '../shared/not-implemented.js';
+import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import { session, str } from '../shared/context.js';
+import { Resolver } from '../shared/resolver.js';
+import { findWebhook, webhookInfo, WH_OPTION } from './common.js';
 
-const mod = notImplemented('webhook', 'info', 'Displays information about the specified webhook.');
-export const spec = mod.spec;
-export const run = mod.run;
+export const spec: CommandSpec = {
+  group: 'webhook',
+  name: 'info',
+  summary: 'Displays information about the specified webhook.',
+  description: 'Displays information about the specified webhook.',
+  options: [WH_OPTION],
+};
+
+export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
+  const res = new Resolver(session(rt), rt.out);
+  const wh = await findWebhook(res, str(opts.wh)!);
+  rt.out.result(await webhookInfo(res, wh));
+}

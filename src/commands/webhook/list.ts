@@ -1,5 +1,56 @@
-import { notImplemented } from '../shared/not-implemented.js';
+import type { Resource } from '../../api/impcentral.js';
+import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import { DG_TYPES } from '../../api/wire.js';
+import { REPEATED } from '../shared/common-options.js';
+import { arr, session } from '../shared/context.js';
+import { combinations, entityFilterIds, filterByDgType, listEach } from '../shared/list-filters.js';
+import { DEVICE_GROUP, Resolver } from '../shared/resolver.js';
+import { relId } from '../shared/views.js';
+import { EVENTS } from './common.js';
 
-const mod = notImplemented('webhook', 'list', 'Displays information about all or filtered webhooks.');
-export const spec = mod.spec;
-export const run = mod.run;
+export const spec: CommandSpec = {
+  group: 'webhook',
+  name: 'list',
+  summary: 'Displays information about all or filtered webhooks.',
+  description: 'Displays information about all of the webhooks available to the current account, or about those passing the filters.',
+  list: true,
+  options: [
+    { name: 'owner', alias: 'o', kind: 'array', usage: '<ACCOUNT_IDENTIFIER>', describe: `Lists webhooks of the Device Groups owned by the specified Account(s) only.${REPEATED}` },
+    { name: 'product', alias: 'p', kind: 'array', usage: '<PRODUCT_IDENTIFIER>', describe: `Lists webhooks of the Device Groups of the specified Product(s) only.${REPEATED}` },
+    { name: 'dg', alias: 'g', kind: 'array', usage: '<DEVICE_GROUP_IDENTIFIER>', describe: `Lists webhooks of the specified Device Group(s) only.${REPEATED}` },
+    { name: 'dg-type', alias: 'y', kind: 'choice', repeatable: true, choices: Object.keys(DG_TYPES), usage: '<device_group_type>', describe: `Lists webhooks of the Device Groups of the specified type(s) only.${REPEATED}` },
+    { name: 'url', alias: 'u', kind: 'array', usage: '<target_url>', describe: `Lists webhooks with the specified target URL(s) only.${REPEATED}` },
+    { name: 'event', alias: 'e', kind: 'choice', repeatable: true, choices: EVENTS, usage: '<triggered_event>', describe: `Lists webhooks triggered by the specified event(s) only.${REPEATED}` },
+  ],
+};
+
+/** Keeps the webhooks whose Device Group has `rel` in `ids` (no ids → no filter). */
+async function byGroup(res: Resolver, items: Resource[], rel: string, ids: string[] | undefined): Promise<Resource[]> {
+  if (ids === undefined) return items;
+  const out: Resource[] = [];
+  for (const wh of items) {
+    const dgId = relId(wh, 'devicegroup');
+    const dg = dgId ? await res.fetch(DEVICE_GROUP, dgId) : undefined;
+    const id = dg ? relId(dg, rel) : undefined;
+    if (id && ids.includes(id)) out.push(wh);
+  }
+  return out;
+}
+
+export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
+  const res = new Resolver(session(rt), rt.out);
+  const ids = await entityFilterIds(res, { owner: arr(opts.owner), product: arr(opts.product), dg: arr(opts.dg) });
+  if (!ids) {
+    rt.out.list('Webhook', []);
+    return;
+  }
+  let hooks = await listEach((f) => res.api.webhooks.list(f), combinations({ 'devicegroup.id': ids.dgs }));
+  hooks = filterByDgType(hooks, arr(opts['dg-type']));
+  const urls = arr(opts.url);
+  if (urls.length) hooks = hooks.filter((w) => urls.includes(String(w.attributes.url)));
+  const events = arr(opts.event);
+  if (events.length) hooks = hooks.filter((w) => events.includes(String(w.attributes.event)));
+  hooks = await byGroup(res, hooks, 'owner', ids.owners);
+  hooks = await byGroup(res, hooks, 'product', ids.products);
+  rt.out.list('Webhook', await res.listItems('Webhook', hooks));
+}

@@ -1,0 +1,46 @@
+// Source code of a new build (`build deploy`, `build run`): the file of the
+// option, else the Project file's, else empty code with an info line. Read
+// before the Device Group is resolved so that file errors come first.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { CommandRuntime, ParsedOptions } from '../../cli/spec.js';
+import { readProjectFile } from '../../context/project-file.js';
+import { CliError } from '../../errors.js';
+import { buildMessages as msg } from '../../output/messages/build.js';
+import { errors } from '../../output/messages/common.js';
+import { str } from '../shared/context.js';
+
+export interface Sources {
+  device_code: string;
+  agent_code: string;
+}
+
+function readCode(kind: 'device' | 'agent', file: string | undefined, rt: CommandRuntime): string {
+  if (!file) {
+    rt.out.info(msg.noCodeFile(kind));
+    return '';
+  }
+  try {
+    return readFileSync(resolve(rt.cwd, file), 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new CliError(msg.codeFileNotFound(kind, file));
+    throw new CliError(errors.fileError(file, (e as Error).message));
+  }
+}
+
+/** `--device-file`/`--agent-file`, else the Project file's names (the file is read only when needed). */
+export function codeFileNames(opts: ParsedOptions, cwd: string): { deviceFile?: string; agentFile?: string } {
+  let deviceFile = str(opts['device-file']);
+  let agentFile = str(opts['agent-file']);
+  if (deviceFile === undefined || agentFile === undefined) {
+    const project = readProjectFile(cwd);
+    deviceFile ??= project?.deviceFile || undefined;
+    agentFile ??= project?.agentFile || undefined;
+  }
+  return { deviceFile, agentFile };
+}
+
+export function readSources(opts: ParsedOptions, rt: CommandRuntime): Sources {
+  const { deviceFile, agentFile } = codeFileNames(opts, rt.cwd);
+  return { device_code: readCode('device', deviceFile, rt), agent_code: readCode('agent', agentFile, rt) };
+}

@@ -1,0 +1,22 @@
+// Options that read the same in several groups.
+import type { OptionSpec } from '../../cli/spec.js';
+
+/** Appended to the help text of repeatable options, as yargs does for arrays. */
+export const REPEATED = ' (may be repeated several times)';
+
+/** `--dg` with the Project file fallback. */
+export const PROJECT_DG_OPTION: OptionSpec = {
+  name: 'dg',
+  alias: 'g',
+  kind: 'string',
+  usage: '<DEVICE_GROUP_IDENTIFIER>',
+  describe:
+    'A Device Group identifier: Device Group ID or Device Group name. If not specified, the Device Group referenced by the Project file in the current directory is used (if there is no Project file, the command fails).',
+};
+
+export const CONFIRMED_OPTION: OptionSpec = {
+  name: 'confirmed',
+  alias: 'q',
+  kind: 'flag',
+  describe: 'Executes the operation without asking additional confirmation from user.',
+};

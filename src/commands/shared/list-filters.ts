@@ -1,0 +1,65 @@
+// List filters (interface/README.md §9.4): identifiers resolved to all
+// matching ids, one list request per combination of filter values,
+// duplicates removed in request order.
+import type { Filters } from '../../api/collection.js';
+import type { Resource } from '../../api/impcentral.js';
+import { DG_TYPES, type DgTypeName } from '../../api/wire.js';
+import { CliError } from '../../errors.js';
+import { ACCOUNT, DEVICE_GROUP, PRODUCT, type EntityKind } from '../../identify/index.js';
+import { errors } from '../../output/messages/common.js';
+import type { Resolver } from './resolver.js';
+
+/** Every id matching any of `values`; undefined when the filter is not used, [] when nothing matches. */
+export async function filterIds(res: Resolver, kind: EntityKind, values: string[]): Promise<string[] | undefined> {
+  if (values.length === 0) return undefined;
+  if (values.includes('')) throw new CliError(errors.noIdentifier(kind.type));
+  const ids = new Set<string>();
+  for (const v of values) for (const r of await res.all(kind, v)) ids.add(r.id);
+  return [...ids];
+}
+
+/** The cartesian product of the used filters (OR within one, AND across them). */
+export function combinations(values: Record<string, string[] | undefined>): Filters[] {
+  let out: Filters[] = [{}];
+  for (const [key, vs] of Object.entries(values)) {
+    if (vs === undefined) continue;
+    out = out.flatMap((f) => vs.map((v) => ({ ...f, [key]: v })));
+  }
+  return out;
+}
+
+/** One list request per filter set, results concatenated in request order, duplicates removed. */
+export async function listEach(list: (f: Filters) => Promise<Resource[]>, sets: Filters[]): Promise<Resource[]> {
+  const found = new Map<string, Resource>();
+  for (const f of sets) for (const r of await list(f)) if (!found.has(r.id)) found.set(r.id, r);
+  return [...found.values()];
+}
+
+/** Deployments whose Device Group has one of the given impt types (no names → all). */
+export function filterByDgType(items: Resource[], names: string[]): Resource[] {
+  if (names.length === 0) return items;
+  const wanted = new Set<string>(names.map((n) => DG_TYPES[n as DgTypeName]));
+  return items.filter((r) => {
+    const link = r.relationships?.devicegroup;
+    return Boolean(link && !Array.isArray(link) && wanted.has(link.type));
+  });
+}
+
+export interface EntityFilterIds {
+  owners?: string[];
+  products?: string[];
+  dgs?: string[];
+}
+
+/** `--owner`, `--product` and `--dg` resolved to ids; `undefined` when one of them matches nothing (empty list). */
+export async function entityFilterIds(
+  res: Resolver,
+  values: { owner: string[]; product: string[]; dg: string[] },
+): Promise<EntityFilterIds | undefined> {
+  const ids: EntityFilterIds = {
+    owners: await filterIds(res, ACCOUNT, values.owner),
+    products: await filterIds(res, PRODUCT, values.product),
+    dgs: await filterIds(res, DEVICE_GROUP, values.dg),
+  };
+  return Object.values(ids).some((v) => v?.length === 0) ? undefined : ids;
+}
