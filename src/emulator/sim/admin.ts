@@ -1,0 +1,143 @@
+// Admin routes of the simulation (public contract, see docs/emulator.md
+// "Simulation"). Answers are plain JSON: {"data": ...} or {"error": "..."}.
+import type { Context } from 'hono';
+import { z } from 'zod';
+import type { App, Emulator } from '../emulator.js';
+import type { LogEntry } from '../model.js';
+import { blinkup, bless, createDevices, findDevice, makeDut, SimError, summary } from './factory.js';
+import type { DeviceRuntime } from './runtime.js';
+
+const DevicesBody = z
+  .object({
+    count: z.number().int().min(1).max(10_000).optional(),
+    online: z.boolean().optional(),
+    account: z.string().min(1).optional(),
+    imp_type: z.string().regex(/^imp\w+$/).optional(),
+    name: z.string().max(80).optional(),
+  })
+  .strict();
+
+const LogLine = z
+  .object({
+    type: z.string().min(1).max(64).optional(),
+    message: z.string().optional(),
+    msg: z.string().optional(),
+    ts: z.string().optional(),
+  })
+  .refine((l) => typeof (l.message ?? l.msg) === 'string', 'each line needs "message"');
+const LogsBody = z.union([
+  z.object({ lines: z.array(z.union([z.string(), LogLine])).min(1).max(10_000) }),
+  LogLine, // single line {"msg": ...} (older form)
+]);
+const BlessBody = z.object({ success: z.boolean().optional() }).strict();
+const BlinkupBody = z.object({ plan_id: z.string().min(1).max(64).optional(), token: z.string().min(1).max(256).optional() }).strict();
+const DutBody = z.object({ imp_type: z.string().regex(/^imp\w+$/).optional() }).strict();
+const ClockBody = z.object({ advance_seconds: z.number().finite() }).strict();
+
+async function body<T>(c: Context, schema: z.ZodType<T>): Promise<T> {
+  const text = await c.req.text();
+  let raw: unknown = {};
+  if (text.trim() !== '') {
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      throw new SimError(400, 'body must be JSON');
+    }
+  }
+  const r = schema.safeParse(raw);
+  if (!r.success) {
+    const i = r.error.issues[0]!;
+    throw new SimError(400, `${i.path.join('.') || 'body'}: ${i.message}`);
+  }
+  return r.data;
+}
+
+export function registerSimAdmin(emu: Emulator, app: App, runtime: DeviceRuntime): void {
+  const route =
+    (fn: (c: Context) => Promise<{ status?: 200 | 201; data: unknown }>) =>
+    async (c: Context): Promise<Response> => {
+      try {
+        const r = await fn(c);
+        emu.store.flush();
+        return c.json({ data: r.data }, r.status ?? 200);
+      } catch (e) {
+        emu.store.flush();
+        if (e instanceof SimError) return c.json({ error: e.message }, e.status);
+        throw e;
+      }
+    };
+
+  app.post(
+    '/_emulator/devices',
+    route(async (c) => {
+      const b = await body(c, DevicesBody);
+      return { status: 201, data: createDevices(emu, b).map((d) => summary(emu, d)) };
+    }),
+  );
+
+  for (const state of ['online', 'offline'] as const) {
+    app.post(
+      `/_emulator/devices/:id/${state}`,
+      route(async (c) => {
+        const d = findDevice(emu, c.req.param('id')!);
+        return { data: summary(emu, runtime.setOnline(d.id, state === 'online')!) };
+      }),
+    );
+  }
+
+  app.post(
+    '/_emulator/devices/:id/logs',
+    route(async (c) => {
+      const d = findDevice(emu, c.req.param('id')!);
+      const b = await body(c, LogsBody);
+      const lines = 'lines' in b ? b.lines : [b];
+      const entries: LogEntry[] = [];
+      for (const l of lines) {
+        const line = typeof l === 'string' ? { msg: l } : { msg: (l.message ?? l.msg)!, type: l.type, ts: l.ts };
+        if (line.ts !== undefined) entries.push(emu.appendLog(d.id, line));
+        else {
+          runtime.line(d.id, line.type ?? 'server.log', line.msg);
+          entries.push(emu.store.logsOf(d.id).at(-1)!);
+        }
+      }
+      return { status: 201, data: 'lines' in b ? entries : entries[0] };
+    }),
+  );
+
+  app.post(
+    '/_emulator/factory/:fixture/dut',
+    route(async (c) => {
+      const b = await body(c, DutBody);
+      return { status: 201, data: summary(emu, makeDut(emu, c.req.param('fixture')!, b)) };
+    }),
+  );
+
+  app.post(
+    '/_emulator/devices/:id/bless',
+    route(async (c) => {
+      const b = await body(c, BlessBody);
+      const r = bless(emu, runtime, c.req.param('id')!, b.success ?? true);
+      return { data: { ...summary(emu, r.device), blessed: r.blessed } };
+    }),
+  );
+
+  app.post(
+    '/_emulator/devices/:id/blinkup',
+    route(async (c) => {
+      const b = await body(c, BlinkupBody);
+      const r = blinkup(emu, runtime, c.req.param('id')!, b);
+      return { data: { ...summary(emu, r.device), token: r.token } };
+    }),
+  );
+
+  const clockState = () => ({ now: emu.iso(), offset_seconds: Math.round((emu.clock.nowMs() - Date.now()) / 1000) });
+  app.get('/_emulator/clock', (c) => c.json({ data: clockState() }));
+  app.post(
+    '/_emulator/clock',
+    route(async (c) => {
+      const b = await body(c, ClockBody);
+      emu.clock.advance(Math.round(b.advance_seconds * 1000));
+      return { data: clockState() };
+    }),
+  );
+}
