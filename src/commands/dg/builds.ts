@@ -1,5 +1,62 @@
-import { notImplemented } from '../shared/not-implemented.js';
+import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import type { Resource } from '../../api/impcentral.js';
+import { entity } from '../../output/messages/common.js';
+import { dgMessages } from '../../output/messages/dg.js';
+import { session, str } from '../shared/context.js';
+import { confirmPlan, deleteDeployment, unflagDeployment } from '../shared/delete-plan.js';
+import { identOf } from '../shared/dg-views.js';
+import { DEPLOYMENT, dgSource, Resolver } from '../shared/resolver.js';
+import { relId } from '../shared/views.js';
+import { CONFIRMED_OPTION, DG_OPTION } from './options.js';
 
-const mod = notImplemented('dg', 'builds', 'Updates/deletes builds of the specified Device Group.');
-export const spec = mod.spec;
-export const run = mod.run;
+export const spec: CommandSpec = {
+  group: 'dg',
+  name: 'builds',
+  summary: 'Updates/deletes builds of the specified Device Group.',
+  description:
+    "Updates and/or deletes builds (Deployments) belonging to the specified Device Group and displays information about all of the Device Group's Deployments at the end of the command execution.",
+  options: [
+    DG_OPTION,
+    { name: 'unflag', alias: 'u', kind: 'flag', describe: 'Set the "flagged" attribute to false for all the Deployments of the specified Device Group.' },
+    { name: 'unflag-old', alias: 'o', kind: 'flag', describe: 'Set the "flagged" attribute to false for all the Deployments of the specified Device Group which are older than min_supported_deployment.' },
+    { name: 'remove', alias: 'r', kind: 'flag', describe: 'Deletes all of the specified Device Group\'s Deployments which are older than min_supported_deployment and have their "flagged" attribute set to false. This option works after the --unflag/--unflag-old options.' },
+    CONFIRMED_OPTION,
+  ],
+};
+
+/** Deployments created before `min` (by `created_at`); all of them when there is no min. */
+function olderThan(items: Resource[], min: Resource | undefined): Resource[] {
+  if (!min) return items;
+  const limit = String(min.attributes.created_at);
+  return items.filter((d) => String(d.attributes.created_at) < limit);
+}
+
+export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
+  const src = dgSource(str(opts.dg), rt.cwd);
+  const res = new Resolver(session(rt), rt.out);
+  const dg = await res.deviceGroup(src);
+  const ident = entity('Device Group', identOf(src, dg));
+  const unflag = opts.unflag === true;
+  const unflagOld = opts['unflag-old'] === true;
+  const remove = opts.remove === true;
+  const minId = relId(dg, 'min_supported_deployment');
+  const min = minId && ((unflagOld && !unflag) || remove) ? await res.fetch(DEPLOYMENT, minId) : undefined;
+
+  if (unflag || unflagOld) {
+    const flagged = await res.api.deployments.list({ 'devicegroup.id': dg.id, flagged: 'true' });
+    const toUnflag = unflag ? flagged : olderThan(flagged, min);
+    if (toUnflag.length === 0) rt.out.info(dgMessages.noFlagged(ident));
+    for (const d of toUnflag) await unflagDeployment(res, d);
+  }
+  if (remove) {
+    const unflagged = await res.api.deployments.list({ 'devicegroup.id': dg.id, flagged: 'false' });
+    const toDelete = olderThan(unflagged, min);
+    if (toDelete.length === 0) rt.out.info(dgMessages.noDeletable(ident));
+    else {
+      await confirmPlan(rt.out, { deleted: toDelete.map((r) => ({ type: 'Deployment', r })) }, opts.confirmed === true);
+      for (const d of toDelete) await deleteDeployment(res, d);
+    }
+  }
+  const all = await res.api.deployments.list({ 'devicegroup.id': dg.id });
+  rt.out.list('Deployment', await res.listItems('Deployment', all));
+}

@@ -1,5 +1,33 @@
-import { notImplemented } from '../shared/not-implemented.js';
+import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import { session, str } from '../shared/context.js';
+import { dgFullBlocks, dgInfoView, identOf } from '../shared/dg-views.js';
+import { DEVICE_GROUP, dgSource, Resolver } from '../shared/resolver.js';
+import { relId, wrap } from '../shared/views.js';
+import { DG_OPTION } from './options.js';
 
-const mod = notImplemented('dg', 'info', 'Displays information about the specified Device Group.');
-export const spec = mod.spec;
-export const run = mod.run;
+export const spec: CommandSpec = {
+  group: 'dg',
+  name: 'info',
+  summary: 'Displays information about the specified Device Group.',
+  description: 'Displays information about the specified Device Group.',
+  options: [
+    DG_OPTION,
+    { name: 'full', alias: 'u', kind: 'flag', describe: 'Displays additional information, including details about the devices assigned to the Device Group, and Webhooks created for the Device Group.' },
+  ],
+};
+
+export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
+  const src = dgSource(str(opts.dg), rt.cwd);
+  const res = new Resolver(session(rt), rt.out);
+  const found = await res.deviceGroup(src);
+  // info commands re-fetch the match by id (§9.1 step 4; cached when it was just fetched)
+  const dg = (await res.fetch(DEVICE_GROUP, found.id)) ?? found;
+  const ident = identOf(src, dg);
+  const view = await dgInfoView(res, dg, ident);
+  if (opts.full === true) {
+    const pid = relId(dg, 'product');
+    const productDgs = () => (pid ? res.api.deviceGroups.list({ 'product.id': pid }) : Promise.resolve([]));
+    Object.assign(view, await dgFullBlocks(res, dg, productDgs, !rt.out.isJson));
+  }
+  rt.out.result(wrap('Device Group', view));
+}
