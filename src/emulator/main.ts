@@ -2,6 +2,8 @@
 import { Command, InvalidArgumentError } from 'commander';
 import fs from 'node:fs';
 import path from 'node:path';
+import { registerAdminCommands } from './cli-admin.js';
+import { registerExec } from './cli-exec.js';
 import { EXTENSIONS } from './extensions.js';
 import { startServer } from './server.js';
 
@@ -81,5 +83,8 @@ function fail(message: string): never {
   process.stderr.write(`impt-emulator: ${message}\n`);
   process.exit(1);
 }
+
+registerExec(program);
+registerAdminCommands(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => fail(e instanceof Error ? e.message : String(e)));

@@ -1,0 +1,108 @@
+// `impt-emulator exec [options] -- <command...>`: starts an emulator on a free
+// port (in memory unless --data-dir), runs the command with IMPT_ENDPOINT,
+// IMPT_USER and IMPT_PASSWORD set for the default (first) account, passes the
+// command's exit code through and shuts the emulator down.
+import { spawn } from 'node:child_process';
+import { type Command, InvalidArgumentError } from 'commander';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { EXTENSIONS } from './extensions.js';
+import { startServer } from './server.js';
+
+const intArg = (min: number, max: number) => (value: string) => {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < min || n > max) throw new InvalidArgumentError(`must be an integer from ${min} to ${max}.`);
+  return n;
+};
+
+interface ExecOptions {
+  port: number;
+  dataDir?: string;
+  seed?: string;
+  tokenTtl: number;
+  rateLimit: number;
+  account?: string;
+}
+
+export function registerExec(program: Command): void {
+  program.enablePositionalOptions();
+  program
+    .command('exec')
+    .description('start an emulator on a free port, run a command against it, pass its exit code through')
+    .usage('[options] -- <command...>')
+    .argument('<command...>', 'command and arguments (a single argument is run by the shell)')
+    .option('--port <port>', 'TCP port (0 = any free port)', intArg(0, 65535), 0)
+    .option('--data-dir <dir>', 'state directory (default: in memory)')
+    .option('--seed <file>', 'JSON seed')
+    .option('--token-ttl <seconds>', 'access token lifetime', intArg(1, 31_536_000), 3600)
+    .option('--rate-limit <n>', 'requests per second per token', intArg(1, 1_000_000_000), 10_000)
+    .option('--account <username>', 'account whose credentials go to IMPT_USER/IMPT_PASSWORD (default: the first)')
+    .passThroughOptions()
+    .action(async (command: string[], opts: ExecOptions) => {
+      process.exit(await exec(command, opts));
+    });
+}
+
+async function exec(command: string[], opts: ExecOptions): Promise<number> {
+  let seed: unknown;
+  if (opts.seed) {
+    try {
+      seed = JSON.parse(fs.readFileSync(opts.seed, 'utf8'));
+    } catch (e) {
+      return fail(`cannot read seed file ${opts.seed}: ${(e as Error).message}`);
+    }
+  }
+  let running;
+  try {
+    running = await startServer({
+      host: '127.0.0.1',
+      port: opts.port,
+      dataDir: opts.dataDir ? path.resolve(opts.dataDir) : null,
+      seed,
+      tokenTtl: opts.tokenTtl,
+      rateLimit: opts.rateLimit,
+      extensions: EXTENSIONS,
+    });
+  } catch (e) {
+    return fail((e as Error).message);
+  }
+  const accounts = running.emu.store.list('accounts');
+  const account = opts.account ? accounts.find((a) => a.username === opts.account || a.email === opts.account) : accounts[0];
+  if (!account) {
+    await running.close();
+    return fail(`account "${opts.account}" is not in the seed.`);
+  }
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    IMPT_ENDPOINT: running.url,
+    IMPT_USER: account.username,
+    IMPT_PASSWORD: account.password,
+    IMPT_EMULATOR_URL: running.url.replace(/\/v5$/, ''),
+  };
+  delete env.IMPT_LOGINKEY; // the env login is the account's user and password
+  const [file, ...args] = command;
+  const child =
+    args.length === 0 ? spawn(file!, { stdio: 'inherit', env, shell: true }) : spawn(file!, args, { stdio: 'inherit', env });
+  const forward = (sig: NodeJS.Signals) => () => child.kill(sig);
+  const onInt = forward('SIGINT');
+  const onTerm = forward('SIGTERM');
+  process.on('SIGINT', onInt);
+  process.on('SIGTERM', onTerm);
+  const code = await new Promise<number>((resolve) => {
+    child.once('error', (e) => {
+      process.stderr.write(`impt-emulator: cannot run ${file}: ${e.message}\n`);
+      resolve(127);
+    });
+    child.once('exit', (c, sig) => resolve(c ?? 128 + (sig ? (os.constants.signals[sig] ?? 0) : 0)));
+  });
+  process.off('SIGINT', onInt);
+  process.off('SIGTERM', onTerm);
+  await running.close();
+  return code;
+}
+
+function fail(message: string): number {
+  process.stderr.write(`impt-emulator: ${message}\n`);
+  return 1;
+}
