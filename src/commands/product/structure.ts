@@ -1,24 +1,25 @@
-// The full structure of a Product shown by `product info --full`.
+// The full structure of a Product shown by `product info --full`: each
+// Device Group in short view with its deployments, targets, back-references,
+// webhooks and devices (product.md).
 import type { Resource } from '../../api/impcentral.js';
 import type { DisplayObject } from '../../output/format.js';
-import { info } from '../../output/messages/common.js';
-import type { Resolver } from '../shared/resolver.js';
+import { dgFullBlocks, dgRelatedBlocks } from '../shared/dg-views.js';
+import { DEVICE_GROUP, type Resolver } from '../shared/resolver.js';
 import { shortView, wrap } from '../shared/views.js';
 
-/** One `{ "Device Group": … }` entry per group of the product (filled in by the dg views). */
+/** One `{ "Device Group": … }` entry per group of the product, in API order. */
 export async function productStructure(res: Resolver, product: Resource, truncate: boolean): Promise<DisplayObject[]> {
   const dgs = await res.api.deviceGroups.list({ 'product.id': product.id });
-  const out: DisplayObject[] = [];
-  for (const dg of dgs) {
+  // targets are groups of the same product: no request for them
+  for (const dg of dgs) res.remember(DEVICE_GROUP, dg);
+  const entry = async (dg: Resource): Promise<DisplayObject> => {
     const view = shortView('Device Group', dg);
-    const devices = await res.api.devices.list({ 'devicegroup.id': dg.id });
-    if (devices.length) {
-      const shown = truncate ? devices.slice(0, 5) : devices;
-      const items: DisplayObject[] = shown.map((d) => wrap('Device', shortView('Device', d)));
-      if (truncate && devices.length > 5) items.push(info.moreItems(devices.length - 5, 'Device') as unknown as DisplayObject);
-      view.Devices = items;
-    }
-    out.push(wrap('Device Group', view));
-  }
+    Object.assign(view, await dgRelatedBlocks(res, dg, dg.id));
+    Object.assign(view, await dgFullBlocks(res, dg, () => Promise.resolve(dgs), truncate));
+    return wrap('Device Group', view);
+  };
+  const out: DisplayObject[] = [];
+  // batches of five, as impt does, keep the order of the API
+  for (let i = 0; i < dgs.length; i += 5) out.push(...(await Promise.all(dgs.slice(i, i + 5).map(entry))));
   return out;
 }
