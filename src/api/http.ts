@@ -27,6 +27,8 @@ export interface HttpOptions {
   /** base delay for connection-error retries, ms */
   retryBaseMs?: number;
   timeoutMs?: number;
+  /** told when a request starts and ends (progress indicators) */
+  onActivity?: (active: boolean) => void;
   sleep?: (ms: number) => Promise<void>;
 }
 
@@ -104,6 +106,8 @@ export class Http {
   async request(method: Method, path: string, ro: RequestOptions = {}): Promise<unknown> {
     let refreshed = false;
     const started = Date.now();
+    let rateLimitTries = 0;
+    let rateLimitWaited = 0;
     let transportTries = 0;
     const idempotent = method.toUpperCase() !== 'POST';
     this.checkUrl(path);
@@ -114,7 +118,8 @@ export class Http {
       let res: AxiosResponse;
       try {
         this.dumpRequest(config);
-        res = await this.ax.request(config);
+        this.opts.onActivity?.(true);
+        res = await this.ax.request(config).finally(() => this.opts.onActivity?.(false));
       } catch (e) {
         const err = toTransportError(e);
         this.opts.debug?.(`ERROR: ${err.message}`);
@@ -133,9 +138,13 @@ export class Http {
         continue;
       }
       if (res.status === 429) {
-        const wait = retryAfterMs(res);
+        rateLimitTries++;
+        const wait = retryAfterMs(res, rateLimitTries);
         const budget = this.opts.rateLimitBudgetMs ?? 60_000;
-        if (Date.now() - started + wait > budget) throw new RateLimitError();
+        // the budget counts the waits themselves too, so an injected sleep cannot loop forever
+        const spent = Math.max(Date.now() - started, rateLimitWaited);
+        if (spent + wait > budget) throw new RateLimitError();
+        rateLimitWaited += wait;
         await this.sleep(wait);
         continue;
       }
@@ -224,12 +233,13 @@ export function parseSingle(body: unknown): Resource {
   return doc.data.data;
 }
 
-function retryAfterMs(res: AxiosResponse): number {
-  const after = Number(res.headers['retry-after']);
-  if (Number.isFinite(after) && after > 0) return Math.min(after * 1000, 10_000);
-  const reset = Number(res.headers['x-ratelimit-reset']);
-  if (Number.isFinite(reset) && reset > 0) return Math.min(reset * 1000, 10_000);
-  return 1000;
+/** Retry-After (seconds), else X-RateLimit-Reset (seconds), else a doubling delay from 1 s up to 8 s. */
+function retryAfterMs(res: AxiosResponse, attempt: number): number {
+  for (const h of ['retry-after', 'x-ratelimit-reset']) {
+    const seconds = Number(res.headers[h]);
+    if (Number.isFinite(seconds) && seconds > 0) return seconds * 1000;
+  }
+  return Math.min(1000 * 2 ** (attempt - 1), 8000);
 }
 
 function toApiError(res: AxiosResponse, method: string, path: string): ImpCentralApiError {
