@@ -41,7 +41,7 @@ export function extractLogLines(source: string): CodeLine[] {
       if (m) {
         let j = i + m[0].length;
         const lit = readString(source, j);
-        if (lit && lit.quote === '"') {
+        if (lit && lit.quote !== "'") {
           j = lit.end;
           while (j < n && /\s/.test(source[j]!)) j++;
           if (source[j] === ')') out.push({ kind: m[1] as 'log' | 'error', msg: lit.value });
