@@ -1,5 +1,5 @@
 // Shared setup of the dg/product end-to-end tests: one emulator with two
-// accounts (demo collaborates on acme-ops), twelve demo devices (one
+// accounts (demo collaborates on acme-ops), twenty demo devices (one
 // offline) and helpers to build products, groups, deployments and
 // assignments directly through the emulator's API.
 import fs from 'node:fs';
@@ -9,8 +9,8 @@ import { startEmulator, type EmulatorHandle } from '../helpers/emulator.js';
 import { impt, tempDir, writeAuthFileFor, type ImptResult } from '../helpers/impt.js';
 import { client, login } from '../emulator/util.js';
 
-export const DEVICE_IDS = Array.from({ length: 12 }, (_, i) => `40000c2a690c${String(i + 1).padStart(4, '0')}`);
-export const OFFLINE_DEVICE = DEVICE_IDS[11]!;
+export const DEVICE_IDS = Array.from({ length: 20 }, (_, i) => `40000c2a690c${String(i + 1).padStart(4, '0')}`);
+export const OFFLINE_DEVICE = DEVICE_IDS[19]!;
 
 export const SEED = {
   accounts: [
