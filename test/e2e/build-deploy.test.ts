@@ -117,14 +117,6 @@ describe('build deploy', () => {
     usage(await env.run(['build', 'deploy', '--flagged', 'maybe']), 'Unknown arguments: maybe.');
     usage(await env.run(['build', 'deploy', '-z', 'table']), 'Invalid values:\n  Argument: output, Given: "table", Choices: "minimal", "json", "debug"');
   });
-
-  it('shows the documented usage line', async () => {
-    const out = ok(await env.run(['build', 'deploy', '--help']));
-    const usageLine = out.trim().split('\n\n')[0]!.replace(/\n/g, ' ');
-    expect(usageLine).toBe(
-      'Usage: impt build deploy [--dg <DEVICE_GROUP_IDENTIFIER>] [--device-file <device_file>] [--agent-file <agent_file>] [--descr <build_description>] [--origin <origin>] [--tag <tag>] [--flagged [true|false]] [--output <mode>] [--help]',
-    );
-  });
 });
 
 describe('build run', () => {
