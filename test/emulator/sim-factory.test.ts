@@ -38,7 +38,9 @@ describe('device simulation and the factory flow', () => {
     (await api.get(`/devices/${device}/logs?page[size]=${size}`)).body.data.map((l: any) => `${l.type} ${l.msg}`).reverse();
 
   beforeAll(async () => {
+    process.env.IMPT_EMULATOR_BOOT_DELAY_MS = '0'; // lines at once (inherited by the emulator process)
     [emu, hooks] = await Promise.all([startEmulator(), webhookReceiver()]);
+    delete process.env.IMPT_EMULATOR_BOOT_DELAY_MS;
     api = client(emu, await login(emu));
     product = await api.createProduct('Sim');
   });
@@ -207,5 +209,34 @@ describe('device simulation and the factory flow', () => {
     const p = await client(emu, await login(emu)).createProduct('Later');
     expect(Date.parse(p.attributes.created_at)).toBeGreaterThanOrEqual(before + 3600_000);
     api = client(emu, await login(emu));
+  });
+});
+
+describe('boot delay', () => {
+  it('a restarted device prints its code lines after the boot delay, so a stream opened afterwards sees them', async () => {
+    process.env.IMPT_EMULATOR_BOOT_DELAY_MS = '400';
+    const emu = await startEmulator({ inMemory: true });
+    delete process.env.IMPT_EMULATOR_BOOT_DELAY_MS;
+    try {
+      const api = client(emu, await login(emu));
+      const product = await api.createProduct('Delay');
+      const dg = await api.createDg(product.id, 'development_devicegroup', 'dev');
+      const [d] = (await emu.admin('POST', 'devices', {})).data;
+      await api.post(`/devicegroups/${dg.id}/relationships/devices`, { data: [{ type: 'device', id: d.id }] });
+      await api.deploy(dg, { device_code: 'server.log("booted");', agent_code: '' });
+      await new Promise((r) => setTimeout(r, 10));
+      // like impt dg restart --log: restart first, then open the stream
+      expect((await api.post(`/devicegroups/${dg.id}/restart`)).status).toBe(204);
+      const sid = (await api.post('/logstream')).body.data.id;
+      const s = await openSse(`${emu.url}/logstream/${sid}?format=json`);
+      await s.next();
+      await api.put(`/logstream/${sid}/${d.id}`);
+      await s.next();
+      expect(json(await s.next((e) => e.event === 'message', 3000))).toMatchObject({ type: 'status', msg: 'Device connected' });
+      expect(json(await s.next((e) => e.event === 'message' && json(e).type === 'server.log', 3000)).msg).toBe('booted');
+      s.close();
+    } finally {
+      await emu.stop();
+    }
   });
 });

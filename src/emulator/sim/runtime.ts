@@ -9,6 +9,15 @@ import type { Emulator } from '../emulator.js';
 import type { DeploymentRec, DeviceRec } from '../model.js';
 import { extractLogLines } from './squirrel.js';
 
+/** Real-time delay between a restart and the lines of the new boot (see bootDelayFromEnv). */
+export const DEFAULT_BOOT_DELAY_MS = 2000;
+
+export function bootDelayFromEnv(): number {
+  const raw = process.env.IMPT_EMULATOR_BOOT_DELAY_MS;
+  const v = Number(raw);
+  return raw !== undefined && raw.trim() !== '' && Number.isInteger(v) && v >= 0 && v <= 600_000 ? v : DEFAULT_BOOT_DELAY_MS;
+}
+
 /** Program storage per imp type, for the "program storage used" status line. */
 const STORAGE_BYTES: Record<string, number> = { imp001: 65536, imp002: 65536, imp003: 131072, imp005: 1048576, imp006: 262144 };
 
@@ -18,9 +27,14 @@ export class DeviceRuntime {
   /** deployment each device last booted, for "Downloading new code" */
   private readonly booted = new Map<string, string | null>();
   private readonly lastTs = new Map<string, number>();
+  /** boots waiting for their delay, by device */
+  private readonly booting = new Map<string, NodeJS.Timeout>();
   private readonly off: (() => void)[] = [];
 
-  constructor(private readonly emu: Emulator) {
+  constructor(
+    private readonly emu: Emulator,
+    readonly bootDelayMs = bootDelayFromEnv(),
+  ) {
     const ev = emu.events;
     this.off.push(
       ev.on('device.restarted', ({ device, forced }) => {
@@ -34,6 +48,8 @@ export class DeviceRuntime {
       }),
       ev.on('device.deleted', ({ device }) => this.forget(device.id)),
       ev.on('emulator.reset', () => {
+        for (const t of this.booting.values()) clearTimeout(t);
+        this.booting.clear();
         this.pending.clear();
         this.booted.clear();
         this.lastTs.clear();
@@ -42,6 +58,8 @@ export class DeviceRuntime {
   }
 
   stop(): void {
+    for (const t of this.booting.values()) clearTimeout(t);
+    this.booting.clear();
     for (const off of this.off) off();
     this.off.length = 0;
   }
@@ -56,18 +74,39 @@ export class DeviceRuntime {
     this.boot(deviceId, { restart: true, agent: true });
   }
 
-  /** Device restart: status lines, then the code's log lines (or later, if offline). */
+  /** Device restart: status lines, then the code's log lines (or later, if offline).
+   * A device with code to run comes back after bootDelayMs (real time), like
+   * hardware does, so that a log stream opened right after a restart sees it. */
   boot(deviceId: string, opts: { restart: boolean; agent: boolean }): void {
     const d = this.emu.store.get('devices', deviceId);
     if (!d) return;
+    const waiting = this.booting.get(d.id);
+    if (waiting) clearTimeout(waiting);
+    this.booting.delete(d.id);
     if (!d.device_online) {
       if (opts.restart) this.pending.add(d.id);
       return;
     }
-    const dep = d.running_deployment_id ? this.emu.store.get('deployments', d.running_deployment_id) : undefined;
     if (opts.restart) this.status(d.id, 'Device disconnected');
-    this.status(d.id, 'Device connected');
-    this.runCode(d, dep, opts.agent);
+    const up = () => {
+      this.booting.delete(deviceId);
+      const cur = this.emu.store.get('devices', deviceId);
+      if (!cur) return;
+      if (!cur.device_online) {
+        this.pending.add(cur.id);
+        return;
+      }
+      const dep = cur.running_deployment_id ? this.emu.store.get('deployments', cur.running_deployment_id) : undefined;
+      this.status(cur.id, 'Device connected');
+      this.runCode(cur, dep, opts.agent);
+    };
+    if (this.bootDelayMs > 0 && d.running_deployment_id) {
+      const t = setTimeout(up, this.bootDelayMs);
+      t.unref();
+      this.booting.set(d.id, t);
+    } else {
+      up();
+    }
   }
 
   setOnline(deviceId: string, online: boolean): DeviceRec | undefined {
@@ -78,6 +117,13 @@ export class DeviceRuntime {
     const updated = this.emu.store.put('devices', { ...d, device_online: online, device_state_changed_at: now, updated_at: now });
     this.emu.events.emit('device.updated', { device: updated });
     if (!online) {
+      const waiting = this.booting.get(d.id);
+      if (waiting) {
+        // went away while booting: the boot completes when it is back
+        clearTimeout(waiting);
+        this.booting.delete(d.id);
+        this.pending.add(d.id);
+      }
       this.status(d.id, 'Device disconnected');
       return updated;
     }
