@@ -119,6 +119,7 @@ export async function passwordLogin(
 /** Keeps a context's access token valid, refreshing ahead of expiry and saving it back. */
 export class ContextTokens implements TokenSource {
   private current: { token: string; expiresAt: string } | undefined;
+  private obtained = false;
   private readonly http: Http;
 
   constructor(
@@ -130,7 +131,10 @@ export class ContextTokens implements TokenSource {
   }
 
   async token(): Promise<string> {
-    if (!this.current || Date.parse(this.current.expiresAt) - Date.now() < REFRESH_AHEAD_MS) return this.refresh();
+    // A token obtained by this command is used until it really expires, even when
+    // the server's lifetime is shorter than the 3 minutes ahead (no refresh per request).
+    const ahead = this.obtained ? 0 : REFRESH_AHEAD_MS;
+    if (!this.current || Date.parse(this.current.expiresAt) - Date.now() < ahead) return this.refresh();
     return this.current.token;
   }
 
@@ -149,6 +153,7 @@ export class ContextTokens implements TokenSource {
       throw e;
     }
     this.current = { token: doc.access_token, expiresAt: doc.expires_at };
+    this.obtained = true;
     if (ctx.filePath && ctx.data) {
       ctx.data = { ...ctx.data, accessToken: doc.access_token, expiresAt: doc.expires_at };
       await writeAuthFile(ctx.filePath, ctx.data);
