@@ -90,6 +90,11 @@ describe('build info', () => {
     const { dg } = await env.group('development_devicegroup', 'bob');
     const b = await build(dg, {}, env.bob);
     const out = ok(await env.run(['build', 'info', '-b', b.id]));
+    expect(JSON.parse(ok(await env.run(['build', 'info', '-b', b.id, '-z', 'json']))).Deployment.tags).toBe('');
+    const debug = ok(await env.run(['build', 'info', '-b', b.id, '-z', 'debug']));
+    expect(debug).toContain(`/deployments/${b.id}`);
+    expect(debug).toContain(`Deployment: \n  id:           ${b.id}\n`);
+    expect(debug.endsWith('IMPT COMMAND SUCCEEDS\n')).toBe(true);
     expect(out).toMatch(/  Owner: \n    id:       [0-9a-f-]{36}\n    email:    bob@example.com\n    username: bob\n  Creator: \n/);
   });
 
