@@ -1,5 +1,133 @@
-import { notImplemented } from '../shared/not-implemented.js';
+import { createInterface } from 'node:readline';
+import type { CommandRuntime, CommandSpec, OptionValue, ParsedOptions } from '../../cli/spec.js';
+import { CliError } from '../../errors.js';
+import type { DisplayObject } from '../../output/format.js';
+import { errors, parse, SUCCEEDS } from '../../output/messages/common.js';
+import { logMessages as msg, type LogEntry } from '../../output/messages/log.js';
+import { session, str } from '../shared/context.js';
+import { exitQuietly } from '../shared/log-sink.js';
+import { DEVICE, Resolver } from '../shared/resolver.js';
+import { onlyProjectDevice, projectDgId } from './devices.js';
 
-const mod = notImplemented('log', 'get', 'Displays historical logs for the specified device.');
-export const spec = mod.spec;
-export const run = mod.run;
+const DEFAULT_PAGE_SIZE = 20;
+/** without a terminal, stdin that stays silent this long counts as ended: the command never hangs */
+const PIPE_IDLE_MS = 2000;
+
+function numberIssue(name: string, v: OptionValue): string | undefined {
+  if (v === undefined) return undefined;
+  if (typeof v !== 'number') return parse.notNumber(name);
+  if (!Number.isInteger(v) || v <= 0) return parse.notPositiveInteger(name);
+  return undefined;
+}
+
+export const spec: CommandSpec = {
+  group: 'log',
+  name: 'get',
+  summary: 'Displays historical logs for the specified device.',
+  description:
+    'Displays historical logs for the specified device, the most recent entries first. Without --page-number, the logs are displayed page by page: press <Enter> to see the next page or <Ctrl-C> to exit.',
+  options: [
+    {
+      name: 'device',
+      alias: 'd',
+      kind: 'string',
+      usage: '<DEVICE_IDENTIFIER>',
+      describe:
+        'A Device identifier: Device ID, MAC address, Agent ID or Device name. If not specified, the only device assigned to the Device Group referenced by the Project file in the current directory is used (if there is no Project file, or that Device Group has no or several devices, the command fails).',
+    },
+    { name: 'page-size', alias: 's', kind: 'number', usage: '<number_of_entries>', describe: 'Number of log entries in one page. Default: 20.' },
+    { name: 'page-number', alias: 'n', kind: 'number', usage: '<page_number>', describe: 'Ordinal number of the page to be displayed (1 = the most recent entries). If not specified, all pages are displayed, one after another.' },
+  ],
+  check: (opts) => numberIssue('page-size', opts['page-size']) ?? numberIssue('page-number', opts['page-number']),
+};
+
+export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
+  const ident = str(opts.device);
+  const projectDg = ident ? undefined : projectDgId(rt.cwd);
+  if (!ident && !projectDg) throw new CliError(errors.noIdentifier('Device'));
+  const res = new Resolver(session(rt), rt.out);
+  const device = ident ? await res.one(DEVICE, ident) : await onlyProjectDevice(res, projectDg!);
+  const size = (opts['page-size'] as number | undefined) ?? DEFAULT_PAGE_SIZE;
+  const fetchPage = async (n: number) => (await res.api.devices.logs(device.id, { number: n, size })).data as LogEntry[];
+  const print = (page: LogEntry[]) => {
+    if (rt.out.isJson) rt.out.raw(JSON.stringify(page, null, 2));
+    else for (const e of page) rt.out.raw(msg.historyLine(e));
+  };
+
+  const number = opts['page-number'] as number | undefined;
+  if (number !== undefined) {
+    const page = await fetchPage(number);
+    if (rt.out.isJson) rt.out.list('Log', page as DisplayObject[]);
+    else print(page);
+    return;
+  }
+
+  let next = 1;
+  let ended = false;
+  const showPage = async () => {
+    const page = await fetchPage(next++);
+    print(page);
+    // a short page is the last one
+    if (page.length < size) ended = true;
+    rt.out.info(SUCCEEDS);
+    rt.out.info('');
+    rt.out.info(msg.pressEnter);
+  };
+  await showPage();
+  const how = await pageOnEnter(async () => {
+    if (!ended) return showPage().then(() => false);
+    rt.out.info(msg.noMoreLogs);
+    return true;
+  });
+  // nothing follows the last array in json mode, nor the prompt when stdin ended
+  if (rt.out.isJson || how === 'eof') await exitQuietly();
+}
+
+/**
+ * Calls `onEnter` for every line of stdin, one at a time, until it returns
+ * true ('done'), Ctrl-C / SIGTERM ('interrupted') or the end of stdin ('eof').
+ */
+function pageOnEnter(onEnter: () => Promise<boolean>): Promise<'done' | 'interrupted' | 'eof'> {
+  return new Promise((resolve, reject) => {
+    const rl = createInterface({ input: process.stdin, terminal: false });
+    const tty = Boolean(process.stdin.isTTY);
+    let pending = 0;
+    let busy: Promise<unknown> = Promise.resolve();
+    let finished = false;
+    let idle: NodeJS.Timeout | undefined;
+    const finish = (how: 'done' | 'interrupted' | 'eof', error?: unknown) => {
+      if (finished) return;
+      finished = true;
+      clearTimeout(idle);
+      process.off('SIGINT', interrupted);
+      process.off('SIGTERM', interrupted);
+      rl.close();
+      process.stdin.destroy();
+      if (error !== undefined) reject(error);
+      else resolve(how);
+    };
+    const interrupted = () => finish('interrupted');
+    const armIdle = () => {
+      clearTimeout(idle);
+      if (!tty) idle = setTimeout(() => pending === 0 && finish('eof'), PIPE_IDLE_MS);
+    };
+    process.on('SIGINT', interrupted);
+    process.on('SIGTERM', interrupted);
+    rl.on('line', () => {
+      pending++;
+      clearTimeout(idle);
+      busy = busy.then(async () => {
+        if (finished) return;
+        try {
+          if (await onEnter()) finish('done');
+        } catch (e) {
+          finish('done', e);
+        }
+        pending--;
+        armIdle();
+      });
+    });
+    rl.on('close', () => void busy.then(() => finish('eof')));
+    armIdle();
+  });
+}

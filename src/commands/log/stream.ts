@@ -1,5 +1,35 @@
-import { notImplemented } from '../shared/not-implemented.js';
+import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import { CliError } from '../../errors.js';
+import { errors } from '../../output/messages/common.js';
+import { arr, session } from '../shared/context.js';
+import { streamLogs } from '../shared/log-stream.js';
+import { DEVICE, DEVICE_GROUP, Resolver } from '../shared/resolver.js';
+import { devicesOf, projectDgId } from './devices.js';
 
-const mod = notImplemented('log', 'stream', 'Displays logs from the specified devices in real-time.');
-export const spec = mod.spec;
-export const run = mod.run;
+export const spec: CommandSpec = {
+  group: 'log',
+  name: 'stream',
+  summary: 'Displays logs from the specified devices in real-time.',
+  description:
+    'Displays logs from the specified devices in real-time. Logs are displayed until <Ctrl-C> is pressed. If neither devices nor Device Groups are specified, the logs of the devices assigned to the Device Group referenced by the Project file in the current directory are displayed.',
+  options: [
+    { name: 'device', alias: 'd', kind: 'array', usage: '<DEVICE_IDENTIFIER>', describe: 'A Device identifier: Device ID, MAC address, Agent ID or Device name. (may be repeated several times)' },
+    { name: 'dg', alias: 'g', kind: 'array', usage: '<DEVICE_GROUP_IDENTIFIER>', describe: 'A Device Group identifier: Device Group ID or Device Group name. Logs from all devices assigned to the Device Group are displayed. (may be repeated several times)' },
+  ],
+};
+
+export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
+  // an empty value means "no identifier" (README §9.4)
+  const devices = arr(opts.device).filter((v) => v !== '');
+  const dgs = arr(opts.dg).filter((v) => v !== '');
+  const projectDg = devices.length || dgs.length ? undefined : projectDgId(rt.cwd);
+  if (!devices.length && !dgs.length && !projectDg) throw new CliError(errors.noIdentifier('Device'));
+
+  const res = new Resolver(session(rt), rt.out);
+  const ids = new Set<string>();
+  for (const v of devices) ids.add((await res.one(DEVICE, v)).id);
+  for (const v of dgs) for (const d of await devicesOf(res, (await res.one(DEVICE_GROUP, v)).id)) ids.add(d.id);
+  if (projectDg) for (const d of await devicesOf(res, (await res.deviceGroup({ projectDgId: projectDg })).id)) ids.add(d.id);
+  if (ids.size === 0) throw new CliError(errors.noIdentifier('Device'));
+  await streamLogs(res, [...ids], rt);
+}

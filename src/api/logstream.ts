@@ -1,0 +1,96 @@
+// The Server-Sent Events connection of an impCentral log stream
+// (impcentral-api.md §11.2): `GET /logstream/{id}?format=json`, no token.
+// Plain node:http + eventsource-parser rather than an EventSource client:
+// the caller decides what a dropped connection means (impt re-creates the
+// stream and re-adds its devices) and pauses the socket while its output is
+// full, so a fast stream never piles up in memory.
+import http from 'node:http';
+import https from 'node:https';
+import { createParser } from 'eventsource-parser';
+import { ImpCentralApiError, TransportError } from './errors.js';
+
+export interface SseEvent {
+  /** `message` when the server sent no `event:` line */
+  event: string;
+  data: string;
+}
+
+export interface SseHandlers {
+  onEvent(e: SseEvent): void;
+  /** The connection ended without close(): `error` is undefined when the server ended the response. */
+  onEnd(error?: Error): void;
+}
+
+export interface SseConnection {
+  /** stops reading from the socket (TCP back-pressure reaches the server) */
+  pause(): void;
+  resume(): void;
+  /** drops the connection; no handler is called afterwards */
+  close(): void;
+}
+
+export interface SseOptions {
+  userAgent: string;
+  debug?: (text: string) => void;
+}
+
+/** Opens the event stream; resolves once the server answered 200 (the transport's "open"). */
+export function openEventStream(url: string, handlers: SseHandlers, opts: SseOptions): Promise<SseConnection> {
+  const lib = url.startsWith('https:') ? https : http;
+  return new Promise((resolve, reject) => {
+    let closed = false;
+    let opened = false;
+    const fail = (e: Error) => {
+      if (closed) return;
+      closed = true;
+      if (opened) handlers.onEnd(e);
+      else reject(e);
+    };
+    opts.debug?.(`Doing the request with options:\n${JSON.stringify({ method: 'GET', url, headers: { Accept: 'text/event-stream' } }, null, 2)}\n`);
+    const req = lib.get(url, { headers: { Accept: 'text/event-stream', 'Cache-Control': 'no-cache', 'User-Agent': opts.userAgent } }, (res) => {
+      const status = res.statusCode ?? 0;
+      opts.debug?.(`Response code: ${status}\nResponse headers: ${JSON.stringify(res.headers)}\n`);
+      if (status < 200 || status >= 300) {
+        readErrorBody(res).then((errors) => fail(new ImpCentralApiError(status, errors, 'GET', new URL(url).pathname)));
+        return;
+      }
+      opened = true;
+      const parser = createParser({
+        onEvent: (m) => {
+          if (!closed) handlers.onEvent({ event: m.event ?? 'message', data: m.data });
+        },
+      });
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => parser.feed(chunk));
+      res.on('end', () => {
+        if (closed) return;
+        closed = true;
+        handlers.onEnd();
+      });
+      res.on('error', (e) => fail(new TransportError(e.message, (e as NodeJS.ErrnoException).code)));
+      // a connection destroyed mid-response may close without 'end' or 'error'
+      res.on('close', () => fail(new TransportError('socket hang up', 'ECONNRESET')));
+      resolve({
+        pause: () => res.pause(),
+        resume: () => res.resume(),
+        close: () => {
+          closed = true;
+          req.destroy();
+        },
+      });
+    });
+    req.on('error', (e: NodeJS.ErrnoException) => fail(new TransportError(`Error: ${e.message}`, e.code)));
+  });
+}
+
+async function readErrorBody(res: http.IncomingMessage): Promise<ImpCentralApiError['errors']> {
+  let text = '';
+  res.setEncoding('utf8');
+  try {
+    for await (const chunk of res) text += chunk;
+    const body = JSON.parse(text) as { errors?: ImpCentralApiError['errors'] };
+    return Array.isArray(body.errors) ? body.errors : [];
+  } catch {
+    return [];
+  }
+}
