@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/impt.js';
+import { spawn } from 'node:child_process';
+import { cleanEnv, IMPT_BIN, tempDir, type ImptResult } from '../helpers/impt.js';
 import { assign, dev, fails, ok, setup, usage } from './build-fixtures.js';
 
 const env = setup('bdep');
@@ -13,6 +14,25 @@ function project(files: Record<string, string>, projectFile?: object): string {
   for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
   if (projectFile) fs.writeFileSync(path.join(dir, '.impt.project'), JSON.stringify(projectFile));
   return dir;
+}
+
+/** Runs impt until its log stream is open, then stops it with SIGTERM. */
+function runUntilStreaming(args: string[]): Promise<ImptResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [IMPT_BIN, ...args], { cwd: env.home, env: cleanEnv({ HOME: env.home }) });
+    let stdout = '';
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      stdout += d;
+      // a moment later, as a person pressing Ctrl-C would
+      if (stdout.includes('Press <Ctrl-C> to exit.')) setTimeout(() => child.kill('SIGTERM'), 500);
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ stdout, stderr: '', code: code ?? -1 });
+    });
+  });
 }
 
 const NO_DEVICE = '--device-file option is not specified, empty device code will be deployed.';
@@ -163,13 +183,15 @@ describe('build run', () => {
     expect(ok(json)).toBe('{}\n');
   });
 
-  it('announces the run before streaming logs with --log', async () => {
+  it('announces the run, then streams the devices\' logs with --log until stopped', async () => {
     const { dg } = await env.group();
     await assign(env, dg.id, [dev(8)]);
-    const r = await env.run(['build', 'run', '-g', dg.id, '-l']);
+    const r = await runUntilStreaming(['build', 'run', '-g', dg.id, '-l']);
     const id = /Deployment "(.+)" is created/.exec(r.stdout)![1];
     expect(r.stdout).toContain(`Restart request for Devices assigned to Device Group "${dg.id}" is successful:\n`);
     expect(r.stdout).toContain(`Deployment "${id}" is run successfully.\n`);
+    expect(r.stdout).toContain(`Log stream for Device(s) ${dev(8)} is opened.\n`);
+    expect(r.code).toBe(0);
   }, 30_000);
 
   it('fails like build deploy on bad sources and groups', async () => {
