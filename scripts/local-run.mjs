@@ -12,6 +12,8 @@ export function startEmulator(extraArgs = ['--in-memory']) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [EMULATOR, 'start', '--host', '127.0.0.1', '--port', '0', ...extraArgs], {
       stdio: ['ignore', 'pipe', 'inherit'],
+      // devices "boot" quickly so that logs of restarted code show up at once
+      env: { IMPT_EMULATOR_BOOT_DELAY_MS: '200', ...process.env },
     });
     let out = '';
     child.stdout.setEncoding('utf8').on('data', (d) => {

@@ -50,7 +50,7 @@ export async function productionGuide({ impt, admin, section, dir, endpoint, hoo
   await impt(['dg', 'info', '--dg', 'LampFactory']);
 
   section('Webhooks');
-  await impt(['webhook', 'create', '--dg', 'LampFactory', '--url', hooksUrl, '--event', 'blessing', '--mime', 'json']);
+  await impt(['webhook', 'create', '--dg', 'LampProduction', '--url', hooksUrl, '--event', 'blessing', '--mime', 'json']);
   await impt(['webhook', 'create', '--dg', 'LampProduction', '--url', hooksUrl, '--event', 'blinkup', '--mime', 'urlencoded']);
   await impt(['webhook', 'list', '--product', 'SmartLamp']);
 
