@@ -73,8 +73,7 @@ export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void
     rt.out.info('');
     rt.out.info(msg.pressEnter);
   };
-  await showPage();
-  const how = await pageOnEnter(async () => {
+  const how = await pageOnEnter(showPage, async () => {
     if (!ended) return showPage().then(() => false);
     rt.out.info(msg.noMoreLogs);
     return true;
@@ -84,15 +83,17 @@ export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void
 }
 
 /**
- * Calls `onEnter` for every line of stdin, one at a time, until it returns
- * true ('done'), Ctrl-C / SIGTERM ('interrupted') or the end of stdin ('eof').
+ * Shows the first page, then calls `onEnter` for every line of stdin, one at
+ * a time, until it returns true ('done'), Ctrl-C / SIGTERM ('interrupted') or
+ * the end of stdin ('eof'). Signals are handled from the start, before the
+ * first page is printed.
  */
-function pageOnEnter(onEnter: () => Promise<boolean>): Promise<'done' | 'interrupted' | 'eof'> {
+function pageOnEnter(first: () => Promise<void>, onEnter: () => Promise<boolean>): Promise<'done' | 'interrupted' | 'eof'> {
   return new Promise((resolve, reject) => {
     const rl = createInterface({ input: process.stdin, terminal: false });
     const tty = Boolean(process.stdin.isTTY);
     let pending = 0;
-    let busy: Promise<unknown> = Promise.resolve();
+    let busy: Promise<unknown>;
     let finished = false;
     let idle: NodeJS.Timeout | undefined;
     const finish = (how: 'done' | 'interrupted' | 'eof', error?: unknown) => {
@@ -113,6 +114,7 @@ function pageOnEnter(onEnter: () => Promise<boolean>): Promise<'done' | 'interru
     };
     process.on('SIGINT', interrupted);
     process.on('SIGTERM', interrupted);
+    busy = first().catch((e: unknown) => finish('done', e));
     rl.on('line', () => {
       pending++;
       clearTimeout(idle);
@@ -128,6 +130,6 @@ function pageOnEnter(onEnter: () => Promise<boolean>): Promise<'done' | 'interru
       });
     });
     rl.on('close', () => void busy.then(() => finish('eof')));
-    armIdle();
+    void busy.then(armIdle);
   });
 }
