@@ -32,7 +32,7 @@ function deferred<T>() {
 /** One line describing why a connection attempt failed (the full error object in debug mode). */
 function describe(e: unknown): string {
   if (e instanceof ImpCentralApiError) return e.title !== undefined || e.detail !== undefined ? `${e.title ?? ''}: ${e.detail ?? ''}` : msg.streamHttpError(e.status);
-  if (e instanceof TransportError) return e.isNetworkFailure ? errors.network : `Request error: ${e.message}.`;
+  if (e instanceof TransportError) return e.isNetworkFailure ? errors.network : `Request error: ${e.message.replace(/^Error: /, '')}`;
   return e instanceof Error ? e.message : String(e);
 }
 
@@ -167,7 +167,7 @@ class LiveLogStream {
     this.conn = undefined;
     this.say(() => {
       if (cause && this.out.isDebug) this.out.debug(inspect(cause, { depth: 4 }));
-      this.out.error(cause ? describe(cause) : msg.streamInterrupted('the server ended the response'));
+      this.out.error(msg.streamInterrupted(cause ? describe(cause) : 'the server ended the response'));
       this.out.info(logStream.lost);
     });
     for (let attempt = 1; !this.stopped; attempt++) {
