@@ -3,56 +3,23 @@
 // failure case, in default, minimal and json modes.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type EmulatorHandle } from '../helpers/emulator.js';
-import { impt, tempDir, writeAuthFileFor, type ImptResult } from '../helpers/impt.js';
-import { client, login } from '../emulator/util.js';
-import { imptTty } from './project-tty.js';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/impt.js';
+import { CONFIRM, fails, has, imptTty, ok, readIn, seed, uniq, usageFails, useEmulator } from './project-support.js';
 
-let emu: EmulatorHandle;
-let home: string;
-let api: ReturnType<typeof client>;
-
-const run = (args: string[], cwd: string): Promise<ImptResult> => impt(args, { home, cwd });
-const ok = (r: ImptResult) => {
-  expect(r.code, r.stdout).toBe(0);
-  return r.stdout;
-};
-const fails = (r: ImptResult, message: string) => {
-  expect(r.code, r.stdout).toBe(1);
-  expect(r.stdout).toContain(`Error: ${message}\n`);
-  expect(r.stdout).not.toMatch(/\n\s+at /);
-  return r.stdout;
-};
-/** parse-time failure: help text first, then the error */
-const usageFails = (r: ImptResult, message: string) => {
-  fails(r, message);
-  expect(r.stdout).toMatch(/^\nUsage: impt project \w+ /);
-  expect(r.stdout.endsWith(`Error: ${message}\nIMPT COMMAND FAILS\n`)).toBe(true);
-};
-const projectFile = (dir: string) => fs.readFileSync(path.join(dir, '.impt.project'), 'utf8');
-const has = (dir: string, f: string) => fs.existsSync(path.join(dir, f));
-
-let seq = 0;
-const uniq = (p: string) => `${p}-${++seq}`;
-
-beforeAll(async () => {
-  emu = await startEmulator({ inMemory: true });
-  home = tempDir();
-  await writeAuthFileFor(home, emu.url);
-  api = client(emu, await login(emu));
-});
-afterAll(() => emu?.stop());
+const env = useEmulator(seed('30000c2a6903', 0, 'pc'));
+const run = (args: string[], cwd: string) => env.run(args, cwd);
+const projectFile = (dir: string) => readIn(dir, '.impt.project');
 
 describe('project create', () => {
   it('creates the Product, the Device Group, empty source files and the Project file (default mode)', async () => {
     const dir = tempDir();
     const prod = uniq('NewProd');
     const out = ok(await run(['project', 'create', '-p', prod, '-c', '-n', 'NewDG', '-s', 'dev group'], dir));
-    const dgs = (await api.get('/devicegroups')).body.data.filter((g: any) => g.attributes.name === 'NewDG');
+    const dgs = (await env.api.get('/devicegroups')).body.data.filter((g: any) => g.attributes.name === 'NewDG');
     expect(dgs).toHaveLength(1);
     const dg = dgs[0];
-    const product = (await api.get(`/products/${dg.relationships.product.id}`)).body.data;
+    const product = (await env.api.get(`/products/${dg.relationships.product.id}`)).body.data;
     expect(product.attributes.name).toBe(prod);
     expect(out).toBe(
       [
@@ -89,7 +56,7 @@ describe('project create', () => {
   });
 
   it('uses an existing Product, keeps existing source files, honours -x/-y (minimal and json modes)', async () => {
-    const product = await api.createProduct(uniq('Existing'));
+    const product = await env.api.createProduct(uniq('Existing'));
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'my.device.nut'), 'server.log(1);');
     const min = ok(await run(['project', 'create', '-p', product.attributes.name, '-n', uniq('MinDG'), '-x', 'my.device.nut', '-y', 'my.agent.nut', '-z', 'minimal'], dir));
@@ -124,11 +91,11 @@ describe('project create', () => {
     expect(out).toMatch(new RegExp(`type:\\s+pre-factory\\n\\s+name:\\s+${n}\\n`));
     expect(out).toMatch(new RegExp(`Production Target: \\n\\s+id:\\s+\\S+\\n\\s+type: pre-production\\n\\s+name: ${t}\\n`));
     expect(out).toMatch(new RegExp(`DUT Target: \\n\\s+id:\\s+\\S+\\n\\s+type: pre-dut\\n\\s+name: ${u}\\n`));
-    const dg = (await api.get(`/devicegroups/${JSON.parse(projectFile(dir)).deviceGroupId}`)).body.data;
+    const dg = (await env.api.get(`/devicegroups/${JSON.parse(projectFile(dir)).deviceGroupId}`)).body.data;
     expect(dg.type).toBe('pre_factoryfixture_devicegroup');
-    const target = (await api.get(`/devicegroups/${dg.relationships.production_target.id}`)).body.data;
+    const target = (await env.api.get(`/devicegroups/${dg.relationships.production_target.id}`)).body.data;
     expect([target.type, target.attributes.name]).toEqual(['pre_production_devicegroup', t]);
-    expect((await api.get(`/devicegroups/${dg.relationships.dut_target.id}`)).body.data.type).toBe('pre_dut_devicegroup');
+    expect((await env.api.get(`/devicegroups/${dg.relationships.dut_target.id}`)).body.data.type).toBe('pre_dut_devicegroup');
 
     // existing targets are found (no creation), by name
     const dir2 = tempDir();
@@ -137,13 +104,13 @@ describe('project create', () => {
   });
 
   it('checks the targets: type, product, existence', async () => {
-    const p1 = await api.createProduct(uniq('TP1'));
-    const p2 = await api.createProduct(uniq('TP2'));
-    const prodT = await api.createDg(p1.id, 'pre_production_devicegroup', uniq('pp'));
-    const dutT = await api.createDg(p1.id, 'pre_dut_devicegroup', uniq('pd'));
-    const dev = await api.createDg(p1.id, 'development_devicegroup', uniq('dv'));
-    const otherProd = await api.createDg(p2.id, 'pre_production_devicegroup', uniq('opp'));
-    const otherDut = await api.createDg(p2.id, 'pre_dut_devicegroup', uniq('opd'));
+    const p1 = await env.api.createProduct(uniq('TP1'));
+    const p2 = await env.api.createProduct(uniq('TP2'));
+    const prodT = await env.api.createDg(p1.id, 'pre_production_devicegroup', uniq('pp'));
+    const dutT = await env.api.createDg(p1.id, 'pre_dut_devicegroup', uniq('pd'));
+    const dev = await env.api.createDg(p1.id, 'development_devicegroup', uniq('dv'));
+    const otherProd = await env.api.createDg(p2.id, 'pre_production_devicegroup', uniq('opp'));
+    const otherDut = await env.api.createDg(p2.id, 'pre_dut_devicegroup', uniq('opd'));
     const dir = tempDir();
     const base = ['project', 'create', '-p', p1.id, '-n', uniq('x'), '-f'];
     const name = (g: any) => g.attributes.name as string;
@@ -159,7 +126,7 @@ describe('project create', () => {
     expect(JSON.parse(json.stdout)).toEqual({ Error: 'DUT Target Device Group "no-such-dut" is not found.' });
     // nothing was created or written
     expect(has(dir, '.impt.project') || has(dir, 'device.nut')).toBe(false);
-    expect((await api.get(`/devicegroups?filter[product.id]=${p1.id}`)).body.data).toHaveLength(3);
+    expect((await env.api.get(`/devicegroups?filter[product.id]=${p1.id}`)).body.data).toHaveLength(3);
   });
 
   it('fails for a missing Product, passes API errors through, and keeps a created Product', async () => {
@@ -168,8 +135,8 @@ describe('project create', () => {
     fails(await run(['project', 'create', '-p', missing, '-n', 'x'], dir), `Product "${missing}" is not found.`);
     expect(has(dir, '.impt.project')).toBe(false);
 
-    const product = await api.createProduct(uniq('Dup'));
-    const dg = await api.createDg(product.id, 'development_devicegroup', uniq('taken'));
+    const product = await env.api.createProduct(uniq('Dup'));
+    const dg = await env.api.createDg(product.id, 'development_devicegroup', uniq('taken'));
     const out = fails(await run(['project', 'create', '-p', product.id, '-n', dg.attributes.name], dir), 'Duplicate Resource: Devicegroups must have unique names.');
     expect(out.endsWith('IMPT COMMAND FAILS\n')).toBe(true);
     const json = await run(['project', 'create', '-p', product.id, '-n', dg.attributes.name, '-z', 'json'], dir);
@@ -181,7 +148,7 @@ describe('project create', () => {
     const res = await run(['project', 'create', '-p', fresh, '-c', '-n', 'a'.repeat(81)], dir);
     expect(res.code).toBe(1);
     expect(res.stdout.startsWith(`Product "${fresh}" is created successfully.\nError: `)).toBe(true);
-    expect((await api.get('/products')).body.data.some((p: any) => p.attributes.name === fresh)).toBe(true);
+    expect((await env.api.get('/products')).body.data.some((p: any) => p.attributes.name === fresh)).toBe(true);
   });
 
   it('validates option combinations before anything else', async () => {
@@ -199,24 +166,24 @@ describe('project create', () => {
   });
 
   it('asks before overwriting a Project file; --confirmed overwrites, dropping unknown keys', async () => {
-    const product = await api.createProduct(uniq('Over'));
+    const product = await env.api.createProduct(uniq('Over'));
     const dir = tempDir();
     const old = '{\n  "deviceGroupId": "old",\n  "extra": 1\n}';
     fs.writeFileSync(path.join(dir, '.impt.project'), old);
     const name = uniq('OverDG');
     // no terminal: refused before any change
     fails(await run(['project', 'create', '-p', product.id, '-n', name], dir),
-      'Confirmation is required; run the command with --confirmed (-q) in non-interactive use.');
+      CONFIRM);
     expect(projectFile(dir)).toBe(old);
-    expect((await api.get(`/devicegroups?filter[product.id]=${product.id}`)).body.data).toHaveLength(0);
+    expect((await env.api.get(`/devicegroups?filter[product.id]=${product.id}`)).body.data).toHaveLength(0);
 
-    const no = await imptTty(['project', 'create', '-p', product.id, '-n', name], { cwd: dir, home, answers: ['n'] });
+    const no = await imptTty(['project', 'create', '-p', product.id, '-n', name], { cwd: dir, home: env.home, answers: ['n'] });
     expect(no.code).toBe(1);
     expect(no.text).toContain('The current directory already contains Project File. It will be overwritten.\nAre you sure you want to continue?\n');
     expect(no.text).toMatch(/Operation is canceled\.\nIMPT COMMAND FAILS/);
     expect(projectFile(dir)).toBe(old);
 
-    const yes = await imptTty(['project', 'create', '-p', product.id, '-n', name], { cwd: dir, home, answers: ['y'] });
+    const yes = await imptTty(['project', 'create', '-p', product.id, '-n', name], { cwd: dir, home: env.home, answers: ['y'] });
     expect(yes.code, yes.text).toBe(0);
     expect(yes.text).toContain(`Device Group "${name}" is created successfully.`);
     expect(Object.keys(JSON.parse(projectFile(dir)))).toEqual(['deviceGroupId', 'deviceFile', 'agentFile']);
@@ -228,9 +195,9 @@ describe('project create', () => {
 
 describe('project link', () => {
   it('links a Device Group with a current deployment; files kept, previous content discarded', async () => {
-    const product = await api.createProduct(uniq('LinkP'));
-    const dg = await api.createDg(product.id, 'development_devicegroup', uniq('LinkDG'), {}, { description: 'dev dg' });
-    const build = await api.deploy(dg, { tags: ['v1', 'stable'], origin: 'github.com/acme/app' });
+    const product = await env.api.createProduct(uniq('LinkP'));
+    const dg = await env.api.createDg(product.id, 'development_devicegroup', uniq('LinkDG'), {}, { description: 'dev dg' });
+    const build = await env.api.deploy(dg, { tags: ['v1', 'stable'], origin: 'github.com/acme/app' });
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'device.nut'), 'd');
     fs.writeFileSync(path.join(dir, 'agent.nut'), 'a');
@@ -262,10 +229,10 @@ describe('project link', () => {
   });
 
   it('refuses other Device Group types, unknown and ambiguous identifiers', async () => {
-    const product = await api.createProduct(uniq('LinkBad'));
-    const prodT = await api.createDg(product.id, 'pre_production_devicegroup', uniq('pp'));
-    const dutT = await api.createDg(product.id, 'pre_dut_devicegroup', uniq('pd'));
-    const pf = await api.createDg(product.id, 'pre_factoryfixture_devicegroup', uniq('pf'), {
+    const product = await env.api.createProduct(uniq('LinkBad'));
+    const prodT = await env.api.createDg(product.id, 'pre_production_devicegroup', uniq('pp'));
+    const dutT = await env.api.createDg(product.id, 'pre_dut_devicegroup', uniq('pd'));
+    const pf = await env.api.createDg(product.id, 'pre_factoryfixture_devicegroup', uniq('pf'), {
       production_target: { type: prodT.type, id: prodT.id },
       dut_target: { type: dutT.type, id: dutT.id },
     });
@@ -280,9 +247,9 @@ describe('project link', () => {
     expect(linked).toMatch(/\n    type: +pre-factory\n[\s\S]*Production Target: \n/);
 
     const twin = uniq('twin');
-    const other = await api.createProduct(uniq('LinkOther'));
-    await api.createDg(product.id, 'development_devicegroup', twin);
-    await api.createDg(other.id, 'development_devicegroup', twin);
+    const other = await env.api.createProduct(uniq('LinkOther'));
+    await env.api.createDg(product.id, 'development_devicegroup', twin);
+    await env.api.createDg(other.id, 'development_devicegroup', twin);
     const amb = fails(await run(['project', 'link', '-g', twin], tempDir()), `Multiple Device Groups "${twin}" are found:`);
     expect(amb.match(/Device Group: \n/g)).toHaveLength(2);
     expect(amb).toContain('Impossible to execute the command.\nIMPT COMMAND FAILS\n');

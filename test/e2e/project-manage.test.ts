@@ -3,64 +3,33 @@
 // and its execution, in default, minimal and json modes.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type EmulatorHandle } from '../helpers/emulator.js';
-import { impt, tempDir, writeAuthFileFor, type ImptResult } from '../helpers/impt.js';
-import { client, login } from '../emulator/util.js';
-import { imptTty } from './project-tty.js';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/impt.js';
+import { CONFIRM, fails, has, imptTty, ok, plannedProductAndGroup, readIn, seed, uniq, useEmulator, writeIn } from './project-support.js';
 
 const dev = (n: number) => `30000c2a6901${String(n).padStart(4, '0')}`;
-const SEED = {
-  accounts: [
-    { username: 'demo', email: 'demo@example.com', password: 'demo', collaborates_on: ['bob'] },
-    { username: 'bob', email: 'bob@example.com', password: 'bob' },
-  ],
-  devices: Array.from({ length: 12 }, (_, i) => ({ id: dev(i + 1), name: `pm${i + 1}`, device_online: i !== 1 })),
-};
-
-let emu: EmulatorHandle;
-let home: string;
-let api: ReturnType<typeof client>;
-let bob: ReturnType<typeof client>;
-
-const run = (args: string[], cwd: string): Promise<ImptResult> => impt(args, { home, cwd });
-const ok = (r: ImptResult) => {
-  expect(r.code, r.stdout).toBe(0);
-  return r.stdout;
-};
-const fails = (r: ImptResult, message: string) => {
-  expect(r.code, r.stdout).toBe(1);
-  expect(r.stdout).toContain(`Error: ${message}\n`);
-  expect(r.stdout).not.toMatch(/\n\s+at /);
-  return r.stdout;
-};
-const projectFile = (dir: string) => fs.readFileSync(path.join(dir, '.impt.project'), 'utf8');
-const has = (dir: string, f: string) => fs.existsSync(path.join(dir, f));
-const writeProject = (dir: string, content: unknown) =>
-  fs.writeFileSync(path.join(dir, '.impt.project'), typeof content === 'string' ? content : JSON.stringify(content, null, 2));
-
-let seq = 0;
-const uniq = (p: string) => `${p}-${++seq}`;
-const assign = (dgId: string, ...ids: string[]) =>
-  api.post(`/devicegroups/${dgId}/relationships/devices`, { data: ids.map((id) => ({ type: 'device', id })) });
+const env = useEmulator(seed('30000c2a6901', 12, 'pm', [2]));
+const run = (args: string[], cwd: string) => env.run(args, cwd);
+const projectFile = (dir: string) => readIn(dir, '.impt.project');
+const writeProject = (dir: string, content: unknown) => writeIn(dir, '.impt.project', content);
 
 /** A development project made by `project create` in a fresh directory. */
 async function project(extra: string[] = []): Promise<{ dir: string; dg: any; product: any }> {
   const dir = tempDir();
-  const product = await api.createProduct(uniq('PMP'));
+  const product = await env.api.createProduct(uniq('PMP'));
   ok(await run(['project', 'create', '-p', product.id, '-n', uniq('PMDG'), ...extra], dir));
-  const dg = (await api.get(`/devicegroups/${JSON.parse(projectFile(dir)).deviceGroupId}`)).body.data;
+  const dg = (await env.api.get(`/devicegroups/${JSON.parse(projectFile(dir)).deviceGroupId}`)).body.data;
   return { dir, dg, product };
 }
 
 /** A pre-factory project with both targets. */
 async function preFactory(): Promise<{ dir: string; dg: any; product: any; prodT: any; dutT: any }> {
   const dir = tempDir();
-  const product = await api.createProduct(uniq('PFP'));
-  const prodT = await api.createDg(product.id, 'pre_production_devicegroup', uniq('pp'));
-  const dutT = await api.createDg(product.id, 'pre_dut_devicegroup', uniq('pd'));
+  const product = await env.api.createProduct(uniq('PFP'));
+  const prodT = await env.api.createDg(product.id, 'pre_production_devicegroup', uniq('pp'));
+  const dutT = await env.api.createDg(product.id, 'pre_dut_devicegroup', uniq('pd'));
   ok(await run(['project', 'create', '-p', product.id, '-n', uniq('pf'), '-f', '-t', prodT.id, '-u', dutT.id], dir));
-  const dg = (await api.get(`/devicegroups/${JSON.parse(projectFile(dir)).deviceGroupId}`)).body.data;
+  const dg = (await env.api.get(`/devicegroups/${JSON.parse(projectFile(dir)).deviceGroupId}`)).body.data;
   return { dir, dg, product, prodT, dutT };
 }
 
@@ -72,9 +41,9 @@ const PROJECT_ERRORS = async (cmd: string[]) => {
   writeProject(dir, { deviceFile: 'device.nut' });
   fails(await run(cmd, dir), 'Project File is corrupted.');
   // the Device Group was deleted: the file stays
-  const product = await api.createProduct(uniq('Gone'));
-  const dg = await api.createDg(product.id, 'development_devicegroup', uniq('gone'));
-  await api.del(`/devicegroups/${dg.id}`);
+  const product = await env.api.createProduct(uniq('Gone'));
+  const dg = await env.api.createDg(product.id, 'development_devicegroup', uniq('gone'));
+  await env.api.del(`/devicegroups/${dg.id}`);
   const content = { deviceGroupId: dg.id, deviceFile: 'device.nut', agentFile: 'agent.nut' };
   writeProject(dir, content);
   const out = fails(await run(cmd, dir), `Device Group "${dg.id}", saved in Project File, does not exist anymore.`);
@@ -88,14 +57,6 @@ const PROJECT_ERRORS = async (cmd: string[]) => {
   expect(projectFile(dir)).toBe(JSON.stringify(content, null, 2));
 };
 
-beforeAll(async () => {
-  emu = await startEmulator({ seed: SEED, inMemory: true });
-  home = tempDir();
-  await writeAuthFileFor(home, emu.url);
-  api = client(emu, await login(emu));
-  bob = client(emu, await login(emu, 'bob', 'bob'));
-});
-afterAll(() => emu?.stop());
 
 describe('project info', () => {
   it('shows the Project block in every mode; --full adds webhooks, devices and the auth block', async () => {
@@ -123,11 +84,11 @@ describe('project info', () => {
     );
     expect(ok(await run(['project', 'info', '-z', 'minimal'], dir))).toBe(out.replace('IMPT COMMAND SUCCEEDS\n', ''));
 
-    const hook = await api.post('/webhooks', {
+    const hook = await env.api.post('/webhooks', {
       data: { type: 'webhook', attributes: { url: 'https://example.com/hook', event: 'deployment', content_type: 'application/json' }, relationships: { devicegroup: { type: dg.type, id: dg.id } } },
     });
     expect(hook.status).toBe(201);
-    await assign(dg.id, dev(1), dev(2), dev(3), dev(4), dev(5), dev(6));
+    await env.assign(dg.id, dev(1), dev(2), dev(3), dev(4), dev(5), dev(6));
     const full = ok(await run(['project', 'info', '--full'], dir));
     expect(full).toContain(`    Webhooks: \n      Webhook: \n        id:    ${hook.body.data.id}\n        event: deployment\n        url:   https://example.com/hook\n    Devices: \n      Device: \n`);
     expect(full.match(/      Device: \n/g)).toHaveLength(5);
@@ -158,7 +119,7 @@ describe('project info', () => {
     expect(dut).toContain('Project: \n  Agent file:   only-agent.nut\n');
     expect(dut).toContain(`    DUT Target for: \n      Device Group: \n        id:   ${dg.id}\n`);
 
-    const bobProduct = await bob.createProduct(uniq('BobP'));
+    const bobProduct = await env.bob.createProduct(uniq('BobP'));
     const bobDir = tempDir();
     const created = ok(await run(['project', 'create', '-p', bobProduct.id, '-n', uniq('bobdg')], bobDir));
     expect(created).toMatch(/    Owner: \n      id: +\S+\n      email: +bob@example.com\n      username: bob\n/);
@@ -190,18 +151,18 @@ describe('project update', () => {
     ]);
     expect(out).toMatch(new RegExp(`  Device file:  new.device.nut\\n  Agent file:   agent.nut\\n[\\s\\S]*name: +${newName}\\n +description: second\\n`));
     expect(projectFile(dir)).toBe(`{\n  "agentFile": "agent.nut",\n  "deviceGroupId": "${dg.id}",\n  "custom": 42,\n  "deviceFile": "new.device.nut"\n}`);
-    const after = (await api.get(`/devicegroups/${dg.id}`)).body.data.attributes;
+    const after = (await env.api.get(`/devicegroups/${dg.id}`)).body.data.attributes;
     expect([after.name, after.description]).toEqual([newName, 'second']);
 
     // "" alone does not touch the Device Group; with --name it clears the description
     const alone = ok(await run(['project', 'update', '-s', ''], dir));
     expect(alone).not.toContain('is updated successfully.\nProject is');
     expect(alone.startsWith('Project is updated successfully.\n')).toBe(true);
-    expect((await api.get(`/devicegroups/${dg.id}`)).body.data.attributes.description).toBe('second');
+    expect((await env.api.get(`/devicegroups/${dg.id}`)).body.data.attributes.description).toBe('second');
     const min = ok(await run(['project', 'update', '-n', newName, '-s', '', '-y', 'a2.nut', '-z', 'minimal'], dir));
     expect(min.startsWith('Project: \n  Device file:  new.device.nut\n  Agent file:   a2.nut\n')).toBe(true);
     expect(min).not.toMatch(/successfully|IMPT COMMAND/);
-    expect((await api.get(`/devicegroups/${dg.id}`)).body.data.attributes.description).toBe('');
+    expect((await env.api.get(`/devicegroups/${dg.id}`)).body.data.attributes.description).toBe('');
     expect(has(dir, 'a2.nut')).toBe(true);
 
     const json = JSON.parse(ok(await run(['project', 'update', '-z', 'json'], dir)));
@@ -211,15 +172,15 @@ describe('project update', () => {
 
   it('changes the targets of a pre-factory Device Group and checks them', async () => {
     const { dir, dg, product } = await preFactory();
-    const prodT2 = await api.createDg(product.id, 'pre_production_devicegroup', uniq('pp2'));
+    const prodT2 = await env.api.createDg(product.id, 'pre_production_devicegroup', uniq('pp2'));
     const out = ok(await run(['project', 'update', '-t', prodT2.attributes.name], dir));
     expect(out).toContain(`Device Group "${dg.id}" is updated successfully.`);
     expect(out).toContain(`    Production Target: \n      id:   ${prodT2.id}\n`);
-    expect((await api.get(`/devicegroups/${dg.id}`)).body.data.relationships.production_target.id).toBe(prodT2.id);
+    expect((await env.api.get(`/devicegroups/${dg.id}`)).body.data.relationships.production_target.id).toBe(prodT2.id);
 
-    const dev = await api.createDg(product.id, 'development_devicegroup', uniq('dv'));
-    const other = await api.createProduct(uniq('Other'));
-    const otherDut = await api.createDg(other.id, 'pre_dut_devicegroup', uniq('opd'));
+    const dev = await env.api.createDg(product.id, 'development_devicegroup', uniq('dv'));
+    const other = await env.api.createProduct(uniq('Other'));
+    const otherDut = await env.api.createDg(other.id, 'pre_dut_devicegroup', uniq('opd'));
     fails(await run(['project', 'update', '-t', dev.id], dir),
       `Production Target Device Group "${dev.id}" is of the type "development" but must be of the type "pre-production".`);
     fails(await run(['project', 'update', '-u', otherDut.id], dir), 'DUT Target Device Group must be from the same Product.');
@@ -231,7 +192,7 @@ describe('project update', () => {
     fails(await run(['project', 'update', '-u', otherDut.id, '-n', 'x'], devProject.dir),
       'Invalid option "--dut" for Device Group of the type "development". It may be specified for "pre-factory" or "factory" Device Groups only.');
     const untouched = projectFile(devProject.dir);
-    expect((await api.get(`/devicegroups/${devProject.dg.id}`)).body.data.attributes.name).toBe(devProject.dg.attributes.name);
+    expect((await env.api.get(`/devicegroups/${devProject.dg.id}`)).body.data.attributes.name).toBe(devProject.dg.attributes.name);
     expect(projectFile(devProject.dir)).toBe(untouched);
   });
 
@@ -255,11 +216,11 @@ describe('project delete', () => {
 
   it('deletes only the Project file by default, source files with --files', async () => {
     const { dir, dg } = await project();
-    fails(await run(['project', 'delete'], dir), 'Confirmation is required; run the command with --confirmed (-q) in non-interactive use.');
+    fails(await run(['project', 'delete'], dir), CONFIRM);
     expect(has(dir, '.impt.project')).toBe(true);
     expect(ok(await run(['project', 'delete', '-q'], dir))).toBe('Project is deleted successfully.\nIMPT COMMAND SUCCEEDS\n');
     expect(fs.readdirSync(dir).sort()).toEqual(['agent.nut', 'device.nut']);
-    expect((await api.get(`/devicegroups/${dg.id}`)).status).toBe(200);
+    expect((await env.api.get(`/devicegroups/${dg.id}`)).status).toBe(200);
 
     writeProject(dir, { deviceGroupId: dg.id, deviceFile: 'device.nut', agentFile: 'missing.nut' });
     expect(ok(await run(['project', 'delete', '--files', '--confirmed'], dir))).toBe(
@@ -274,9 +235,9 @@ describe('project delete', () => {
 
   it('--all deletes devices assignments, flagged and other builds, the group, the product and the files', async () => {
     const { dir, dg, product } = await project();
-    await assign(dg.id, dev(7), dev(8));
-    const b1 = await api.deploy(dg, { flagged: true });
-    const b2 = await api.deploy(dg);
+    await env.assign(dg.id, dev(7), dev(8));
+    const b1 = await env.api.deploy(dg, { flagged: true });
+    const b2 = await env.api.deploy(dg);
     const out = ok(await run(['project', 'delete', '--all', '-q'], dir));
     const lines = out.split('\n');
     expect(lines.slice(0, 2).sort()).toEqual([`Device "${dev(7)}" is unassigned successfully.`, `Device "${dev(8)}" is unassigned successfully.`]);
@@ -294,27 +255,27 @@ describe('project delete', () => {
       '',
     ]);
     expect(fs.readdirSync(dir)).toEqual([]);
-    expect((await api.get(`/devicegroups/${dg.id}`)).status).toBe(404);
-    expect((await api.get(`/products/${product.id}`)).status).toBe(404);
-    expect((await api.get(`/deployments/${b1.id}`)).status).toBe(404);
-    expect((await api.get(`/devices/${dev(7)}`)).body.data.relationships.devicegroup ?? null).toBeNull();
+    expect((await env.api.get(`/devicegroups/${dg.id}`)).status).toBe(404);
+    expect((await env.api.get(`/products/${product.id}`)).status).toBe(404);
+    expect((await env.api.get(`/deployments/${b1.id}`)).status).toBe(404);
+    expect((await env.api.get(`/devices/${dev(7)}`)).body.data.relationships.devicegroup ?? null).toBeNull();
   });
 
   it('keeps a Product with other groups and a target used by another pre-factory group', async () => {
     const pf = await preFactory();
-    const other = await api.createDg(pf.product.id, 'pre_factoryfixture_devicegroup', uniq('pf2'), {
+    const other = await env.api.createDg(pf.product.id, 'pre_factoryfixture_devicegroup', uniq('pf2'), {
       production_target: { type: pf.prodT.type, id: pf.prodT.id },
       dut_target: { type: pf.dutT.type, id: pf.dutT.id },
     });
-    const dutOnly = await api.createDg(pf.product.id, 'pre_dut_devicegroup', uniq('pd2'));
-    await api.patch(`/devicegroups/${other.id}`, { data: { type: other.type, id: other.id, attributes: {}, relationships: { dut_target: { type: dutOnly.type, id: dutOnly.id } } } });
+    const dutOnly = await env.api.createDg(pf.product.id, 'pre_dut_devicegroup', uniq('pd2'));
+    await env.api.patch(`/devicegroups/${other.id}`, { data: { type: other.type, id: other.id, attributes: {}, relationships: { dut_target: { type: dutOnly.type, id: dutOnly.id } } } });
     const out = ok(await run(['project', 'delete', '-e', '-q'], pf.dir));
     // the production target is shared, the DUT target is not
     expect(out).toContain(`Device Group "${pf.dg.id}" is deleted successfully.\nDevice Group "${pf.dutT.id}" is deleted successfully.\n`);
     expect(out).not.toContain(`Device Group "${pf.prodT.id}" is deleted`);
     expect(out).not.toContain('Product "');
-    expect((await api.get(`/devicegroups/${pf.prodT.id}`)).status).toBe(200);
-    expect((await api.get(`/products/${pf.product.id}`)).status).toBe(200);
+    expect((await env.api.get(`/devicegroups/${pf.prodT.id}`)).status).toBe(200);
+    expect((await env.api.get(`/products/${pf.product.id}`)).status).toBe(200);
     expect(fs.readdirSync(pf.dir).sort()).toEqual(['agent.nut', 'device.nut']);
   });
 
@@ -334,27 +295,20 @@ describe('project delete', () => {
     );
     // a Project whose group is gone: only the file is deleted
     const gone = await project();
-    await api.del(`/devicegroups/${gone.dg.id}`);
+    await env.api.del(`/devicegroups/${gone.dg.id}`);
     expect(ok(await run(['project', 'delete', '-e', '-q'], gone.dir))).toBe('Project is deleted successfully.\nIMPT COMMAND SUCCEEDS\n');
-    expect((await api.get(`/products/${gone.product.id}`)).status).toBe(200);
+    expect((await env.api.get(`/products/${gone.product.id}`)).status).toBe(200);
   });
 
   it('prints the deletion plan and asks; "n" cancels, "y" deletes', async () => {
     const { dir, dg, product } = await project();
-    await assign(dg.id, dev(9));
-    const b = await api.deploy(dg, { flagged: true });
-    const no = await imptTty(['project', 'delete', '--all'], { cwd: dir, home, answers: ['n'] });
+    await env.assign(dg.id, dev(9));
+    const b = await env.api.deploy(dg, { flagged: true });
+    const no = await imptTty(['project', 'delete', '--all'], { cwd: dir, home: env.home, answers: ['n'] });
     expect(no.code).toBe(1);
     expect(no.text).toContain(
       [
-        'The following entities will be deleted:',
-        'Product: ',
-        `  id:   ${product.id}`,
-        `  name: ${product.attributes.name}`,
-        'Device Group: ',
-        `  id:   ${dg.id}`,
-        '  type: development',
-        `  name: ${dg.attributes.name}`,
+        ...plannedProductAndGroup(product, dg),
         'Deployment: ',
         `  id:      ${b.id}`,
         `  sha:     ${b.attributes.sha}`,
@@ -383,9 +337,9 @@ describe('project delete', () => {
     );
     expect(no.text).toMatch(/Operation is canceled\.\nIMPT COMMAND FAILS\n$/);
     expect(has(dir, '.impt.project')).toBe(true);
-    expect((await api.get(`/devicegroups/${dg.id}`)).status).toBe(200);
+    expect((await env.api.get(`/devicegroups/${dg.id}`)).status).toBe(200);
 
-    const yes = await imptTty(['project', 'delete'], { cwd: dir, home, answers: ['y'] });
+    const yes = await imptTty(['project', 'delete'], { cwd: dir, home: env.home, answers: ['y'] });
     expect(yes.code, yes.text).toBe(0);
     expect(yes.text).toContain('Project File in the current directory will be deleted.\nAre you sure you want to continue?\n');
     expect(yes.text).not.toContain('The following');

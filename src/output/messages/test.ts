@@ -27,8 +27,7 @@ export const testMessages = {
   askToken: 'Enter GitHub password or personal access token: ',
   userHint: 'pass --user',
   tokenHint: 'pass --pwd',
-  runUnavailable:
-    'Running impUnit tests on devices is not available in this version of impt. "impt test create|update|info|delete|github" manage the test configuration.',
+  runUnavailable: 'Running impUnit tests on devices is not available in this version of impt.',
   labels: {
     config: 'Test Configuration',
     testFiles: 'Test files',

@@ -1,0 +1,147 @@
+// What the project, test-configuration and fallback e2e files share: one
+// emulator per file with a collaborating second account, assertions on impt's
+// outcome, and impt run on a pseudo-terminal to answer its questions.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { startEmulator, type EmulatorHandle } from '../helpers/emulator.js';
+import { cleanEnv, impt, IMPT_BIN, tempDir, writeAuthFileFor, type ImptResult } from '../helpers/impt.js';
+import { client, login } from '../emulator/util.js';
+
+/** `demo` collaborates on `bob`'s account; `count` online devices `<prefix>NNNN` named `<name>N`. */
+export function seed(prefix: string, count: number, name: string, offline: number[] = []) {
+  return {
+    accounts: [
+      { username: 'demo', email: 'demo@example.com', password: 'demo', collaborates_on: ['bob'] },
+      { username: 'bob', email: 'bob@example.com', password: 'bob' },
+    ],
+    devices: Array.from({ length: count }, (_, i) => ({
+      id: `${prefix}${String(i + 1).padStart(4, '0')}`,
+      name: `${name}${i + 1}`,
+      device_online: !offline.includes(i + 1),
+    })),
+  };
+}
+
+export interface Env {
+  emu: EmulatorHandle;
+  home: string;
+  api: ReturnType<typeof client>;
+  bob: ReturnType<typeof client>;
+  /** impt with the global auth file of `home`, in `cwd` */
+  run(args: string[], cwd: string): Promise<ImptResult>;
+  /** assigns devices to a Device Group through the API */
+  assign(dgId: string, ...ids: string[]): Promise<unknown>;
+}
+
+/** Starts one emulator for the file (beforeAll) and stops it (afterAll). */
+export function useEmulator(seedObject: object): Env {
+  const env = {} as Env;
+  beforeAll(async () => {
+    env.emu = await startEmulator({ seed: seedObject, inMemory: true });
+    env.home = tempDir();
+    await writeAuthFileFor(env.home, env.emu.url);
+    env.api = client(env.emu, await login(env.emu));
+    env.bob = client(env.emu, await login(env.emu, 'bob', 'bob'));
+    env.run = (args, cwd) => impt(args, { home: env.home, cwd });
+    env.assign = (dgId, ...ids) =>
+      env.api.post(`/devicegroups/${dgId}/relationships/devices`, { data: ids.map((id) => ({ type: 'device', id })) });
+  });
+  afterAll(() => env.emu?.stop());
+  return env;
+}
+
+export function ok(r: ImptResult): string {
+  expect(r.code, r.stdout).toBe(0);
+  return r.stdout;
+}
+
+/** A runtime failure: `Error: …`, exit 1, no stack trace. */
+export function fails(r: ImptResult, message: string): string {
+  expect(r.code, r.stdout).toBe(1);
+  expect(r.stdout).toContain(`Error: ${message}\n`);
+  expect(r.stdout).not.toMatch(/\n\s+at /);
+  return r.stdout;
+}
+
+/** A parse-time failure: the command's help first, then the error and the status line. */
+export function usageFails(r: ImptResult, message: string): void {
+  fails(r, message);
+  expect(r.stdout).toMatch(/^\nUsage: impt \w+ \w+ /);
+  expect(r.stdout.endsWith(`Error: ${message}\nIMPT COMMAND FAILS\n`)).toBe(true);
+}
+
+export const has = (dir: string, f: string) => fs.existsSync(path.join(dir, f));
+export const readIn = (dir: string, f: string) => fs.readFileSync(path.join(dir, f), 'utf8');
+export function writeIn(dir: string, f: string, content: unknown = ''): void {
+  fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
+  fs.writeFileSync(path.join(dir, f), typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+}
+
+let seq = 0;
+/** A name no other test of the file uses. */
+export const uniq = (p: string) => `${p}-${++seq}`;
+
+/** First lines of a deletion plan that deletes a Product and one development Device Group. */
+export function plannedProductAndGroup(product: any, dg: any): string[] {
+  return [
+    'The following entities will be deleted:',
+    'Product: ',
+    `  id:   ${product.id}`,
+    `  name: ${product.attributes.name}`,
+    'Device Group: ',
+    `  id:   ${dg.id}`,
+    '  type: development',
+    `  name: ${dg.attributes.name}`,
+  ];
+}
+
+export const CONFIRM = 'Confirmation is required; run the command with --confirmed (-q) in non-interactive use.';
+
+// impt on a pseudo-terminal (util-linux `script`): once the first prompt (by
+// default `Enter 'y' (yes) or 'n' (no):`) appears, the answers are typed one
+// after the other.
+
+export interface TtyResult {
+  /** output with ANSI sequences and carriage returns removed */
+  text: string;
+  code: number;
+}
+
+const PROMPT = "Enter 'y' (yes) or 'n' (no):";
+const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+export function imptTty(
+  args: string[],
+  opts: { cwd: string; home: string; answers: string[]; prompt?: string },
+): Promise<TtyResult> {
+  const prompt = opts.prompt ?? PROMPT;
+  const command = [process.execPath, IMPT_BIN, ...args].map(quote).join(' ');
+  return new Promise((resolve, reject) => {
+    const child = spawn('script', ['-qec', command, '/dev/null'], {
+      cwd: opts.cwd,
+      env: cleanEnv({ HOME: opts.home, TERM: 'dumb' }),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let raw = '';
+    let started = false;
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      raw += d;
+      if (started || !raw.includes(prompt)) return;
+      started = true;
+      // typed one after the other, as a person would
+      opts.answers.forEach((a, i) => setTimeout(() => child.stdin.write(`${a}\r`), 200 + 300 * i));
+    });
+    child.stdin.on('error', () => undefined); // the command may end before every answer is typed
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      const text = raw
+        .replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '')
+        .replace(/\r/g, '');
+      resolve({ text, code: code ?? -1 });
+    });
+  });
+}
