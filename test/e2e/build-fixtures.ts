@@ -1,9 +1,10 @@
 // Shared set-up of the build and webhook end-to-end tests: one emulator per
 // test file with two accounts (demo collaborates on bob's entities) and
 // eight demo devices; fixtures are created through the emulator's API.
+import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../helpers/emulator.js';
-import { impt, tempDir, writeAuthFileFor, type ImptResult } from '../helpers/impt.js';
+import { cleanEnv, impt, IMPT_BIN, tempDir, writeAuthFileFor, type ImptResult } from '../helpers/impt.js';
 import { client, login } from '../emulator/util.js';
 
 export const dev = (n: number) => `30000c2a6901${String(n).padStart(4, '0')}`;
@@ -82,3 +83,31 @@ export function usage(r: ImptResult, message: string): void {
 
 export const assign = (env: Env, dgId: string, ids: string[]) =>
   env.api.post(`/devicegroups/${dgId}/relationships/devices`, { data: ids.map((id) => ({ type: 'device', id })) });
+
+/**
+ * impt inside a pseudo-terminal (util-linux `script`) so that confirmations
+ * can be answered: each answer is typed once the yes/no prompt has appeared.
+ * Returns the output without ANSI sequences and carriage returns.
+ */
+export function atTerminal(env: Env, args: string[], answers: string[]): Promise<{ text: string; code: number }> {
+  const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+  const command = [process.execPath, IMPT_BIN, ...args].map(quote).join(' ');
+  return new Promise((resolve, reject) => {
+    const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: env.home, env: cleanEnv({ HOME: env.home, TERM: 'dumb' }) });
+    let raw = '';
+    let typed = false;
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      raw += d;
+      if (typed || !raw.includes("Enter 'y' (yes) or 'n' (no):")) return;
+      typed = true;
+      answers.forEach((a, i) => setTimeout(() => child.stdin.write(`${a}\r`), 200 + 300 * i));
+    });
+    child.stdin.on('error', () => undefined);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ text: raw.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r/g, ''), code: code ?? -1 });
+    });
+  });
+}

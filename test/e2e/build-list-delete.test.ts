@@ -1,8 +1,7 @@
 // impt build list / delete / cleanup (interface/build.md): every list
 // filter, delete planning with --force/--unflag, the min supported rule.
 import { describe, expect, it } from 'vitest';
-import { fails, ok, setup, usage } from './build-fixtures.js';
-import { imptTty } from './project-tty.js';
+import { atTerminal, fails, ok, setup, usage } from './build-fixtures.js';
 
 const env = setup('blst');
 let n = 0;
@@ -119,7 +118,7 @@ describe('build delete', () => {
     const { dg } = await env.group();
     const b = await build(dg, { flagged: true });
     await build(dg);
-    const r = await imptTty(['build', 'delete', '-b', b.id, '-f'], { cwd: env.home, home: env.home, answers: ['n'] });
+    const r = await atTerminal(env, ['build', 'delete', '-b', b.id, '-f'], ['n']);
     expect(r.code).toBe(1);
     expect(r.text).toContain(`The following entities will be deleted:\nDeployment: \n  id:      ${b.id}\n  sha:     ${b.attributes.sha}\n  flagged: true\n\n`);
     expect(r.text).toContain('The following Deployments are marked "flagged" to prevent deleting. They will be modified by setting "flagged" attribute to false:\nDeployment: ');
@@ -174,7 +173,7 @@ describe('build cleanup', () => {
 
   it('shows the flagged section at a terminal with --unflag', async () => {
     const z = await zombies(1, 1);
-    const r = await imptTty(['build', 'cleanup', '-p', z.product.id, '-u'], { cwd: env.home, home: env.home, answers: ['y'] });
+    const r = await atTerminal(env, ['build', 'cleanup', '-p', z.product.id, '-u'], ['y']);
     expect(r.code).toBe(0);
     expect(r.text).toContain(`The following entities will be deleted:\nDeployment: \n  id:  ${z.ids[0]}\n`);
     expect(r.text).toContain(`"flagged" attribute to false:\nDeployment: \n  id:      ${z.ids[1]}\n`);

@@ -3,8 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/impt.js';
-import { fails, ok, setup, usage } from './build-fixtures.js';
-import { imptTty } from './project-tty.js';
+import { atTerminal, fails, ok, setup, usage } from './build-fixtures.js';
 
 const env = setup('wh');
 
@@ -136,7 +135,7 @@ describe('webhook delete', () => {
   it('shows the plan at a terminal', async () => {
     const { dg } = await env.group();
     const wh = await hook(dg);
-    const r = await imptTty(['webhook', 'delete', '-w', wh.id], { cwd: env.home, home: env.home, answers: ['y'] });
+    const r = await atTerminal(env, ['webhook', 'delete', '-w', wh.id], ['y']);
     expect(r.code).toBe(0);
     expect(r.text).toContain(`The following entities will be deleted:\nWebhook: \n  id:    ${wh.id}\n  event: deployment\n  url:   https://example.com/hook\n\nAre you sure you want to continue?\n`);
     expect(r.text).toContain(`Webhook "${wh.id}" is deleted successfully.\nIMPT COMMAND SUCCEEDS`);
