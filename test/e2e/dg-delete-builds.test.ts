@@ -4,8 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/impt.js';
-import { imptTty } from './project-tty.js';
+import { answer } from './dg-tty.js';
 import { assign, expectFailure, json, startWorld, SUCCEEDS, tick, type World } from './dg-world.js';
 
 let w: World;
@@ -23,7 +22,7 @@ afterAll(async () => {
 const exists = async (coll: string, id: string) => (await w.demo.get(`/${coll}/${id}`)).status === 200;
 const getDep = async (id: string) => (await w.demo.get(`/deployments/${id}`)).body.data;
 const newDg = (name: string, type = 'development_devicegroup', rels = {}) => w.demo.createDg(product.id, type, name, rels);
-const tty = (args: string[], answers: string[]) => imptTty(args, { cwd: tempDir(), home: w.home, answers });
+const tty = (args: string[], answers: string[]) => answer(args, w.home, answers);
 
 /** A group with devices, one flagged deployment and one plain deployment. */
 async function busyGroup(name: string, devices = 2) {
