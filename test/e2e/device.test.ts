@@ -19,7 +19,7 @@ const SEED = {
     { id: dev(3), name: 'twin' },
     { id: dev(4), name: 'twin' },
     { id: dev(5), name: 'bobdev', owner: 'bob' },
-    ...[6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19].map((n) => ({ id: dev(n), name: `d${n}` })),
+    ...[6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20].map((n) => ({ id: dev(n), name: `d${n}` })),
   ],
 };
 
@@ -266,6 +266,28 @@ describe('device unassign, update, restart, remove', () => {
     fails(await run(['device', 'unassign', '-d', 'nope']), 'Device "nope" is not found.');
   });
 
+  it('unassigns a blessed production device only with the right unbond key', async () => {
+    const product = await api.createProduct(`dev-p-${++seq}`);
+    const prod = await api.createDg(product.id, 'production_devicegroup', `dev-prod-${seq}`);
+    const dut = await api.createDg(product.id, 'dut_devicegroup', `dev-dut-${seq}`);
+    const fixture = await api.createDg(product.id, 'factoryfixture_devicegroup', `dev-fix-${seq}`, {
+      production_target: { type: prod.type, id: prod.id },
+      dut_target: { type: dut.type, id: dut.id },
+    });
+    await assign(fixture.id, dev(19));
+    const made = await emu.admin('POST', `factory/${dev(19)}/dut`, {});
+    const dutId = made.data.id as string;
+    expect((await emu.admin('POST', `devices/${dutId}/bless`, { success: true })).data.blessed).toBe(true);
+    const missing = await run(['device', 'unassign', '-d', dutId]);
+    expect(missing.stdout).toMatch(/^Error: Invalid Permission: .+\nIMPT COMMAND FAILS\n$/);
+    const wrong = await run(['device', 'unassign', '-d', dutId, '-u', 'wrong-key']);
+    expect(wrong.stdout).toBe('Error: Invalid Permission: The unbond key is invalid.\nIMPT COMMAND FAILS\n');
+    expect(ok(await run(['device', 'unassign', '-d', dutId, '--unbond', 'demo-unbond-key']))).toBe(
+      `Device "${dutId}" is unassigned successfully.\nIMPT COMMAND SUCCEEDS\n`,
+    );
+    expect((await api.get(`/devices/${dutId}`)).body.data.relationships.devicegroup).toBeUndefined();
+  });
+
   it('renames a device and clears its name with an empty value', async () => {
     expect(ok(await run(['device', 'update', '-d', 'd15', '-n', 'd15-renamed']))).toBe('Device "d15" is updated successfully.\nIMPT COMMAND SUCCEEDS\n');
     expect((await api.get(`/devices/${dev(15)}`)).body.data.attributes.name).toBe('d15-renamed');
@@ -311,7 +333,7 @@ describe('device unassign, update, restart, remove', () => {
     );
     expect(ok(await run(['device', 'remove', '-d', dev(18), '-f', '-q', '-z', 'json']))).toBe('{}\n');
     expect((await api.get(`/devices/${dev(18)}`)).status).toBe(404);
-    expect(ok(await run(['device', 'remove', '-d', dev(19), '-f', '-q', '-z', 'minimal']))).toBe('');
+    expect(ok(await run(['device', 'remove', '-d', dev(20), '-f', '-q', '-z', 'minimal']))).toBe('');
     fails(await run(['device', 'remove', '-d', 'd16', '-q']), 'Device "d16" is not found.');
   });
 });
