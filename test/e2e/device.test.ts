@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../helpers/emulator.js';
 import { impt, tempDir, writeAuthFileFor, type ImptResult } from '../helpers/impt.js';
 import { client, login } from '../emulator/util.js';
+import { answer } from './dg-tty.js';
 
 const dev = (n: number) => `30000c2a6900${String(n).padStart(4, '0')}`;
 const SEED = {
@@ -19,7 +20,7 @@ const SEED = {
     { id: dev(3), name: 'twin' },
     { id: dev(4), name: 'twin' },
     { id: dev(5), name: 'bobdev', owner: 'bob' },
-    ...[6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20].map((n) => ({ id: dev(n), name: `d${n}` })),
+    ...[6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21].map((n) => ({ id: dev(n), name: `d${n}` })),
   ],
 };
 
@@ -229,15 +230,40 @@ describe('device assign', () => {
     expect((await api.get(`/devices/${dev(12)}`)).body.data.relationships.devicegroup.id).toBe(a.dg.id);
   });
 
+  it('asks before reassigning and before removing, on a terminal', async () => {
+    const a = await group();
+    const b = await group();
+    await assign(a.dg.id, dev(13));
+    const no = await answer(['device', 'assign', '-d', 'd13', '-g', b.dg.id], home, ['n']);
+    expect(no.code).toBe(1);
+    expect(no.text).toContain(
+      `Device "d13" is assigned to another Device Group. It will be reassigned to Device Group "${b.dg.id}".\nAre you sure you want to continue?\n`,
+    );
+    expect(no.text).toMatch(/Operation is canceled.\nIMPT COMMAND FAILS\n$/);
+    expect((await api.get(`/devices/${dev(13)}`)).body.data.relationships.devicegroup.id).toBe(a.dg.id);
+    const yes = await answer(['device', 'assign', '-d', 'd13', '-g', b.dg.id], home, ['y']);
+    expect(yes.code).toBe(0);
+    expect(yes.text).toMatch(new RegExp(`Device "d13" is assigned successfully to Device Group "${b.dg.id}".\nIMPT COMMAND SUCCEEDS\n$`));
+    expect((await api.get(`/devices/${dev(13)}`)).body.data.relationships.devicegroup.id).toBe(b.dg.id);
+
+    const removed = await answer(['device', 'remove', '-d', 'd13', '--force'], home, ['y']);
+    expect(removed.code).toBe(0);
+    expect(removed.text).toContain(
+      `The following Devices will be unassigned from Device Groups:\nDevice: \n  id:            ${dev(13)}\n  name:          d13\n`,
+    );
+    expect(removed.text).toContain('\n\nThe following Devices will be removed from the account:\nDevice: \n');
+    expect(removed.text).toMatch(/Device "d13" is unassigned successfully.\nDevice "d13" is removed successfully.\nIMPT COMMAND SUCCEEDS\n$/);
+  });
+
   it('takes the group from the Project file and reports missing groups and impCentral refusals', async () => {
     const { dg } = await group();
     const cwd = tempDir();
     fs.writeFileSync(path.join(cwd, '.impt.project'), JSON.stringify({ deviceGroupId: dg.id, deviceFile: 'd.nut', agentFile: 'a.nut' }));
-    expect(ok(await run(['device', 'assign', '-d', 'd13'], { cwd }))).toBe(
-      `Device "d13" is assigned successfully to Device Group "${dg.id}".\nIMPT COMMAND SUCCEEDS\n`,
+    expect(ok(await run(['device', 'assign', '-d', 'd21'], { cwd }))).toBe(
+      `Device "d21" is assigned successfully to Device Group "${dg.id}".\nIMPT COMMAND SUCCEEDS\n`,
     );
-    fails(await run(['device', 'assign', '-d', 'd13']), 'No Device Group Identifier is specified.');
-    fails(await run(['device', 'assign', '-d', 'd13', '-g', 'NoSuchGroup']), 'Device Group "NoSuchGroup" is not found.');
+    fails(await run(['device', 'assign', '-d', 'd21']), 'No Device Group Identifier is specified.');
+    fails(await run(['device', 'assign', '-d', 'd21', '-g', 'NoSuchGroup']), 'Device Group "NoSuchGroup" is not found.');
     fails(await run(['device', 'assign', '-d', 'nope', '-g', dg.id]), 'Device "nope" is not found.');
     const prod = await group('production_devicegroup');
     const refused = await run(['device', 'assign', '-d', 'd14', '-g', prod.dg.id]);

@@ -105,6 +105,20 @@ describe('log get paging', () => {
   });
 });
 
+describe('log get on a terminal', () => {
+  it('shows the next page on Enter and ends with the success line on Ctrl-C', async () => {
+    const p = startImpt(['log', 'get', '-d', 'five', '-s', '2'], { home, tty: true });
+    await p.waitFor(/Press <Enter>/);
+    p.child.stdin.write('\r');
+    await p.waitFor(/Message #2#[\s\S]*Press <Enter>/);
+    p.child.stdin.write('\u0003');
+    expect(await p.exited).toBe(0);
+    // the terminal echoes the Enter (an empty line) and Ctrl-C (`^C`)
+    const text = p.out().replace('^C', '');
+    expect(text).toBe(line(5) + line(4) + PROMPT + '\n' + line(3) + line(2) + PROMPT + 'IMPT COMMAND SUCCEEDS\n');
+  });
+});
+
 describe('log get device selection and validation', () => {
   it('uses the only device of the Project file Device Group', async () => {
     const product = await api.createProduct('log-get-p');

@@ -1,4 +1,5 @@
-// A long-running impt (log stream, paging) whose output is watched while it runs.
+// A long-running impt (log stream, paging) whose output is watched while it
+// runs, on pipes or on a pseudo-terminal (util-linux `script`).
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { cleanEnv, IMPT_BIN } from '../helpers/impt.js';
 
@@ -12,16 +13,22 @@ export interface Running {
   exited: Promise<number | null>;
 }
 
-export function startImpt(args: string[], opts: { home: string; cwd?: string; env?: Record<string, string> }): Running {
-  const child = spawn(process.execPath, [IMPT_BIN, ...args], {
+export function startImpt(args: string[], opts: { home: string; cwd?: string; env?: Record<string, string>; tty?: boolean }): Running {
+  const shellWords = [process.execPath, IMPT_BIN, ...args].map((w) => `'${w.replace(/'/g, `'\\''`)}'`).join(' ');
+  const [cmd, argv] = opts.tty ? ['script', ['-qec', shellWords, '/dev/null']] : [process.execPath, [IMPT_BIN, ...args]];
+  const child = spawn(cmd, argv, {
     cwd: opts.cwd ?? opts.home,
-    env: cleanEnv({ HOME: opts.home, ...opts.env }),
+    env: cleanEnv({ HOME: opts.home, TERM: 'dumb', ...opts.env }),
     stdio: ['pipe', 'pipe', 'pipe'],
   });
+  child.stdin.on('error', () => undefined);
   let stdout = '';
   const watchers = new Set<() => void>();
   child.stdout.setEncoding('utf8').on('data', (d: string) => {
-    stdout += d;
+    // a terminal adds carriage returns, and echoes what is typed
+    stdout += opts.tty ? d.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r/g, '') : d;
+    // and shows the progress spinner (stderr is the terminal too)
+    if (opts.tty) stdout = stdout.replace(/[|/\\-] Contacting impCentral\.\.\./g, '');
     watchers.forEach((w) => w());
   });
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));

@@ -95,6 +95,15 @@ describe('log stream', () => {
     expect(term.out()).toBe(`${OPENED(dev(4))}IMPT COMMAND SUCCEEDS\n`);
   });
 
+  it('ends on Ctrl-C typed on a terminal', async () => {
+    const p = startImpt(['log', 'stream', '-d', 's2'], { home, tty: true });
+    running.push(p);
+    await p.waitFor(/Press <Ctrl-C> to exit.\n/);
+    p.child.stdin.write('\u0003');
+    expect(await p.exited).toBe(0);
+    expect(p.out().replace('^C', '')).toBe(`${OPENED(dev(2))}IMPT COMMAND SUCCEEDS\n`);
+  });
+
   it('lists five devices then "..." and receives the five most recently added (the API limit)', async () => {
     const dg = await groupWith(dev(3), dev(4), dev(5), dev(6), dev(7), dev(8));
     const p = stream(['log', 'stream', '-g', dg.id]);
