@@ -13,17 +13,21 @@ function isAbort(e: unknown): boolean {
   return e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError');
 }
 
-async function ask(question: string, validate: (v: string) => boolean): Promise<string> {
+async function ask(question: string, validate: (v: string) => boolean, out?: Printer): Promise<string> {
   const { input } = await import('@inquirer/prompts');
-  try {
-    return await input({
-      message: question.replace(/: $/, ':'),
-      theme: { prefix: '' },
-      validate: (v) => (validate(v.trim()) ? true : text.invalid),
-    });
-  } catch (e) {
-    if (isAbort(e)) throw new CanceledError();
-    throw e;
+  // An invalid answer prints `Invalid value!` and asks again on an empty line,
+  // as impt 2.6.1 does (a validate callback would keep the typed text).
+  for (;;) {
+    let answer: string;
+    try {
+      answer = await input({ message: question.replace(/: $/, ':'), theme: { prefix: '', style: { message: (t: string) => t } } });
+    } catch (e) {
+      if (isAbort(e)) throw new CanceledError();
+      throw e;
+    }
+    if (validate(answer.trim())) return answer;
+    if (out) out.dialog(text.invalid);
+    else process.stdout.write(`${text.invalid}\n`);
   }
 }
 
@@ -35,7 +39,7 @@ export async function confirm(out: Printer, message?: string): Promise<void> {
   if (!canPrompt()) throw new CliError(errors.confirmationRequired);
   if (message) out.dialog(message);
   out.dialog(text.areYouSure);
-  const answer = await ask(text.yesNo, (v) => /^(y|n)$/i.test(v));
+  const answer = await ask(text.yesNo, (v) => /^(y|n)$/i.test(v), out);
   out.dialog('');
   if (answer.trim().toLowerCase() !== 'y') throw new CanceledError();
 }
@@ -72,7 +76,7 @@ export async function choose(out: Printer, title: string, options: string[], mis
   out.dialog('');
   const numbers = options.map((_, i) => String(i + 1));
   const question = `Enter ${numbers.slice(0, -1).join(', ')} or ${numbers[numbers.length - 1]}: `;
-  const answer = await ask(question, (v) => numbers.includes(v));
+  const answer = await ask(question, (v) => numbers.includes(v), out);
   out.dialog('');
   return Number(answer.trim());
 }
