@@ -95,6 +95,7 @@ function normalise(words: string[], options: OptionSpec[]) {
       inline = next;
       i++;
     }
+    if (inline === undefined && opt.kind === 'string-optional') inline = '';
     if (inline === undefined || isOptionToken(inline)) {
       issues.push({ step: 1, message: msg.notEnoughArguments(typed) });
       continue;
@@ -152,7 +153,7 @@ export function parseCommand(spec: CommandSpec, words: string[]): ParseResult {
     else if (Array.isArray(v)) {
       const multi = o.kind === 'array' || o.repeatable;
       if (!multi && (n.counts.get(o.name) ?? 0) > 1) generic.push({ step: 5.2, message: msg.multiple(o.name) });
-      if (!multi && o.kind !== 'string-empty' && v.includes('')) generic.push({ step: 5.15, message: msg.empty(o.name) });
+      if (!multi && o.kind !== 'string-empty' && o.kind !== 'string-optional' && v.includes('')) generic.push({ step: 5.15, message: msg.empty(o.name) });
       if (o.kind === 'number') {
         const num = Number(v[v.length - 1]);
         value = Number.isNaN(num) ? (v[v.length - 1] as string) : num;

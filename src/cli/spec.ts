@@ -5,13 +5,14 @@ import type { Printer } from '../output/printer.js';
 /**
  * string   — one value required, "" refused (`must not be empty`), not repeatable
  * string-empty — one value, "" accepted, not repeatable
+ * string-optional — like string-empty, but a bare option means "" (no value)
  * array    — repeatable, values collected, "" accepted
  * flag     — no value; `true` after it is swallowed; `false` refused
  * bool     — optional value true|false (bare = true); absent = undefined
  * choice   — one value from `choices`, not repeatable (array-typed when `repeatable`)
  * number   — one value that must be a number
  */
-export type OptionKind = 'string' | 'string-empty' | 'array' | 'flag' | 'bool' | 'choice' | 'number';
+export type OptionKind = 'string' | 'string-empty' | 'string-optional' | 'array' | 'flag' | 'bool' | 'choice' | 'number';
 
 export interface OptionSpec {
   name: string;

@@ -83,3 +83,21 @@ describe('parseCommand', () => {
     expect(fail(['-n', 'a', '--foo', '-z', 'xml'])).toBe('Unknown argument: foo');
   });
 });
+
+describe('optional-value strings', () => {
+  const optional: CommandSpec = {
+    group: 'test',
+    name: 'update',
+    summary: '',
+    description: '',
+    options: [
+      { name: 'device-file', alias: 'x', kind: 'string-optional', describe: '' },
+      { name: 'agent-file', alias: 'y', kind: 'string-optional', describe: '' },
+    ],
+  };
+  it('reads a bare option as an empty value and a following word as its value', () => {
+    expect(parseCommand(optional, ['-x', '-y', 'a.nut']).options).toMatchObject({ 'device-file': '', 'agent-file': 'a.nut' });
+    expect(parseCommand(optional, ['--device-file']).options['device-file']).toBe('');
+    expect(parseCommand(optional, []).options['device-file']).toBeUndefined();
+  });
+});

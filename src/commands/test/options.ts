@@ -9,7 +9,7 @@ export const DG_OPTION: OptionSpec = {
 
 /** `optionalValue`: update accepts "" to remove the setting. */
 export function configOptions(optionalValue: boolean): OptionSpec[] {
-  const fileKind = optionalValue ? 'string-empty' : 'string';
+  const fileKind = optionalValue ? 'string-optional' : 'string';
   const unset = optionalValue ? ' An empty value removes the setting.' : '';
   return [
     { name: 'device-file', alias: 'x', kind: fileKind, usage: optionalValue ? '[<device_file>]' : '<device_file>', describe: `Device source code file deployed together with every test file. The file must exist.${unset}` },
