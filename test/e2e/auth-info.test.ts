@@ -1,7 +1,7 @@
 // `impt auth info` (interface/auth.md) and the context rules every command
 // follows (interface/README.md §10): precedence, corrupted/missing files,
 // expired tokens, environment variables.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../helpers/emulator.js';
@@ -69,6 +69,18 @@ describe('auth files', () => {
     expect(Object.keys(JSON.parse(json.stdout).Auth)).toEqual([
       'Auth type', 'impCentral API endpoint', 'Access token auto refresh', 'Login method', 'Username', 'Email', 'Account id',
     ]);
+  });
+
+  it('debug mode: the same block after request dumps that hide the tokens', async () => {
+    const p = place();
+    await writeAuthFileFor(p.home, emu.url);
+    const token = JSON.parse(readFileSync(join(p.home, '.impt.auth'), 'utf8')).accessToken as string;
+    const r = await impt(['auth', 'info', '-z', 'debug'], p);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Doing the request with options:');
+    expect(r.stdout).toContain('"Authorization": "[hidden]"');
+    expect(r.stdout).not.toContain(token);
+    expect(r.stdout.endsWith(head('Global Auth file', emu.url, true, 'User/Password') + account('demo') + SUCCEEDS)).toBe(true);
   });
 
   it('local --temp login: no auto refresh, minutes left instead of the login method', async () => {
