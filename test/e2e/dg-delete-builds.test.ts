@@ -227,6 +227,11 @@ describe('production groups and the unbond key', () => {
     expectFailure(missing, 'Invalid Permission: An unbond key (X-Electricimp-Key) is required to unassign devices from a production device group.');
     const wrong = await w.run(['dg', 'unassign', '-g', 'UnbondProd', '-u', 'wrong-key']);
     expectFailure(wrong, 'Invalid Permission: The unbond key is invalid.');
+    // debug dumps hide the key (DIFFERENCES F2)
+    const debug = await w.run(['dg', 'unassign', '-g', 'UnbondProd', '-u', 'wrong-key', '-z', 'debug']);
+    expect(debug.stdout).toContain('[hidden]');
+    expect(debug.stdout).not.toContain('wrong-key');
+    expect(debug.stdout).toContain('Error: Invalid Permission: The unbond key is invalid.\n');
     const ok = await w.run(['dg', 'unassign', '-g', 'UnbondProd', '--unbond', 'demo-unbond-key']);
     expect(ok.stdout.startsWith(`The following Devices are unassigned successfully from Device Group "UnbondProd":\nDevice: \n  id:`)).toBe(true);
     expect(ok.stdout).toContain(dutId);
