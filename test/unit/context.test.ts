@@ -148,13 +148,13 @@ describe('token refresh (§11)', () => {
 
   it('fails with impt messages when nothing can refresh, or the refresh is unknown (404)', async () => {
     const temp = fileCtx({ endpoint: ENDPOINT, accessToken: 'a', expiresAt: inMinutes(1) }, 'local');
-    const e1 = await new ContextTokens(temp, { cwd: '.', env: {} }).token().catch((x: CliError) => x);
+    const e1 = await new ContextTokens(temp, { cwd: '.', env: {} }).token().then(() => new CliError('no failure'), (x: CliError) => x);
     expect(e1.message).toBe('Access token is expired for the Local Auth File. Information required to refresh access token is not saved.');
     expect(e1.infoLines).toEqual(['Please relogin using "impt auth login --local" command and then try again.']);
 
     const gone = fileCtx({ endpoint: ENDPOINT, accessToken: 'a', expiresAt: inMinutes(1), refreshToken: 'r' }, 'path');
     const scope = nock(ORIGIN).post('/v5/auth/token').reply(404, { errors: [{ title: 'Not Found', detail: 'x' }] });
-    const e2 = await new ContextTokens(gone, { cwd: '.', env: {} }).token().catch((x: CliError) => x);
+    const e2 = await new ContextTokens(gone, { cwd: '.', env: {} }).token().then(() => new CliError('no failure'), (x: CliError) => x);
     expect([e2.message, e2.infoLines]).toEqual(['Impossible to refresh access token for the Auth File.', []]);
     scope.done();
   });
