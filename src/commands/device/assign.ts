@@ -3,9 +3,10 @@ import { deviceMessages as msg } from '../../output/messages/device.js';
 import { entity } from '../../output/messages/common.js';
 import { confirm } from '../../prompt/index.js';
 import { session, str } from '../shared/context.js';
+import { CONFIRMED_OPTION, PROJECT_DG_OPTION } from '../shared/common-options.js';
 import { dgSource, Resolver } from '../shared/resolver.js';
 import { relId } from '../shared/views.js';
-import { CONFIRMED_OPTION, DEVICE_OPTION, deviceEntity, findDevice } from './options.js';
+import { DEVICE_OPTION, deviceEntity, findDevice } from './options.js';
 
 export const spec: CommandSpec = {
   group: 'device',
@@ -14,14 +15,7 @@ export const spec: CommandSpec = {
   description: 'Assigns the specified device to the specified Device Group. Fails if the specified Device Group does not exist.',
   options: [
     DEVICE_OPTION,
-    {
-      name: 'dg',
-      alias: 'g',
-      kind: 'string',
-      usage: '<DEVICE_GROUP_IDENTIFIER>',
-      describe:
-        'A Device Group identifier: Device Group ID or Device Group name. If not specified, the Device Group referenced by the Project file in the current directory is used (if there is no Project file, the command fails).',
-    },
+    PROJECT_DG_OPTION,
     CONFIRMED_OPTION,
   ],
 };

@@ -1,10 +1,10 @@
 import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
-import type { Filters } from '../../api/collection.js';
 import type { Resource } from '../../api/impcentral.js';
 import { DG_TYPES, type DgTypeName } from '../../api/wire.js';
 import { CliError } from '../../errors.js';
 import { errors } from '../../output/messages/common.js';
 import { arr, session } from '../shared/context.js';
+import { combinations, filterIds, listEach } from '../shared/list-filters.js';
 import { ACCOUNT, DEVICE_GROUP, dgSource, PRODUCT, Resolver, type DgSource } from '../shared/resolver.js';
 import { relId } from '../shared/views.js';
 
@@ -26,20 +26,12 @@ export const spec: CommandSpec = {
   ],
 };
 
-/** One native filter dimension: the ids every value resolved to (README §9.4). */
-type Dimension = { key: string; ids: string[] };
-
-async function resolveIds(values: string[], resolve: (v: string) => Promise<Resource[]>): Promise<string[]> {
+/** Every id the values resolve to; "" stands for the Project file's entity (README §9.4). */
+async function resolveIds(values: string[], resolve: (v: string) => Promise<Resource[]>): Promise<string[] | undefined> {
+  if (values.length === 0) return undefined;
   const ids = new Set<string>();
   for (const v of values) for (const r of await resolve(v)) ids.add(r.id);
   return [...ids];
-}
-
-/** Every combination of one id per dimension (different options are AND-ed). */
-function combinations(dims: Dimension[]): Filters[] {
-  let out: Filters[] = [{}];
-  for (const d of dims) out = out.flatMap((f) => d.ids.map((id) => ({ ...f, [d.key]: id })));
-  return out;
 }
 
 export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
@@ -53,23 +45,13 @@ export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void
   const dgSrc: DgSource | undefined = dgs.includes('') ? dgSource(undefined, rt.cwd) : undefined;
 
   const res = new Resolver(session(rt), rt.out);
-  const dims: Dimension[] = [];
-  if (owners.length) dims.push({ key: 'owner.id', ids: await resolveIds(owners, (v) => res.all(ACCOUNT, v)) });
-  if (products.length) {
-    dims.push({ key: 'product.id', ids: await resolveIds(products, async (v) => (v === '' ? [await res.product(productSrc!)] : res.all(PRODUCT, v))) });
-  }
-  if (dgs.length) {
-    dims.push({ key: 'devicegroup.id', ids: await resolveIds(dgs, async (v) => (v === '' ? [await res.deviceGroup(dgSrc!)] : res.all(DEVICE_GROUP, v))) });
-  }
-  if (types.length) dims.push({ key: 'devicegroup.type', ids: [...new Set(types.map((t) => DG_TYPES[t]))] });
-
-  const seen = new Set<string>();
-  let devices: Resource[] = [];
-  for (const filters of combinations(dims)) {
-    for (const d of await res.api.devices.list(filters)) {
-      if (!seen.has(d.id)) devices.push(d), seen.add(d.id);
-    }
-  }
+  const sets = combinations({
+    'owner.id': await filterIds(res, ACCOUNT, owners),
+    'product.id': await resolveIds(products, async (v) => (v === '' ? [await res.product(productSrc!)] : res.all(PRODUCT, v))),
+    'devicegroup.id': await resolveIds(dgs, async (v) => (v === '' ? [await res.deviceGroup(dgSrc!)] : res.all(DEVICE_GROUP, v))),
+    'devicegroup.type': types.length ? [...new Set(types.map((t) => DG_TYPES[t]))] : undefined,
+  });
+  let devices = await listEach((f) => res.api.devices.list(f), sets);
   // both flags of a pair given = no filtering by that pair
   if (opts.assigned !== opts.unassigned) {
     const wantAssigned = opts.assigned === true;

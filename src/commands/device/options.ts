@@ -13,13 +13,6 @@ export const DEVICE_OPTION: OptionSpec = {
   describe: 'A Device identifier: Device ID, MAC address, Agent ID or Device name.',
 };
 
-export const CONFIRMED_OPTION: OptionSpec = {
-  name: 'confirmed',
-  alias: 'q',
-  kind: 'flag',
-  describe: 'Executes the operation without asking additional confirmation from user.',
-};
-
 /** The device named by `--device`, with impt's not found / multiple errors. */
 export function findDevice(res: Resolver, ident: string): Promise<Resource> {
   return res.one(DEVICE, ident);

@@ -2,10 +2,11 @@ import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.
 import { ImpCentralApiError } from '../../api/errors.js';
 import { info } from '../../output/messages/common.js';
 import { session, str } from '../shared/context.js';
+import { CONFIRMED_OPTION } from '../shared/common-options.js';
 import { confirmPlan } from '../shared/delete-plan.js';
 import { Resolver } from '../shared/resolver.js';
 import { relId } from '../shared/views.js';
-import { CONFIRMED_OPTION, DEVICE_OPTION, deviceEntity, findDevice } from './options.js';
+import { DEVICE_OPTION, deviceEntity, findDevice } from './options.js';
 
 export const spec: CommandSpec = {
   group: 'device',
