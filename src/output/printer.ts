@@ -82,6 +82,12 @@ export class Printer {
     this.line(text);
   }
 
+  /** A line on stderr, in every mode (only `Invalid JSON string: …` uses it, as in 2.6.1). */
+  stderr(text: string): void {
+    this.spinner?.clear();
+    this.streams.writeErr(`${text}\n`);
+  }
+
   /** Debug dumps (debug mode only). */
   debug(text: string): void {
     if (this.mode === 'debug') this.line(text);

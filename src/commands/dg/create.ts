@@ -62,7 +62,7 @@ export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void
   const attributes: Record<string, unknown> = { name };
   if (opts.descr !== undefined) attributes.description = str(opts.descr);
   if (opts.region) attributes.region = str(opts.region);
-  if (opts['env-variable'] !== undefined) attributes.env_vars = parseEnvVariable(str(opts['env-variable'])!);
+  if (opts['env-variable'] !== undefined) attributes.env_vars = parseEnvVariable(str(opts['env-variable'])!, rt.out);
 
   const dg = await res.api.deviceGroups.create(attributes, relationships, DG_TYPES[type as DgTypeName]);
   rt.out.info(info.created(entity('Device Group', name)));

@@ -68,7 +68,7 @@ export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void
   if (opts.name !== undefined) attributes.name = str(opts.name);
   if (opts.descr !== undefined) attributes.description = str(opts.descr);
   if (lcab !== undefined) attributes.load_code_after_blessing = lcab;
-  if (opts['env-variable'] !== undefined) attributes.env_vars = parseEnvVariable(str(opts['env-variable'])!);
+  if (opts['env-variable'] !== undefined) attributes.env_vars = parseEnvVariable(str(opts['env-variable'])!, rt.out);
   await res.api.deviceGroups.update(dg.id, attributes, relationships, dg.type);
   rt.out.info(info.updated(dgIdent));
 }

@@ -5,7 +5,7 @@ import type { DisplayObject } from '../../output/format.js';
 import { errors, parse, SUCCEEDS } from '../../output/messages/common.js';
 import { logMessages as msg, type LogEntry } from '../../output/messages/log.js';
 import { session, str } from '../shared/context.js';
-import { exitQuietly } from '../shared/log-sink.js';
+import { exitQuietly } from '../../output/line-sink.js';
 import { DEVICE, Resolver } from '../shared/resolver.js';
 import { onlyProjectDevice, projectDgId } from './devices.js';
 

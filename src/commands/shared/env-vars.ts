@@ -3,12 +3,13 @@
 // only stderr line of impt 2.6.1 (README §3.1) — and the parser's own
 // message as the error.
 import { dgMessages } from '../../output/messages/dg.js';
+import type { Printer } from '../../output/printer.js';
 
-export function parseEnvVariable(value: string): unknown {
+export function parseEnvVariable(value: string, out: Printer): unknown {
   try {
     return JSON.parse(value);
   } catch (e) {
-    process.stderr.write(`${dgMessages.invalidJson(value)}\n`);
+    out.stderr(dgMessages.invalidJson(value));
     throw new Error((e as Error).message);
   }
 }

@@ -12,7 +12,7 @@ import { CliError } from '../../errors.js';
 import { errors, logStream, SUCCEEDS } from '../../output/messages/common.js';
 import { logMessages as msg } from '../../output/messages/log.js';
 import type { Printer } from '../../output/printer.js';
-import { exitQuietly, LineSink } from './log-sink.js';
+import { exitQuietly, LineSink } from '../../output/line-sink.js';
 import type { Resolver } from './resolver.js';
 
 /** impt waits about a second for the stream to open before adding devices */
