@@ -24,7 +24,6 @@ export const parse = {
   eitherOption: (a: string, b: string) => `Either "--${a}" or "--${b}" option must be specified.`,
   optionsWith: (a: string, b: string, c: string) => `Options "--${a}" or "--${b}" must be specified together with "--${c}".`,
   mustBeSpecified: (a: string) => `Option "--${a}" must be specified.`,
-  notImplemented: (command: string) => `"impt ${command}" is not implemented yet.`,
 };
 
 /** `«Type» "«identifier»"` — how every message names an entity. */
