@@ -1,22 +1,17 @@
 // Token exchange with impCentral against nock: password login, OTP, login
 // keys and refresh tokens, and the 403 answers of /auth.
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exchangeLoginKey, exchangeRefreshToken, login, loginWithOtp } from '../../src/api/auth.js';
 import { ImpCentralApiError, UnexpectedResponseError } from '../../src/api/errors.js';
 import { Http } from '../../src/api/http.js';
+import { noNetworkAndAllScopesDone } from '../helpers/nock.js';
 
 const ORIGIN = 'https://api.example.test';
 const http = () => new Http({ endpoint: `${ORIGIN}/v5`, userAgent: 'impt/2.6.1' });
 const TOKEN = { access_token: 'at', expires_in: 3600, expires_at: '2030-01-01T00:00:00.000Z', refresh_token: 'rt' };
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
-});
-afterAll(() => nock.enableNetConnect());
+noNetworkAndAllScopesDone();
 
 describe('POST /auth', () => {
   it('returns the token document of a password login', async () => {

@@ -1,9 +1,10 @@
 // The HTTP layer of the impCentral client against nock: headers, paging,
 // refresh on 401, the retry policy (DIFFERENCES F4/F5) and debug dumps.
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ImpCentralApiError, RateLimitError, TransportError } from '../../src/api/errors.js';
 import { Http, type HttpOptions, type TokenSource } from '../../src/api/http.js';
+import { noNetworkAndAllScopesDone } from '../helpers/nock.js';
 
 const BASE = 'https://api.example.test/v5';
 const ORIGIN = 'https://api.example.test';
@@ -39,13 +40,7 @@ class FakeTokens implements TokenSource {
 const reset = () => Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' });
 const item = (id: string) => ({ type: 'product', id, attributes: { name: id } });
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
-});
-afterAll(() => nock.enableNetConnect());
+noNetworkAndAllScopesDone();
 
 describe('headers', () => {
   it('sends JSON:API content type, the impt user agent and the bearer token', async () => {

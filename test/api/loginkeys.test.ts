@@ -1,21 +1,16 @@
 // Login key endpoints of the client: the account password travels only in
 // the X-Electricimp-Password header, never in a body.
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { Http } from '../../src/api/http.js';
 import { ImpCentral } from '../../src/api/impcentral.js';
+import { noNetworkAndAllScopesDone } from '../helpers/nock.js';
 
 const ORIGIN = 'https://api.example.test';
 const KEY = { type: 'login_key', id: 'k1', attributes: { description: 'd', usages: 0 } };
 const api = () => new ImpCentral(new Http({ endpoint: `${ORIGIN}/v5`, userAgent: 'impt/2.6.1', tokens: { token: async () => 't', refresh: async () => 't' } }));
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
-});
-afterAll(() => nock.enableNetConnect());
+noNetworkAndAllScopesDone();
 
 it('create, update and delete send the password header and JSON:API bodies without it', async () => {
   const scope = nock(ORIGIN, { reqheaders: { 'x-electricimp-password': 'pw', 'content-type': 'application/vnd.api+json' } })

@@ -3,23 +3,18 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { reportFailure } from '../../src/cli/run.js';
 import type { CommandModule, ParsedOptions } from '../../src/cli/spec.js';
 import { Printer, type OutputMode } from '../../src/output/printer.js';
 import * as accountInfo from '../../src/commands/account/info.js';
 import * as loginkeyDelete from '../../src/commands/loginkey/delete.js';
 import { tempDir } from '../helpers/impt.js';
+import { noNetworkAndAllScopesDone } from '../helpers/nock.js';
 
 const ORIGIN = 'https://api.example.test';
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
-});
-afterAll(() => nock.enableNetConnect());
+noNetworkAndAllScopesDone();
 
 /** Runs a command like the CLI boundary does and returns stdout and the exit code. */
 async function runInProcess(mod: CommandModule, opts: ParsedOptions, mode: OutputMode = 'default'): Promise<{ stdout: string; code: number }> {

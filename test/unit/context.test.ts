@@ -3,11 +3,12 @@
 import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readAuthFile, writeAuthFile } from '../../src/context/auth-file.js';
 import { ContextTokens, locateContext, resolveContext, type AuthContext } from '../../src/context/session.js';
 import { CliError } from '../../src/errors.js';
 import { tempDir } from '../helpers/impt.js';
+import { noNetworkAndAllScopesDone } from '../helpers/nock.js';
 
 const ORIGIN = 'https://api.example.test';
 const ENDPOINT = `${ORIGIN}/v5`;
@@ -107,13 +108,7 @@ describe('auth file', () => {
 });
 
 describe('token refresh (§11)', () => {
-  beforeAll(() => nock.disableNetConnect());
-  afterEach(() => {
-    const pending = nock.pendingMocks();
-    nock.cleanAll();
-    expect(pending).toEqual([]);
-  });
-  afterAll(() => nock.enableNetConnect());
+  noNetworkAndAllScopesDone();
 
   function fileCtx(data: AuthContext['data'], kind: AuthContext['kind'] = 'global'): AuthContext {
     const path = join(tempDir(), '.impt.auth');
