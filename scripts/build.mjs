@@ -1,20 +1,42 @@
-// Bundles the two entry points into dist/. Splitting keeps command handlers,
-// axios and the prompt library in lazily loaded chunks, so `impt --version`
-// starts almost as fast as bare node.
+// Bundles the two entry points into dist/. Dependencies are bundled too
+// (reading one file is much faster than resolving a tree of packages), except
+// those loaded only on demand; splitting keeps command handlers in chunks
+// that load lazily, so `impt --version` starts almost as fast as bare node.
 import { build } from 'esbuild';
+import { readdirSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
 
-// dist/ is overwritten in place, not wiped first: a build that fails leaves
-// the previous one usable.
-await build({
+const outdir = new URL('../dist', import.meta.url).pathname;
+
+const result = await build({
   entryPoints: { impt: 'src/cli/main.ts', 'impt-emulator': 'src/emulator/main.ts' },
-  outdir: 'dist',
+  outdir,
   bundle: true,
   splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  packages: 'external',
-  sourcemap: false,
+  // prompts, the config store and the help layout are needed by few commands
+  external: ['conf', '@inquirer/prompts', 'cliui'],
+  // bundled CommonJS dependencies call require() for Node's own modules
+  banner: { js: "import { createRequire as __imptRequire } from 'node:module'; const require = __imptRequire(import.meta.url);" },
+  metafile: true,
   logLevel: 'warning',
   chunkNames: 'chunks/[name]-[hash]',
 });
+
+// dist/ is overwritten in place (a failed build leaves the previous one
+// usable); files of earlier builds are removed afterwards.
+const current = new Set(Object.keys(result.metafile.outputs).map((p) => relative(outdir, p)));
+for (const dir of ['', 'chunks']) {
+  let names = [];
+  try {
+    names = readdirSync(join(outdir, dir));
+  } catch {
+    continue;
+  }
+  for (const name of names) {
+    const rel = join(dir, name);
+    if (name.endsWith('.js') && !current.has(rel)) rmSync(join(outdir, rel));
+  }
+}
