@@ -1,0 +1,57 @@
+// Proxies from the environment (HTTP_PROXY/HTTPS_PROXY, with NO_PROXY read
+// by axios) are honoured, except for loopback endpoints such as a local
+// emulator. Both servers are local: nothing leaves the machine.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Http } from '../../src/api/http.js';
+
+let proxy: Server;
+let direct: Server;
+const seenByProxy: string[] = [];
+const seenDirect: string[] = [];
+const list = JSON.stringify({ data: [], links: {} });
+
+function listen(server: Server): Promise<number> {
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
+}
+
+let proxyPort = 0;
+let directPort = 0;
+const saved = { ...process.env };
+
+beforeAll(async () => {
+  proxy = createServer((req, res) => {
+    seenByProxy.push(req.url ?? '');
+    res.writeHead(200, { 'content-type': 'application/vnd.api+json' }).end(list);
+  });
+  direct = createServer((req, res) => {
+    seenDirect.push(req.url ?? '');
+    res.writeHead(200, { 'content-type': 'application/vnd.api+json' }).end(list);
+  });
+  proxyPort = await listen(proxy);
+  directPort = await listen(direct);
+});
+
+afterAll(async () => {
+  process.env = saved;
+  await Promise.all([new Promise((r) => proxy.close(r)), new Promise((r) => direct.close(r))]);
+});
+
+describe('proxies', () => {
+  it('sends requests for a remote endpoint through HTTP_PROXY', async () => {
+    process.env = { ...saved, HTTP_PROXY: `http://127.0.0.1:${proxyPort}`, NO_PROXY: '' };
+    const http = new Http({ endpoint: 'http://impcentral.example.test/v5', userAgent: 'impt/2.6.1' });
+    expect(await http.list('/products')).toEqual([]);
+    expect(seenByProxy.at(-1)).toBe('http://impcentral.example.test/v5/products?page%5Bnumber%5D=1&page%5Bsize%5D=100');
+  });
+
+  it('never proxies a loopback endpoint', async () => {
+    process.env = { ...saved, HTTP_PROXY: `http://127.0.0.1:${proxyPort}`, NO_PROXY: '' };
+    const before = seenByProxy.length;
+    const http = new Http({ endpoint: `http://127.0.0.1:${directPort}/v5`, userAgent: 'impt/2.6.1' });
+    expect(await http.list('/products')).toEqual([]);
+    expect(seenByProxy.length).toBe(before);
+    expect(seenDirect.at(-1)).toBe('/v5/products?page%5Bnumber%5D=1&page%5Bsize%5D=100');
+  });
+});
