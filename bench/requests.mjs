@@ -23,7 +23,8 @@ async function guide() {
     const r = await runImpt(args, { cwd: work, home, json: opts.json });
     const ms = performance.now() - t;
     const log = await callAdmin(emu.origin, 'GET', 'requests');
-    rows.push({ step: `impt ${args.filter((a) => !a.startsWith(work)).join(' ')}`.slice(0, 90), requests: log.data?.data?.length ?? NaN, ms, code: r.code });
+    const ok = opts.expectFail ? r.code !== 0 : r.code === 0;
+    rows.push({ step: `impt ${args.filter((a) => !a.startsWith(work)).join(' ')}`.slice(0, 90), requests: log.data?.data?.length ?? NaN, ms, ok });
     return r;
   };
   const admin = async (method, path, body) => (await callAdmin(emu.origin, method, path, body)).data;
@@ -34,7 +35,8 @@ async function guide() {
     hooks.server.close();
   }
   console.log('Production Guide: HTTP requests and wall time per step');
-  for (const r of rows) console.log(`${String(r.requests).padStart(4)} req ${r.ms.toFixed(0).padStart(6)} ms  ${r.code === 0 ? ' ' : '!'} ${r.step}`);
+  console.log('("!" marks a step that did not end as expected)');
+  for (const r of rows) console.log(`${String(r.requests).padStart(4)} req ${r.ms.toFixed(0).padStart(6)} ms  ${r.ok ? ' ' : '!'} ${r.step}`);
   const total = rows.reduce((a, r) => a + r.requests, 0);
   console.log(`total: ${total} requests in ${rows.length} commands`);
 }
