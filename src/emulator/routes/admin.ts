@@ -1,7 +1,6 @@
 // Emulator-only admin routes under /_emulator (not part of impCentral).
 import type { Hono } from 'hono';
 import type { Emulator, Env } from '../emulator.js';
-import { readJson } from '../jsonapi.js';
 
 export function registerAdmin(emu: Emulator, app: Hono<Env>): void {
   app.get('/_emulator/health', (c) =>
@@ -15,15 +14,5 @@ export function registerAdmin(emu: Emulator, app: Hono<Env>): void {
   app.delete('/_emulator/requests', (c) => {
     emu.requests.length = 0;
     return c.body(null, 204);
-  });
-  // Store a historical log line for a device: {"type"?, "msg", "ts"?}
-  app.post('/_emulator/devices/:id/logs', async (c) => {
-    const d = emu.store.findDevice(c.req.param('id'));
-    if (!d) return c.json({ error: 'device not found' }, 404);
-    const body = (await readJson(c)) as { type?: string; msg?: string; ts?: string } | undefined;
-    if (!body || typeof body.msg !== 'string') return c.json({ error: 'body must be {"msg": string}' }, 400);
-    const entry = emu.appendLog(d.id, { msg: body.msg, type: body.type, ts: body.ts });
-    emu.store.flush();
-    return c.json({ data: entry }, 201);
   });
 }
