@@ -67,6 +67,15 @@ async function main(argv: string[]): Promise<number> {
   return runCommand(mod, parsed.options, parsed.given);
 }
 
+// A reader that goes away (`impt device list | head`) ends the command
+// quietly, as for any Unix filter, instead of crashing on EPIPE.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

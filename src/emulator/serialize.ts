@@ -117,6 +117,9 @@ export function device(base: string, d: DeviceRec, store: Store): Resource {
   if (g) {
     relationships.devicegroup = { type: g.type, id: g.id };
     relationships.product = { type: 'product', id: g.product_id };
+  } else if (d.devicegroup_id) {
+    // only reachable through DELETE /_emulator/entities: a dangling reference
+    relationships.devicegroup = { type: 'devicegroup', id: d.devicegroup_id };
   }
   return {
     type: 'device',

@@ -2,6 +2,8 @@
 import type { Hono } from 'hono';
 import type { Emulator, Env } from '../emulator.js';
 
+const CORRUPTIBLE = ['products', 'devicegroups', 'deployments', 'webhooks'] as const;
+
 export function registerAdmin(emu: Emulator, app: Hono<Env>): void {
   app.get('/_emulator/health', (c) =>
     c.json({ status: 'ok', time: emu.iso(), counts: { accounts: emu.store.count('accounts'), devices: emu.store.count('devices') } }),
@@ -13,6 +15,17 @@ export function registerAdmin(emu: Emulator, app: Hono<Env>): void {
   app.get('/_emulator/requests', (c) => c.json({ data: emu.requests }));
   app.delete('/_emulator/requests', (c) => {
     emu.requests.length = 0;
+    return c.body(null, 204);
+  });
+  // Removes an entity without any business rule, leaving the references to
+  // it dangling: lets clients test how they show corrupted related entities.
+  app.delete('/_emulator/entities/:collection/:id', (c) => {
+    const coll = c.req.param('collection');
+    if (!CORRUPTIBLE.includes(coll as (typeof CORRUPTIBLE)[number])) {
+      return c.json({ error: `collection must be one of ${CORRUPTIBLE.join(', ')}` }, 400);
+    }
+    if (!emu.store.delete(coll as (typeof CORRUPTIBLE)[number], c.req.param('id'))) return c.json({ error: 'not found' }, 404);
+    emu.store.flush();
     return c.body(null, 204);
   });
 }
