@@ -81,6 +81,7 @@ async function exec(command: string[], opts: ExecOptions): Promise<number> {
     IMPT_EMULATOR_URL: running.url.replace(/\/v5$/, ''),
   };
   delete env.IMPT_LOGINKEY; // the env login is the account's user and password
+  const shimDir = imptOnPath(env);
   const [file, ...args] = command;
   const child =
     args.length === 0 ? spawn(file!, { stdio: 'inherit', env, shell: true }) : spawn(file!, args, { stdio: 'inherit', env });
@@ -98,6 +99,7 @@ async function exec(command: string[], opts: ExecOptions): Promise<number> {
   });
   process.off('SIGINT', onInt);
   process.off('SIGTERM', onTerm);
+  if (shimDir) fs.rmSync(shimDir, { recursive: true, force: true });
   await running.close();
   return code;
 }
@@ -105,4 +107,19 @@ async function exec(command: string[], opts: ExecOptions): Promise<number> {
 function fail(message: string): number {
   process.stderr.write(`impt-emulator: ${message}\n`);
   return 1;
+}
+
+/**
+ * Puts the `impt` of this package first on the command's PATH (a link in a
+ * temporary folder), so that a script dry-runs with the impt it ships with,
+ * installed or run from a clone. Returns the folder to remove afterwards.
+ */
+function imptOnPath(env: NodeJS.ProcessEnv): string | undefined {
+  const self = process.argv[1];
+  const impt = self ? path.join(path.dirname(fs.realpathSync(self)), 'impt.js') : undefined;
+  if (!impt || !fs.existsSync(impt)) return undefined;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'impt-exec-'));
+  fs.symlinkSync(impt, path.join(dir, 'impt'));
+  env.PATH = `${dir}${path.delimiter}${env.PATH ?? ''}`;
+  return dir;
 }

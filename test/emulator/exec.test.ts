@@ -44,6 +44,13 @@ describe('impt-emulator exec', () => {
     const r = spawnSync(process.execPath, [BIN, 'exec', '--', process.execPath, impt, 'product', 'create', '-n', 'ExecProduct', '-z', 'json'], { encoding: 'utf8' });
     expect(r.status, r.stderr + r.stdout).toBe(0);
   });
+
+  it('puts its own impt first on the PATH of a script', async () => {
+    const r = await run(['exec', 'impt product create -n ShellProduct -z json && impt product list -z minimal'], { PATH: `${path.dirname(process.execPath)}:/usr/bin:/bin` });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout.slice(0, r.stdout.lastIndexOf('}') + 1)).Product.name).toBe('ShellProduct');
+    expect(r.stdout).toContain('name: ShellProduct');
+  });
 });
 
 describe('impt-emulator admin verbs', () => {
