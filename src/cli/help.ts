@@ -88,36 +88,31 @@ export interface GroupHelpEntry {
   summary: string;
 }
 
-export function groupHelp(group: string, description: string, commands: GroupHelpEntry[]): string {
+/** `Usage:` head, then the `Commands:` table of a group or of the top level. */
+function commandsHelp(prefix: string, head: string, entries: GroupHelpEntry[]): Ui {
   const ui = newUi();
-  ui.div(`\nUsage: impt ${group} <command> [options]\n\n${description}`);
+  ui.div(head);
   ui.div();
   ui.div('Commands:');
-  const names = commands.map((c) => `impt ${group} ${c.name}`);
+  const names = entries.map((e) => `${prefix}${e.name}`);
   const width = maxWidth(names) + 4;
-  commands.forEach((c, i) => {
-    ui.span({ text: names[i]!, padding: [0, 2, 0, 2], width }, { text: c.summary });
+  entries.forEach((e, i) => {
+    ui.span({ text: names[i]!, padding: [0, 2, 0, 2], width }, { text: e.summary });
     ui.div();
   });
   ui.div();
   ui.div('Options:');
+  return ui;
+}
+
+export function groupHelp(group: string, description: string, commands: GroupHelpEntry[]): string {
+  const ui = commandsHelp(`impt ${group} `, `\nUsage: impt ${group} <command> [options]\n\n${description}`, commands);
   optionRows(ui, [{ sw: '--help, -h', desc: HELP_DESCRIBE_COMMAND, extra: '[boolean]' }]);
   return finish(ui);
 }
 
 export function topHelp(groups: GroupHelpEntry[]): string {
-  const ui = newUi();
-  ui.div('\nUsage: impt <command> [options]');
-  ui.div();
-  ui.div('Commands:');
-  const names = groups.map((g) => `impt ${g.name}`);
-  const width = maxWidth(names) + 4;
-  groups.forEach((g, i) => {
-    ui.span({ text: names[i]!, padding: [0, 2, 0, 2], width }, { text: g.summary });
-    ui.div();
-  });
-  ui.div();
-  ui.div('Options:');
+  const ui = commandsHelp('impt ', '\nUsage: impt <command> [options]', groups);
   optionRows(ui, [
     { sw: '--version, -v', desc: 'Displays the version of impt.', extra: '[boolean]' },
     { sw: '--help, -h', desc: 'Displays a description of the command.', extra: '[boolean]' },
