@@ -9,7 +9,7 @@ import { projectMessages as msg } from '../../output/messages/project.js';
 import { session } from '../shared/context.js';
 import { DEVICE_GROUP, Resolver } from '../shared/resolver.js';
 import { relId } from '../shared/views.js';
-import { confirmPlanWithFiles } from './confirm-trailer.js';
+import { confirmPlan } from '../shared/delete-plan.js';
 import { addGroup, emptyPlan, executePlan, planSections, type EntityPlan } from './entity-plan.js';
 import { CONFIRMED_OPTION } from './options.js';
 
@@ -67,7 +67,7 @@ export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void
     : [];
   const trailer = files.length ? [msg.filesWillBeDeleted, msg.sourceFilesList(files), ''] : [];
   trailer.push(msg.projectFileWillBeDeleted);
-  await confirmPlanWithFiles(rt.out, planSections(plan), trailer, opts.confirmed === true);
+  await confirmPlan(rt.out, { ...planSections(plan), trailer: trailer }, opts.confirmed === true);
 
   if (res) await executePlan(res, plan);
   if (files.length) {

@@ -17,6 +17,8 @@ export interface PlanSections {
   unassigned?: Resource[];
   removed?: Resource[];
   unflagged?: Resource[];
+  /** lines after the sections, before the question (local files of project/test delete) */
+  trailer?: string[];
 }
 
 const MAX_SHOWN = 5;
@@ -50,6 +52,7 @@ export async function confirmPlan(out: Printer, plan: PlanSections, confirmed: b
   if (plan.unflagged?.length) {
     section(out, deletePlan.willBeUnflagged, plan.unflagged.map((r) => wrap('Deployment', shortView('Deployment', r))), 'Deployment');
   }
+  for (const line of plan.trailer ?? []) out.dialog(line);
   await confirm(out);
 }
 

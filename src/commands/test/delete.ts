@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
 import { BUILDER_CACHE_DIR, DEBUG_BUILD_DIR, inCwd, readTestFileLoose, removePath, testFilePath } from '../../context/test-file.js';
 import { testMessages as msg } from '../../output/messages/test.js';
-import { confirmPlanWithFiles } from '../project/confirm-trailer.js';
+import { confirmPlan } from '../shared/delete-plan.js';
 import { addGroup, emptyPlan, executePlan, planSections, type EntityPlan } from '../project/entity-plan.js';
 import { CONFIRMED_OPTION } from '../project/options.js';
 import { session } from '../shared/context.js';
@@ -83,7 +83,7 @@ export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void
   const res = withEntities && dgId ? new Resolver(session(rt), rt.out) : undefined;
   const plan = res ? await entityPlan(res, dgId) : emptyPlan();
   const local = localItems(config, opts, rt);
-  await confirmPlanWithFiles(rt.out, planSections(plan), local.lines, opts.confirmed === true);
+  await confirmPlan(rt.out, { ...planSections(plan), trailer: local.lines }, opts.confirmed === true);
 
   if (res) await executePlan(res, plan);
   for (const item of local.items) {
