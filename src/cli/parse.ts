@@ -47,6 +47,11 @@ function normalise(words: string[], options: OptionSpec[]) {
 
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
+    if (word === '--') {
+      // end of options: the rest are positional words
+      positionals.push(...words.slice(i + 1));
+      break;
+    }
     if (!isOptionToken(word)) {
       positionals.push(word);
       continue;
@@ -70,9 +75,12 @@ function normalise(words: string[], options: OptionSpec[]) {
     const next = words[i + 1];
     const nextIsValue = next !== undefined && !isOptionToken(next);
     if (!opt) {
+      // `--no-x` is yargs' negation of `x`: it takes no value and is reported as `x`.
+      const key = long && inline === undefined && typed.startsWith('no-') && typed.length > 3 ? typed.slice(3) : typed;
       // yargs consumes a following word as the value of an unknown option.
-      if (inline === undefined && nextIsValue) i++;
-      if (!typed.includes('-')) unknown.push(typed);
+      if (key === typed && inline === undefined && nextIsValue) i++;
+      // hyphenated unknown keys are silently accepted; each unknown key is reported once
+      if (!key.includes('-') && !unknown.includes(key)) unknown.push(key);
       continue;
     }
     given.add(opt.name);

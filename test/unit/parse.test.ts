@@ -69,6 +69,14 @@ describe('parseCommand', () => {
     expect(fail(['-n', 'a', 'extra1', 'extra2'])).toBe('Unknown arguments: extra1, extra2.');
   });
 
+  it('reports negated unknown options by their key, each unknown key once, and ends options at --', () => {
+    expect(fail(['-n', 'a', '--no-color'])).toBe('Unknown argument: color');
+    expect(fail(['-n', 'a', '--no-color', 'word'])).toBe('Unknown argument: color');
+    expect(ok(['-n', 'a', '--no-foo-bar', '--no-color=x']).name).toBe('a');
+    expect(fail(['-n', 'a', '-Q', 'x', '-Q', 'y'])).toBe('Unknown argument: Q');
+    expect(fail(['-n', 'a', '--', 'x'])).toBe('Unknown arguments: x.');
+  });
+
   it('validates choices last, listing the given values', () => {
     expect(fail(['-n', 'a', '-t', 'factory', '-t', 'nope'])).toBe(
       'Invalid values:\n  Argument: dg-type, Given: "factory", "nope", Choices: "development", "factory"',
