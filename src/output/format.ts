@@ -27,7 +27,8 @@ function truncate(s: string): string {
 
 function isBlock(v: Value): boolean {
   if (isObject(v)) return true;
-  if (Array.isArray(v)) return v.length > 0 && isObject(v[0]!);
+  // an empty array is not inline: the key line, then `-` one level deeper
+  if (Array.isArray(v)) return v.length === 0 || isObject(v[0]!);
   return typeof v === 'string' && truncate(v).includes('\n');
 }
 
@@ -69,8 +70,10 @@ function formatObject(obj: DisplayObject, indent: number, opts: FormatOptions, l
     const raw = `${k}: `;
     return opts.paint ? opts.paint(raw, isRed ? 'red' : 'green') : raw;
   };
-  // Width counts the rendered key, colour codes included (§6.1 quirk).
-  const width = Math.max(0, ...keys.map((k) => keyText(k, red || k.startsWith(CORRUPTED)).length));
+  // The width counts the colour codes of red keys only (§6.1 quirk): when a
+  // corrupted block is coloured, the other keys of its object get 10 more spaces.
+  const measured = (k: string) => (red || k.startsWith(CORRUPTED) ? keyText(k, true).length : k.length + 2);
+  const width = Math.max(0, ...keys.map(measured));
   const pad = ' '.repeat(indent);
   for (const key of keys) {
     const value = obj[key]!;
@@ -81,7 +84,7 @@ function formatObject(obj: DisplayObject, indent: number, opts: FormatOptions, l
       formatValue(value, indent + 2, opts, lines, isRed);
       continue;
     }
-    const fill = ' '.repeat(width - k.length);
+    const fill = ' '.repeat(width - measured(key));
     let text: string;
     if (Array.isArray(value)) text = value.map((v) => scalarText(v as Scalar)).join(opts.minimal ? ',' : ', ');
     else text = scalarText(value as Scalar);

@@ -36,4 +36,21 @@ describe('formatText', () => {
     });
     expect(painted.split('\n')[1]).toBe(`  id: ${' '.repeat(29 - 4)}1`);
   });
+
+  it('counts only the red codes of a corrupted key when every key is coloured', () => {
+    const G = (t: string) => `\u001b[32m${t}\u001b[39m`;
+    const R = (t: string) => `\u001b[31m${t}\u001b[39m`;
+    const lines = formatText(
+      { A: { id: '1', description: '', 'Corrupted Product': { id: 'x' } } },
+      { minimal: false, paint: (t, c) => (c === 'green' ? G(t) : R(t)) },
+    ).split('\n');
+    expect(lines[1]).toBe(`  ${G('id: ')}${' '.repeat(25)}1`);
+    expect(lines[2]).toBe(`  ${G('description: ')}${' '.repeat(16)}`);
+    expect(lines[3]).toBe(`  ${R('Corrupted Product: ')}`);
+    expect(lines[4]).toBe(`    ${R('id: ')}${R('x')}`);
+  });
+
+  it('renders an empty array under its key as "-"', () => {
+    expect(formatText({ X: { id: '1', list: [] } }, { minimal: false })).toBe('X: \n  id:   1\n  list: \n    -');
+  });
 });
