@@ -110,10 +110,11 @@ export class Http {
     let rateLimitWaited = 0;
     let transportTries = 0;
     const idempotent = method.toUpperCase() !== 'POST';
-    this.checkUrl(path);
     for (;;) {
       const headers: Record<string, string> = { 'Content-Type': ro.anonymous ? 'application/json' : JSON_API, ...ro.headers };
+      // the token first: a login it needs fails on its own URL (`Invalid URI "«endpoint»/auth"`)
       if (!ro.anonymous && this.opts.tokens) headers.Authorization = `Bearer ${await this.opts.tokens.token()}`;
+      this.checkUrl(path);
       const config: AxiosRequestConfig = { method, url: path, params: ro.query, data: ro.body, headers };
       let res: AxiosResponse;
       try {
@@ -153,7 +154,9 @@ export class Http {
         await this.sleep(this.backoff(transportTries));
         continue;
       }
-      throw toApiError(res, method, path);
+      const err = toApiError(res, method, path);
+      this.opts.debug?.(`ERROR: HTTP/${res.status}${err.errors.length ? `: ${err.title ?? ''}: ${err.detail ?? ''}` : ''}`);
+      throw err;
     }
   }
 
