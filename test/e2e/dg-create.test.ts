@@ -91,6 +91,15 @@ describe.concurrent('dg create', () => {
     }
   });
 
+  it('sends the target linkages id first (debug dump of the request body)', async () => {
+    const r = await w.run(['dg', 'create', '-n', 'DbgFactory', '-y', 'factory', '-p', product.id, '-t', 'Prod', '-u', 'Dut', '-z', 'debug']);
+    expect(r.code, r.stdout).toBe(0);
+    const flat = r.stdout.replace(/\s+/g, '');
+    expect(flat).toContain(`"product":{"type":"product","id":"${product.id}"}`);
+    expect(flat).toContain(`"production_target":{"id":"${groups.Prod.id}","type":"production_devicegroup"}`);
+    expect(flat).toContain(`"dut_target":{"id":"${groups.Dut.id}","type":"dut_devicegroup"}`);
+  });
+
   it('sends --env-variable as env_vars', async () => {
     const r = await w.run(['dg', 'create', '-n', 'EnvDg', '-p', product.id, '-e', '{"MODE":"qa","LEVEL":3}']);
     expect(r.code).toBe(0);

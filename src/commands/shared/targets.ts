@@ -54,5 +54,6 @@ export async function resolveTarget(
     throw new CliError(dgMessages.targetWrongType(kind.label, e, dgTypeName(target.type), expected));
   }
   if (relId(target, 'product') !== productId) throw new CliError(dgMessages.targetOtherProduct(kind.label));
-  return { rel: kind.rel, link: { type: target.type, id: target.id } };
+  // 2.6.1 sends the target linkage id first (the product linkage is type first)
+  return { rel: kind.rel, link: { id: target.id, type: target.type } };
 }
