@@ -29,7 +29,8 @@ const KNOWN_FLAGS = new Set(
     'confirmed', 'q', 'force', 'f', 'full', 'u', 'builds', 'b', 'local', 'l', 'temp', 't', 'all', 'a', 'log', 'conditional',
     'c', 'unflag', 'unflag-old', 'remove', 'r', 'assigned', 'unassigned', 'online', 'offline', 'flagged', 'unflagged',
     'zombie', 'non-zombie', 'create-product', 'pre-factory', 'create-target', 'create-dut', 'entities', 'files', 'e',
-    'clear-cache', 'tests', 'github-config', 'builder-config', 'timeout', 'stop-on-fail', 'allow-disconnect',
+    'clear-cache', 'github-config', 'builder-config', 'builder-cache', 'stop-on-fail', 'allow-disconnect', 'device-only',
+    'agent-only',
   ]
     .filter((f) => f.length > 1 || f === 'q')
     .map((f) => (f.length === 1 ? `-${f}` : `--${f}`)),

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { ParseFailure, parseCommand } from '../../src/cli/parse.js';
 import type { CommandSpec } from '../../src/cli/spec.js';
+import { positionalWords } from '../../src/cli/words.js';
 
 const spec: CommandSpec = {
   group: 'dg',
@@ -107,5 +108,16 @@ describe('optional-value strings', () => {
     expect(parseCommand(optional, ['-x', '-y', 'a.nut']).options).toMatchObject({ 'device-file': '', 'agent-file': 'a.nut' });
     expect(parseCommand(optional, ['--device-file']).options['device-file']).toBe('');
     expect(parseCommand(optional, []).options['device-file']).toBeUndefined();
+  });
+});
+
+describe('positionalWords', () => {
+  const words = (argv: string[]) => positionalWords(argv).map((w) => w.word);
+  it('knows which options of any command are flags and which take a value', () => {
+    expect(words(['build', 'get', '--device-only', 'help'])).toEqual(['build', 'get', 'help']);
+    expect(words(['build', 'get', '-b', 'x', '--agent-only', 'help'])).toEqual(['build', 'get', 'help']);
+    expect(words(['test', 'update', '--timeout', '5', 'help'])).toEqual(['test', 'update', 'help']);
+    expect(words(['test', 'run', '--tests', 'help'])).toEqual(['test', 'run']);
+    expect(words(['-z', 'json', 'product', 'list'])).toEqual(['product', 'list']);
   });
 });
