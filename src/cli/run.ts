@@ -69,22 +69,24 @@ function metaLines(meta: unknown): string[] {
     .map((m: MetaLine) => `${m.file} ${m.type} (line ${m.row}, column ${m.column}): ${m.text}`);
 }
 
-/** impCentral errors: `Error: «title»: «detail»` + compiler meta lines (§4.1, DIFFERENCES F3). */
+/**
+ * impCentral errors: `Error: «title»: «detail»` + compiler meta lines (§4.1);
+ * json: one document per meta entry, or one without meta (DIFFERENCES F3).
+ * A body without `errors[]` (an HTML error page) prints no error line.
+ */
 function reportApiError(out: Printer, e: ImpCentralApiError): void {
   const elements = e.errors.filter((x) => x.title !== undefined || x.detail !== undefined);
-  if (elements.length === 0) {
-    out.error(`${e.status === 429 ? errMsg.rateLimited : `impCentral answered HTTP ${e.status}`}`);
-    return;
-  }
   for (const el of elements) {
     const head = `${el.title ?? ''}: ${el.detail ?? ''}`;
-    const lines = metaLines(el.meta);
     if (out.isJson) {
-      if (lines.length) for (const l of lines) out.error(`${head} ${l}`);
-      else out.error(head);
+      const meta = Array.isArray(el.meta) && el.meta.length ? (el.meta as unknown[]) : [undefined];
+      for (const m of meta) {
+        const [line] = metaLines([m]);
+        out.error(line ? `${head} ${line}` : head);
+      }
       continue;
     }
     out.error(head);
-    for (const l of lines) out.raw(l);
+    for (const l of metaLines(el.meta)) out.raw(l);
   }
 }

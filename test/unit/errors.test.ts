@@ -1,0 +1,68 @@
+// How the error boundary prints failures in each output mode (interface/README.md §4, DIFFERENCES F3).
+import { describe, expect, it } from 'vitest';
+import { ImpCentralApiError, TransportError } from '../../src/api/errors.js';
+import { reportFailure } from '../../src/cli/run.js';
+import { Printer, type OutputMode } from '../../src/output/printer.js';
+
+function printed(mode: OutputMode, e: unknown): string {
+  let text = '';
+  const out = new Printer(mode, { write: (t) => void (text += t), writeErr: () => undefined, isTTY: false, errIsTTY: false, env: {} });
+  reportFailure(out, e);
+  out.fail();
+  return text;
+}
+
+const compile = new ImpCentralApiError(
+  400,
+  [
+    {
+      status: '400',
+      title: 'Compilation Error',
+      detail: 'There were compilation errors.',
+      meta: [
+        { file: 'agent_code', type: 'error', row: 3, column: 7, text: 'expression expected' },
+        { note: 'no position' },
+      ],
+    },
+  ],
+  'POST',
+  '/devicegroups/x/deployments',
+);
+
+describe('impCentral errors', () => {
+  it('prints the title, the detail and the complete meta lines in text modes', () => {
+    expect(printed('default', compile)).toBe(
+      'Error: Compilation Error: There were compilation errors.\nagent_code error (line 3, column 7): expression expected\nIMPT COMMAND FAILS\n',
+    );
+    expect(printed('minimal', compile)).toBe(
+      'Error: Compilation Error: There were compilation errors.\nagent_code error (line 3, column 7): expression expected\n',
+    );
+  });
+
+  it('prints one json document per meta entry, and one for an error without meta', () => {
+    const docs = printed('json', compile).split('\n}\n').filter(Boolean).map((d) => JSON.parse(`${d}}`));
+    expect(docs).toEqual([
+      { Error: 'Compilation Error: There were compilation errors. agent_code error (line 3, column 7): expression expected' },
+      { Error: 'Compilation Error: There were compilation errors.' },
+    ]);
+    const dup = new ImpCentralApiError(409, [{ status: '409', title: 'Duplicate Resource', detail: 'Names must be unique.' }], 'POST', '/products');
+    expect(JSON.parse(printed('json', dup))).toEqual({ Error: 'Duplicate Resource: Names must be unique.' });
+  });
+
+  it('prints no error line for an answer without errors[] (an HTML error page)', () => {
+    const html = new ImpCentralApiError(500, [], 'GET', '/products');
+    expect(printed('default', html)).toBe('IMPT COMMAND FAILS\n');
+    expect(printed('minimal', html)).toBe('');
+  });
+});
+
+describe('transport errors', () => {
+  it('names the network for resets and timeouts, and quotes the library otherwise', () => {
+    expect(printed('default', new TransportError('Error: read ECONNRESET', 'ECONNRESET'))).toBe(
+      'Error: Access to impCentral failed or timed out. Please check your network connection.\nIMPT COMMAND FAILS\n',
+    );
+    expect(printed('json', new TransportError('Error: connect ECONNREFUSED 10.1.2.3:443', 'ECONNREFUSED'))).toBe(
+      '{\n  "Error": "Request error: Error: connect ECONNREFUSED 10.1.2.3:443."\n}\n',
+    );
+  });
+});
