@@ -42,6 +42,8 @@ function normalise(words: string[], options: OptionSpec[]) {
   const positionals: string[] = [];
   const unknown: string[] = [];
   const issues: Issue[] = [];
+  /** the value of each flag's last occurrence (`true` or `false`) */
+  const flagValues = new Map<string, string>();
   const counts = new Map<string, number>();
   const given = new Set<string>();
 
@@ -91,11 +93,13 @@ function normalise(words: string[], options: OptionSpec[]) {
         value = next;
         i++;
       }
+      // yargs reads any value but `true` of a boolean as false; the last occurrence wins
+      const bool = value === undefined || value === 'true' ? 'true' : 'false';
       if (opt.kind === 'flag') {
-        if (value !== undefined && value !== 'true') issues.push({ step: 5.3, message: msg.incorrectValue(opt.name, value) });
+        flagValues.set(opt.name, bool);
         tokens.push(`--${opt.name}`);
       } else {
-        tokens.push(`--${opt.name}`, value === 'false' ? 'false' : 'true');
+        tokens.push(`--${opt.name}`, bool);
       }
       continue;
     }
@@ -110,7 +114,7 @@ function normalise(words: string[], options: OptionSpec[]) {
     }
     tokens.push(`--${opt.name}`, inline);
   }
-  return { tokens, positionals, unknown, issues, counts, given };
+  return { tokens, positionals, unknown, issues, flagValues, counts, given };
 }
 
 function collect(value: string, previous: string[] | undefined): string[] {
@@ -150,8 +154,10 @@ export function parseCommand(spec: CommandSpec, words: string[]): ParseResult {
   if (required.length) issues.push({ step: 3, message: msg.missingRequired(required) });
   if (n.unknown.length) issues.push({ step: 4, message: msg.unknownArgument(n.unknown) });
 
-  const generic: Issue[] = [];
-  if (n.positionals.length) generic.push({ step: 5.1, message: msg.extraPositionals(n.positionals) });
+  // generic checks: extra positionals, then option by option in declaration
+  // order: empty value → repeated → flag given `false`
+  const generic: string[] = [];
+  if (n.positionals.length) generic.push(msg.extraPositionals(n.positionals));
   for (const o of options) {
     const key = camelCase(o.name);
     const v = raw[key];
@@ -160,8 +166,8 @@ export function parseCommand(spec: CommandSpec, words: string[]): ParseResult {
     else if (o.kind === 'bool') value = Array.isArray(v) ? v[v.length - 1] === 'true' : undefined;
     else if (Array.isArray(v)) {
       const multi = o.kind === 'array' || o.repeatable;
-      if (!multi && (n.counts.get(o.name) ?? 0) > 1) generic.push({ step: 5.2, message: msg.multiple(o.name) });
-      if (!multi && o.kind !== 'string-empty' && o.kind !== 'string-optional' && v.includes('')) generic.push({ step: 5.15, message: msg.empty(o.name) });
+      if (!multi && o.kind !== 'string-empty' && o.kind !== 'string-optional' && v.includes('')) generic.push(msg.empty(o.name));
+      if (!multi && (n.counts.get(o.name) ?? 0) > 1) generic.push(msg.multiple(o.name));
       if (o.kind === 'number') {
         const num = Number(v[v.length - 1]);
         value = Number.isNaN(num) ? (v[v.length - 1] as string) : num;
@@ -172,13 +178,13 @@ export function parseCommand(spec: CommandSpec, words: string[]): ParseResult {
         issues.push({ step: 6, message: msg.invalidValues(o.name, v, [...shown]) });
       }
     } else value = o.default;
+    const flagValue = n.flagValues.get(o.name);
+    if (flagValue === 'false') generic.push(msg.incorrectValue(o.name, flagValue));
     result[o.name] = value;
   }
-  // generic checks run option by option in declaration order (empty → repeated)
-  generic.sort((a, b) => a.step - b.step);
   const custom = spec.check?.(result, n.given);
   if (custom) issues.push({ step: 5, message: custom });
-  for (const g of generic) issues.push({ step: 5.5, message: g.message });
+  for (const message of generic) issues.push({ step: 5.5, message });
   issues.sort((a, b) => a.step - b.step);
   if (issues.length) throw new ParseFailure(issues[0]!.message);
   return { options: result, given: n.given };

@@ -86,6 +86,20 @@ describe('parseCommand', () => {
     expect(ok(['-n', 'a', '-z', 'table']).output).toBe('table');
   });
 
+  it('runs the generic checks option by option in declaration order, after extra positionals', () => {
+    // dg is declared before name: its repetition wins over the empty name
+    expect(fail(['-g', 'x', '-g', 'y', '-n', ''])).toBe('Option "--dg" must not be specified multiple times.');
+    expect(fail(['-n', '', '--full', 'false'])).toBe('Option "--name" must not be empty.');
+    expect(fail(['-n', 'a', '--full', 'false', 'extra'])).toBe('Unknown arguments: extra.');
+    expect(fail(['-n', 'a', '-g', 'x', '-g', 'y', '--full', 'false'])).toBe('Option "--dg" must not be specified multiple times.');
+  });
+
+  it('reads any value but true of a boolean as false, the last occurrence winning', () => {
+    expect(fail(['-n', 'a', '--full=yes'])).toBe('Option "--full" has incorrect value "false".');
+    expect(ok(['-n', 'a', '--full', 'false', '--full']).full).toBe(true);
+    expect(ok(['-n', 'a', '--load-code-after-blessing=maybe'])['load-code-after-blessing']).toBe(false);
+  });
+
   it('applies the validation order of §1.4', () => {
     expect(fail(['--foo', '-g'])).toBe('Not enough arguments following: g');
     expect(fail(['--foo', 'x'])).toBe('Missing required argument: name');
