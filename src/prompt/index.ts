@@ -13,6 +13,10 @@ function isAbort(e: unknown): boolean {
   return e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError');
 }
 
+// The prompt line starts at the first column: an empty-string prefix would
+// still be joined to the question with a space, an absent one is left out.
+const NO_PREFIX = { idle: undefined, done: undefined } as unknown as string;
+
 async function ask(question: string, validate: (v: string) => boolean, out?: Printer): Promise<string> {
   const { input } = await import('@inquirer/prompts');
   // An invalid answer prints `Invalid value!` and asks again on an empty line,
@@ -20,7 +24,7 @@ async function ask(question: string, validate: (v: string) => boolean, out?: Pri
   for (;;) {
     let answer: string;
     try {
-      answer = await input({ message: question.replace(/: $/, ':'), theme: { prefix: '', style: { message: (t: string) => t } } });
+      answer = await input({ message: question.replace(/: $/, ':'), theme: { prefix: NO_PREFIX, style: { message: (t: string) => t } } });
     } catch (e) {
       if (isAbort(e)) throw new CanceledError();
       throw e;

@@ -122,7 +122,8 @@ describe('build delete', () => {
     expect(r.code).toBe(1);
     expect(r.text).toContain(`The following entities will be deleted:\nDeployment: \n  id:      ${b.id}\n  sha:     ${b.attributes.sha}\n  flagged: true\n\n`);
     expect(r.text).toContain('The following Deployments are marked "flagged" to prevent deleting. They will be modified by setting "flagged" attribute to false:\nDeployment: ');
-    expect(r.text).toContain('Are you sure you want to continue?\n');
+    // the prompt line starts at the first column
+    expect(r.text).toContain("Are you sure you want to continue?\nEnter 'y' (yes) or 'n' (no):");
     expect(r.text).toContain('Operation is canceled.\nIMPT COMMAND FAILS');
     expect(await exists(b.id)).toBe(true);
   }, 30_000);
