@@ -27,7 +27,8 @@ export const ACCOUNT: EntityKind = {
   type: 'Account',
   collection: (api) => api.accounts,
   attributes: ['email', 'username'],
-  maybeId: (v) => v === 'me' || UUID_LIKE.test(v),
+  // account ids need not look like UUIDs (account.md: `GET /accounts/«value»` first)
+  maybeId: (v) => NOT_A_PATH(v),
 };
 export const PRODUCT: EntityKind = {
   type: 'Product',

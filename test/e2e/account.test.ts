@@ -6,7 +6,8 @@ import { impt, tempDir, writeAuthFileFor } from '../helpers/impt.js';
 const SEED = {
   accounts: [
     { username: 'demo', email: 'demo@example.com', password: 'demo', collaborates_on: ['alice'] },
-    { username: 'alice', email: 'alice@example.com', password: 'alice' },
+    // an id that does not look like a UUID is still tried as an id first
+    { username: 'alice', email: 'alice@example.com', password: 'alice', id: 'acct-alice' },
     { username: 'bob', email: 'bob@example.com', password: 'bob' },
   ],
 };
@@ -63,6 +64,20 @@ describe('account info', () => {
     }
     const me = await run(['account', 'info', '-u', 'me', '-z', 'minimal']);
     expect(me.stdout).toBe(infoBlock(acc.demo!));
+  });
+
+  it('GET by the value first, then the list; a match by email/username is re-read by id', async () => {
+    const seen = async (args: string[]) => {
+      await emu.admin('DELETE', 'requests');
+      expect((await run(args)).code).toBe(0);
+      return ((await emu.admin('GET', 'requests')).data as Array<{ method: string; path: string; status: number }>)
+        .filter((q) => q.path.startsWith('/accounts'))
+        .map((q) => `${q.method} ${q.path} ${q.status}`);
+    };
+    expect(acc.alice!.id).toBe('acct-alice');
+    expect(await seen(['account', 'info', '-u', 'alice'])).toEqual(['GET /accounts/alice 404', 'GET /accounts 200', 'GET /accounts/acct-alice 200']);
+    expect(await seen(['account', 'info', '-u', 'acct-alice'])).toEqual(['GET /accounts/acct-alice 200']);
+    expect(await seen(['account', 'info'])).toEqual(['GET /accounts/me 200']);
   });
 
   it('an account that cannot be seen or does not exist → not found, in every mode', async () => {

@@ -26,7 +26,6 @@ export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void
   const value = str(opts.user) ?? 'me';
   const found = await res.one(ACCOUNT, value);
   // matches found by email/username are re-read by id (§9.1 step 4)
-  const direct = value === 'me' || found.id === value;
-  const account = direct ? found : ((await res.fetch(ACCOUNT, found.id)) ?? found);
+  const account = value === 'me' ? found : await res.reread(ACCOUNT, found, value);
   rt.out.result(wrap(msg.type, infoView(msg.type, account)));
 }

@@ -69,6 +69,16 @@ export class Resolver {
     return p;
   }
 
+  /**
+   * Info commands re-read a match by id (§9.1 step 4) unless it was just
+   * fetched by that id: the cached copy of a list match is not reused.
+   */
+  async reread(kind: EntityKind, match: Resource, typed: string | undefined): Promise<Resource> {
+    if (typed === match.id) return match;
+    this.cache.delete(`${kind.type}:${match.id}`);
+    return (await this.fetch(kind, match.id)) ?? match;
+  }
+
   remember(kind: EntityKind, r: Resource): void {
     this.cache.set(`${kind.type}:${r.id}`, Promise.resolve(r));
   }
