@@ -151,6 +151,20 @@ describe.concurrent('product info', () => {
   });
 });
 
+describe('product info requests', () => {
+  it('a match by name or {account}{product} is re-read by id; an id is read once', async () => {
+    const name = w.name('Reread');
+    const p = await w.demo.createProduct(name, '');
+    const products = (reqs: string[]) => reqs.filter((q) => q.startsWith('GET /products'));
+    const byName = await w.requests(() => w.run(['product', 'info', '-p', name]));
+    expect(products(byName)).toEqual([expect.stringMatching(/^GET \/products\?/), `GET /products/${p.id}`]);
+    const hier = await w.requests(() => w.run(['product', 'info', '-p', `{me}{${name}}`]));
+    expect(products(hier)).toEqual([expect.stringMatching(/^GET \/products\?filter\[owner\.id\]=/), `GET /products/${p.id}`]);
+    const byId = await w.requests(() => w.run(['product', 'info', '-p', p.id]));
+    expect(products(byId)).toEqual([`GET /products/${p.id}`]);
+  });
+});
+
 describe.concurrent('product update', () => {
   it('updates name and description, naming the product as typed', async () => {
     const name = w.name('Upd');

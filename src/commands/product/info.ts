@@ -20,8 +20,8 @@ export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void
   const src = dgSource(str(opts.product), rt.cwd, 'Product');
   const res = new Resolver(session(rt), rt.out);
   const found = await res.product(src);
-  // info commands re-fetch the match by id (§9.1 step 4)
-  const product = (await res.fetch(PRODUCT, found.id)) ?? found;
+  // a match by name or {account}{product} is re-read by id; the Project file's Product was fetched by id
+  const product = 'value' in src ? await res.reread(PRODUCT, found, src.value) : found;
   const view = infoView('Product', product);
   const owner = await res.accountBlock(product, 'owner');
   if (owner) view.Owner = owner;
