@@ -47,7 +47,10 @@ export function openEventStream(url: string, handlers: SseHandlers, opts: SseOpt
       else reject(e);
     };
     opts.debug?.(`Doing the request with options:\n${JSON.stringify({ method: 'GET', url, headers: { Accept: 'text/event-stream' } }, null, 2)}\n`);
-    const req = lib.get(url, { headers: { Accept: 'text/event-stream', 'Cache-Control': 'no-cache', 'User-Agent': opts.userAgent } }, (res) => {
+    // a connection of its own: the global agent's sockets time out after 5 s
+    // without data, which would drop a quiet stream between two messages
+    const headers = { Accept: 'text/event-stream', 'Cache-Control': 'no-cache', 'User-Agent': opts.userAgent };
+    const req = lib.get(url, { headers, agent: false }, (res) => {
       const status = res.statusCode ?? 0;
       opts.debug?.(`Response code: ${status}\nResponse headers: ${JSON.stringify(res.headers)}\n`);
       if (status < 200 || status >= 300) {

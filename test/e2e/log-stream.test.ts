@@ -95,6 +95,17 @@ describe('log stream', () => {
     expect(term.out()).toBe(`${OPENED(dev(4))}IMPT COMMAND SUCCEEDS\n`);
   });
 
+  it('keeps a quiet stream open: no data for several seconds is not a lost connection', async () => {
+    const p = stream(['log', 'stream', '-d', 's3']);
+    await p.waitFor(/Press <Ctrl-C> to exit.\n/);
+    // longer than a pooled HTTP socket's idle timeout (5 s), shorter than the server's keep-alive ping (15 s)
+    await new Promise((r) => setTimeout(r, 6500));
+    await injectUntil(p, dev(3), /still here/, { type: 'server.log', message: 'still here' });
+    p.child.kill('SIGINT');
+    expect(await p.exited).toBe(0);
+    expect(p.out()).toMatch(new RegExp(`^${OPENED(dev(3)).replace(/[.()]/g, '\\$&')}\\[${dev(3)}\\] \\S+Z \\[server.log\\] still here\\nIMPT COMMAND SUCCEEDS\\n$`));
+  }, 20_000);
+
   it('ends on Ctrl-C typed on a terminal', async () => {
     const p = startImpt(['log', 'stream', '-d', 's2'], { home, tty: true });
     running.push(p);
