@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
 import { CliError } from '../../errors.js';
 import { buildMessages as msg } from '../../output/messages/build.js';
-import { errors, parse } from '../../output/messages/common.js';
+import { parse } from '../../output/messages/common.js';
 import { confirm } from '../../prompt/index.js';
 import { buildSource, resolveBuild } from '../shared/build-identify.js';
 import { buildInfo } from '../shared/build-views.js';
@@ -11,7 +11,7 @@ import { CONFIRMED_OPTION } from '../shared/common-options.js';
 import { session, str } from '../shared/context.js';
 import { Resolver } from '../shared/resolver.js';
 import { BUILD_OPTION } from './options.js';
-import { codeFileNames } from './sources.js';
+import { codeFileError, codeFileNames } from './sources.js';
 
 export const spec: CommandSpec = {
   group: 'build',
@@ -51,10 +51,11 @@ export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void
   if (existing.length && opts.confirmed !== true) await confirm(rt.out, msg.overwrite(existing));
 
   for (const t of targets) {
+    const path = resolve(rt.cwd, t.file);
     try {
-      writeFileSync(resolve(rt.cwd, t.file), typeof t.code === 'string' ? t.code : '');
+      writeFileSync(path, typeof t.code === 'string' ? t.code : '');
     } catch (e) {
-      throw new CliError(errors.fileError(t.file, (e as Error).message));
+      throw codeFileError(t.file, path, e);
     }
   }
   rt.out.info(msg.downloaded(ident));

@@ -15,16 +15,22 @@ export interface Sources {
   agent_code: string;
 }
 
+/** `File error: «file»: «system message».`, the system message naming the file as typed. */
+export function codeFileError(file: string, path: string, e: unknown): CliError {
+  return new CliError(errors.fileError(file, (e as Error).message.split(path).join(file)));
+}
+
 function readCode(kind: 'device' | 'agent', file: string | undefined, rt: CommandRuntime): string {
   if (!file) {
     rt.out.info(msg.noCodeFile(kind));
     return '';
   }
+  const path = resolve(rt.cwd, file);
   try {
-    return readFileSync(resolve(rt.cwd, file), 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new CliError(msg.codeFileNotFound(kind, file));
-    throw new CliError(errors.fileError(file, (e as Error).message));
+    throw codeFileError(file, path, e);
   }
 }
 
