@@ -5,7 +5,11 @@ import { createRequire } from 'node:module';
 import { allOptions } from './options.js';
 import { HELP_DESCRIBE_COMMAND, type CommandSpec, type OptionSpec } from './spec.js';
 
-const WIDTH = 80;
+/** yargs wraps help at 80 columns, or at the terminal's width when it is narrower. */
+function wrapWidth(): number {
+  const columns = process.stdout.columns;
+  return columns ? Math.min(80, columns) : 80;
+}
 
 interface Ui {
   div(...cols: Array<string | Col>): void;
@@ -23,11 +27,11 @@ interface Col {
 // cliui of yargs 12; its ESM build cuts words at the column.
 function newUi(): Ui {
   const cliui = createRequire(import.meta.url)('cliui') as (o: { width: number; wrap: boolean }) => Ui;
-  return cliui({ width: WIDTH, wrap: true });
+  return cliui({ width: wrapWidth(), wrap: true });
 }
 
 function maxWidth(cells: string[]): number {
-  return Math.min(Math.max(0, ...cells.map((c) => c.length)), Math.floor(WIDTH * 0.5));
+  return Math.min(Math.max(0, ...cells.map((c) => c.length)), Math.floor(wrapWidth() * 0.5));
 }
 
 function typeTag(o: OptionSpec): string {

@@ -16,3 +16,30 @@ describe('help texts', () => {
     });
   }
 });
+
+describe('help width', () => {
+  it('wraps at the terminal width when it is narrower than 80 columns', async () => {
+    const { commandHelp } = await import('../../src/cli/help.js');
+    const { spec } = await import('../../src/commands/product/create.js');
+    const saved = Object.getOwnPropertyDescriptor(process.stdout, 'columns');
+    const at = (columns: number | undefined) => {
+      Object.defineProperty(process.stdout, 'columns', { value: columns, configurable: true, writable: true });
+      return commandHelp(spec);
+    };
+    try {
+      expect(`${at(undefined)}\n`).toBe(readFileSync(new URL('product-create.txt', dir), 'utf8'));
+      expect(at(120)).toBe(at(undefined));
+      const narrow = at(60).split('\n');
+      expect(Math.max(...narrow.map((l) => l.length))).toBe(60);
+      expect(narrow.slice(1, 4)).toEqual([
+        'Usage: impt product create --name <product_name> [--descr',
+        '<product_description>] [--owner <ACCOUNT_IDENTIFIER>]',
+        '[--output <mode>] [--help]',
+      ]);
+      expect(narrow).toContain('              [string] [choices: "minimal", "json", "debug"]');
+    } finally {
+      if (saved) Object.defineProperty(process.stdout, 'columns', saved);
+      else delete (process.stdout as { columns?: number }).columns;
+    }
+  });
+});
