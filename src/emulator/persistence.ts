@@ -1,6 +1,6 @@
 // Durable state for the emulator: a snapshot file plus an append-only journal.
 //
-//   state.json    full snapshot {version, seq, collections, logs}, replaced
+//   state.json    full snapshot {version, seq, collections, logs, members}, replaced
 //                 atomically (write temp + fsync + rename + fsync dir)
 //   journal.ndjson one JSON line per committed transaction {s, ops}; each line
 //                 is written and fsync'ed before the HTTP response leaves.
@@ -24,6 +24,8 @@ export interface Snapshot {
   seq: number;
   collections: Partial<Record<CollName, { id: string }[]>>;
   logs: Record<string, LogEntry[]>;
+  /** device ids of each device group in assignment order (absent in older snapshots) */
+  members?: Record<string, string[]>;
 }
 
 export interface Persistence {

@@ -37,6 +37,7 @@ export class Store {
         for (const rec of snapshot.collections[name] ?? []) this.putRaw(name, rec as never);
       }
       for (const [id, entries] of Object.entries(snapshot.logs ?? {})) this.logs.set(id, entries);
+      this.restoreMembers(snapshot.members);
     }
     for (const tx of journal) {
       if (tx.s <= this.seq) continue;
@@ -152,7 +153,18 @@ export class Store {
   snapshot(): Snapshot {
     const collections: Snapshot['collections'] = {};
     for (const name of COLLECTIONS) collections[name] = [...this.maps[name].values()] as { id: string }[];
-    return { version: 1, seq: this.seq, collections, logs: Object.fromEntries(this.logs) };
+    const members: Record<string, string[]> = {};
+    for (const [dgId, ids] of this.devicesByDg) if (ids.size > 0) members[dgId] = [...ids];
+    return { version: 1, seq: this.seq, collections, logs: Object.fromEntries(this.logs), members };
+  }
+
+  /** Puts the member lists of a snapshot back in assignment order. */
+  private restoreMembers(members: Snapshot['members']): void {
+    if (!members) return;
+    for (const [dgId, ids] of this.devicesByDg) {
+      const ordered = (members[dgId] ?? []).filter((id) => ids.has(id));
+      this.devicesByDg.set(dgId, new Set([...ordered, ...ids]));
+    }
   }
 
   // ---- internals ---------------------------------------------------------
@@ -188,8 +200,10 @@ export class Store {
   private putRaw<K extends CollName>(coll: K, rec: Collections[K]): void {
     if (coll === 'devices') {
       const prev = this.maps.devices.get(rec.id);
-      if (prev) this.unindexDevice(prev);
-      this.indexDevice(rec as DeviceRec);
+      // a device that stays in its group keeps its place in the member list
+      const stays = !!prev && prev.devicegroup_id === (rec as DeviceRec).devicegroup_id;
+      if (prev) this.unindexDevice(prev, !stays);
+      this.indexDevice(rec as DeviceRec, !stays);
     }
     this.maps[coll].set(rec.id, rec);
   }
@@ -209,20 +223,20 @@ export class Store {
     if (list.length > MAX_LOGS_PER_DEVICE) list.splice(0, list.length - MAX_LOGS_PER_DEVICE);
   }
 
-  private indexDevice(d: DeviceRec): void {
+  private indexDevice(d: DeviceRec, membership = true): void {
     this.devicesByMac.set(d.mac_address.toLowerCase(), d.id);
     if (d.agent_id) this.devicesByAgent.set(d.agent_id, d.id);
-    if (d.devicegroup_id) {
+    if (membership && d.devicegroup_id) {
       let set = this.devicesByDg.get(d.devicegroup_id);
       if (!set) this.devicesByDg.set(d.devicegroup_id, (set = new Set()));
       set.add(d.id);
     }
   }
 
-  private unindexDevice(d: DeviceRec): void {
+  private unindexDevice(d: DeviceRec, membership = true): void {
     this.devicesByMac.delete(d.mac_address.toLowerCase());
     if (d.agent_id) this.devicesByAgent.delete(d.agent_id);
-    if (d.devicegroup_id) this.devicesByDg.get(d.devicegroup_id)?.delete(d.id);
+    if (membership && d.devicegroup_id) this.devicesByDg.get(d.devicegroup_id)?.delete(d.id);
   }
 }
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { startEmulator } from '../helpers/emulator.js';
-import { call, client, login } from './util.js';
+import { call, client, DEMO_DEVICES, login } from './util.js';
 
 describe('persistence, admin and process behaviour', () => {
   it('keeps state and tokens across a restart and after kill -9', async () => {
@@ -21,6 +21,30 @@ describe('persistence, admin and process behaviour', () => {
       expect((await third.get(`/products/${p2.id}`)).status).toBe(200);
       expect((await third.get(`/products/${p.id}`)).body.data.attributes.description).toBe('after');
       expect(fs.existsSync(`${emu.dataDir}/state.json`)).toBe(true);
+    } finally {
+      await emu.stop();
+    }
+  });
+
+  it('lists device-group members in assignment order, after updates and restarts too', async () => {
+    const emu = await startEmulator();
+    try {
+      const api = client(emu, await login(emu));
+      const p = await api.createProduct('Order');
+      const dg = await api.createDg(p.id, 'development_devicegroup', 'order');
+      const [d1, d2, d3] = DEMO_DEVICES;
+      for (const id of [d3, d1, d2]) {
+        expect((await api.post(`/devicegroups/${dg.id}/relationships/devices`, { data: [{ type: 'device', id }] })).status).toBe(204);
+      }
+      const members = async () =>
+        (await client(emu, await login(emu)).get(`/devices?filter[devicegroup.id]=${dg.id}`)).body.data.map((d: any) => d.id);
+      await api.patch(`/devices/${d3}`, { data: { type: 'device', id: d3, attributes: { name: 'renamed' } } });
+      await api.post(`/devices/${d1}/restart`);
+      expect(await members()).toEqual([d3, d1, d2]);
+      await emu.restart(); // journal replayed and folded into a snapshot
+      expect(await members()).toEqual([d3, d1, d2]);
+      await emu.restart(); // loaded from the snapshot alone
+      expect(await members()).toEqual([d3, d1, d2]);
     } finally {
       await emu.stop();
     }
