@@ -101,6 +101,14 @@ describe('project create', () => {
     const dir2 = tempDir();
     const json = JSON.parse(ok(await run(['project', 'create', '-p', prod, '-n', uniq('PFDG'), '-f', '-t', t, '-u', u, '-z', 'json'], dir2)));
     expect(json.Project['Device Group']['Production Target']).toEqual({ id: target.id, type: 'pre-production', name: t });
+
+    // request body: product linkage type first, target linkages id first (debug dump)
+    const dbg = await run(['project', 'create', '-p', prod, '-n', uniq('PFDG'), '-f', '-t', t, '-u', u, '-z', 'debug'], tempDir());
+    expect(dbg.code, dbg.stdout).toBe(0);
+    const flat = dbg.stdout.replace(/\s+/g, '');
+    expect(flat).toContain(`"product":{"type":"product","id":"${dg.relationships.product.id}"}`);
+    expect(flat).toContain(`"production_target":{"id":"${target.id}","type":"pre_production_devicegroup"}`);
+    expect(flat).toContain(`"dut_target":{"id":"${dg.relationships.dut_target.id}","type":"pre_dut_devicegroup"}`);
   });
 
   it('checks the targets: type, product, existence', async () => {

@@ -177,6 +177,8 @@ describe('project update', () => {
     expect(out).toContain(`Device Group "${dg.id}" is updated successfully.`);
     expect(out).toContain(`    Production Target: \n      id:   ${prodT2.id}\n`);
     expect((await env.api.get(`/devicegroups/${dg.id}`)).body.data.relationships.production_target.id).toBe(prodT2.id);
+    const dbg = await run(['project', 'update', '-t', prodT2.id, '-z', 'debug'], dir);
+    expect(dbg.stdout.replace(/\s+/g, '')).toContain(`"relationships":{"production_target":{"id":"${prodT2.id}","type":"pre_production_devicegroup"}}`);
 
     const dev = await env.api.createDg(product.id, 'development_devicegroup', uniq('dv'));
     const other = await env.api.createProduct(uniq('Other'));

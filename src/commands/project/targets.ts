@@ -55,7 +55,7 @@ export async function targetGroup(res: Resolver, kind: TargetKind, value: string
   return dg;
 }
 
-/** `relationships` entry of a target group. */
-export function targetLink(kind: TargetKind, dg: Resource): Record<string, { type: string; id: string }> {
-  return { [TARGET[kind].rel]: { type: dg.type, id: dg.id } };
+/** `relationships` entry of a target group: id first, as impt sends it (the product linkage is type first). */
+export function targetLink(kind: TargetKind, dg: Resource): Record<string, { id: string; type: string }> {
+  return { [TARGET[kind].rel]: { id: dg.id, type: dg.type } };
 }
