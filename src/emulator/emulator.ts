@@ -11,7 +11,7 @@ import { FilePersistence, MemoryPersistence, type Persistence } from './persiste
 import { applySeed, DEFAULT_SEED, parseSeed } from './seed.js';
 import { Store } from './store.js';
 
-export type Env = { Variables: { account: AccountRec; token: string } };
+export type Env = { Variables: { account: AccountRec; token: string; rateLimitHeaders: Record<string, string> } };
 export type App = Hono<Env>;
 
 export interface Extension {
@@ -140,6 +140,13 @@ export class Emulator {
         if (this.windows.size > 10_000) this.pruneWindows(nowMs);
       }
       w.count++;
+      const rateLimitHeaders = {
+        'X-RateLimit-Limit': String(this.rateLimit),
+        'X-RateLimit-Remaining': String(Math.max(0, this.rateLimit - w.count)),
+        'X-RateLimit-Reset': String(Math.max(1, Math.ceil((w.start + 1000 - nowMs) / 1000))),
+      };
+      // for handlers that write their response themselves (log-stream feed)
+      c.set('rateLimitHeaders', rateLimitHeaders);
       if (w.count > this.rateLimit) {
         c.res = renderError(c, err.rateLimited());
       } else {
@@ -147,9 +154,7 @@ export class Emulator {
       }
       this.store.flush();
       const res = c.res;
-      res.headers.set('X-RateLimit-Limit', String(this.rateLimit));
-      res.headers.set('X-RateLimit-Remaining', String(Math.max(0, this.rateLimit - w.count)));
-      res.headers.set('X-RateLimit-Reset', String(Math.max(1, Math.ceil((w.start + 1000 - nowMs) / 1000))));
+      for (const [k, v] of Object.entries(rateLimitHeaders)) res.headers.set(k, v);
       if (res.status === 429) res.headers.set('Retry-After', '1');
       if (res.status !== 204) res.headers.set('content-type', API_CONTENT_TYPE);
       const url = c.req.url;

@@ -36,6 +36,10 @@ describe('log streams', () => {
     const s = await sse(`${emu.url}/logstream/${id}?format=json`);
     expect(s.status).toBe(200);
     expect(s.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    // rate-limit headers on every response, the event stream's included
+    expect(s.headers.get('x-ratelimit-limit')).toBe('10000');
+    expect(Number(s.headers.get('x-ratelimit-remaining'))).toBeLessThan(10000);
+    expect(s.headers.get('x-ratelimit-reset')).toBe('1');
     expect(json(await s.next())).toEqual({ state: 'opened' });
     const [d1] = DEMO_DEVICES;
     const dev = await api.get(`/devices/${d1}`);

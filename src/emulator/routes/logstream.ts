@@ -293,6 +293,7 @@ export function registerLogstream(emu: Emulator, app: App): void {
     if (f !== 'json' && f !== 'text') throw err.validation('format must be "json" or "text".', 'VX120');
     const path = new URL(c.req.url).pathname;
     const headers = {
+      ...(c.get('rateLimitHeaders') as Record<string, string> | undefined),
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache',
       connection: 'keep-alive',
