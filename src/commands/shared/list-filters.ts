@@ -18,12 +18,16 @@ export async function filterIds(res: Resolver, kind: EntityKind, values: string[
   return [...ids];
 }
 
-/** The cartesian product of the used filters (OR within one, AND across them). */
+/**
+ * The cartesian product of the used filters (OR within one, AND across them),
+ * in 2.6.1's order: each further filter's values vary slowest
+ * (`-p P1 -p P2 -y A -y B` → P1+A, P2+A, P1+B, P2+B).
+ */
 export function combinations(values: Record<string, string[] | undefined>): Filters[] {
   let out: Filters[] = [{}];
   for (const [key, vs] of Object.entries(values)) {
     if (vs === undefined) continue;
-    out = out.flatMap((f) => vs.map((v) => ({ ...f, [key]: v })));
+    out = vs.flatMap((v) => out.map((f) => ({ ...f, [key]: v })));
   }
   return out;
 }
