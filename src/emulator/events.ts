@@ -7,7 +7,8 @@ import type { DeploymentRec, DeviceGroupRec, DeviceRec, LogEntry, WebhookRec } f
 export interface EmulatorEvents {
   'device.assigned': { device: DeviceRec; devicegroup: DeviceGroupRec; previousDevicegroupId: string | null };
   'device.unassigned': { device: DeviceRec; devicegroupId: string; unbonded: boolean };
-  'device.restarted': { device: DeviceRec; conditional: boolean; forced: boolean };
+  /** `device` already runs its group's current deployment; `previousDeploymentId` is what it ran before. */
+  'device.restarted': { device: DeviceRec; conditional: boolean; forced: boolean; previousDeploymentId: string | null };
   'device.updated': { device: DeviceRec };
   'device.deleted': { device: DeviceRec };
   'device.blessed': { device: DeviceRec; devicegroup: DeviceGroupRec };

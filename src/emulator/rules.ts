@@ -59,5 +59,10 @@ export function restartDevice(emu: Emulator, device: DeviceRec, conditional: boo
     running_deployment_id: g?.current_deployment_id ?? device.running_deployment_id,
     updated_at: emu.iso(),
   });
-  emu.events.emit('device.restarted', { device: updated, conditional, forced });
+  emu.events.emit('device.restarted', {
+    device: updated,
+    conditional,
+    forced,
+    previousDeploymentId: device.running_deployment_id,
+  });
 }

@@ -111,6 +111,26 @@ describe('device simulation and the factory flow', () => {
     expect(bad.status).toBe(400);
   });
 
+  it('conditional restart: the shutdown handler of the running code decides; older than min-supported is forced', async () => {
+    const [d] = (await emu.admin('POST', 'devices', { count: 1 })).data;
+    const dg = await api.createDg(product.id, 'development_devicegroup', 'polite');
+    const v1 = await api.deploy(dg, { device_code: 'server.onshutdown(function(reason) {});\nserver.log("v1");', agent_code: '' });
+    await api.post(`/devicegroups/${dg.id}/relationships/devices`, { data: [{ type: 'device', id: d.id }] });
+    expect((await msgs(d.id)).at(-2)).toBe('server.log v1');
+    // v1 handles the shutdown and never restarts: the device stays on v1
+    await api.deploy(dg, { device_code: 'server.log("v2");', agent_code: '' });
+    let before = (await msgs(d.id)).length;
+    expect((await api.post(`/devices/${d.id}/conditional_restart`)).status).toBe(204);
+    expect((await msgs(d.id)).slice(before)).toEqual([]);
+    expect((await emu.admin('POST', `devices/${d.id}/online`)).data.running_deployment_id).toBe(v1.id);
+    // once v1 is older than the min-supported deployment the restart is forced
+    const v3 = await api.deploy(dg, { device_code: 'server.log("v3");', agent_code: '' });
+    await api.put(`/devicegroups/${dg.id}/relationships/min_supported_deployment`, { data: { type: 'deployment', id: v3.id } });
+    before = (await msgs(d.id)).length;
+    expect((await api.post(`/devicegroups/${dg.id}/conditional_restart`)).status).toBe(204);
+    expect((await msgs(d.id)).slice(before)).toContain('server.log v3');
+  });
+
   it('fixture -> DUT -> blessing -> BlinkUp, with webhooks delivered over HTTP', async () => {
     const prod = await api.createDg(product.id, 'production_devicegroup', 'prod');
     const dut = await api.createDg(product.id, 'dut_devicegroup', 'dut');

@@ -37,8 +37,14 @@ export class DeviceRuntime {
   ) {
     const ev = emu.events;
     this.off.push(
-      ev.on('device.restarted', ({ device, forced }) => {
-        if (!forced && !this.restartsOnShutdown(device)) return;
+      ev.on('device.restarted', ({ device, forced, previousDeploymentId }) => {
+        if (!forced && !this.restartsOnShutdown(previousDeploymentId)) {
+          // the running code's shutdown handler declined: it keeps running
+          if (device.running_deployment_id !== previousDeploymentId) {
+            this.emu.store.put('devices', { ...device, running_deployment_id: previousDeploymentId });
+          }
+          return;
+        }
         this.boot(device.id, { restart: true, agent: true });
       }),
       ev.on('device.assigned', ({ device, devicegroup }) => {
@@ -163,10 +169,11 @@ export class DeviceRuntime {
     for (const l of extractLogLines(dep.agent_code)) this.line(d.id, l.kind === 'log' ? 'agent.log' : 'agent.error', l.msg);
   }
 
-  /** A polite (conditional) restart: without a server.onshutdown handler the
-   * device restarts; with one, only if its code calls server.restart(). */
-  private restartsOnShutdown(d: DeviceRec): boolean {
-    const dep = d.running_deployment_id ? this.emu.store.get('deployments', d.running_deployment_id) : undefined;
+  /** A polite (conditional) restart: the handler of the code the device runs
+   * decides. Without a server.onshutdown handler the device restarts; with
+   * one, only if that code calls server.restart(). */
+  private restartsOnShutdown(runningDeploymentId: string | null): boolean {
+    const dep = runningDeploymentId ? this.emu.store.get('deployments', runningDeploymentId) : undefined;
     if (!dep || !/server\s*\.\s*onshutdown\s*\(/.test(dep.device_code)) return true;
     return /server\s*\.\s*restart\s*\(/.test(dep.device_code);
   }
