@@ -61,6 +61,15 @@ describe('auth', () => {
       headers: { 'X-Electricimp-OTP-Token': '123456' },
     });
     expect(again.status).toBe(401);
+    // a reset wipes login tokens like every other token
+    const pending = (await call(emu, 'POST', '/auth', { body: { id: 'otpuser', password: 'otp-pass' } })).body.errors[0].meta.login_token;
+    await emu.admin('POST', 'reset');
+    const afterReset = await call(emu, 'POST', '/auth', {
+      body: { login_token: pending },
+      headers: { 'X-Electricimp-OTP-Token': '123456' },
+    });
+    expect(afterReset.status).toBe(401);
+    expect(afterReset.body.errors[0].title).toBe('Invalid Login Token');
   });
 
   it('exchanges refresh tokens and login keys; unknown ones are 404', async () => {

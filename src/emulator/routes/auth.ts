@@ -20,6 +20,7 @@ export function registerAuth(emu: Emulator, api: App): void {
   const { store } = emu;
   // Short-lived OTP login tokens live in memory only.
   const loginTokens = new Map<string, { accountId: string; expiresAt: number }>();
+  emu.events.on('emulator.reset', () => loginTokens.clear());
 
   const issue = (account: AccountRec, withRefresh: boolean) => {
     const token = newAccessToken();
