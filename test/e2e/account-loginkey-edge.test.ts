@@ -49,6 +49,9 @@ it('loginkey delete: a 404 on DELETE means the key is already deleted', async ()
 it('account info: several accounts with the same username → Multiple Accounts, list, impossible', async () => {
   const acc = (id: string) => ({ type: 'account', id, attributes: { username: 'dup', email: `${id}@example.com` } });
   const scope = nock(ORIGIN)
+    .get('/v5/accounts/dup')
+    .times(2)
+    .reply(404, { errors: [{ status: '404', title: 'Resource Not Found', detail: 'The requested account could not be found.' }] })
     .get('/v5/accounts')
     .query(true)
     .times(2)
