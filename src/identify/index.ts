@@ -41,7 +41,8 @@ export const DEVICE_GROUP: EntityKind = {
   type: 'Device Group',
   collection: (api) => api.deviceGroups,
   attributes: ['name'],
-  maybeId: (v) => UUID_LIKE.test(v),
+  // any value is tried as an id first (§9.1 step 2: `GET /devicegroups/«v»`, then the list)
+  maybeId: (v) => NOT_A_PATH(v),
   parts: 3,
 };
 export const DEVICE: EntityKind = {

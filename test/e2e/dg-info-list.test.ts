@@ -229,9 +229,13 @@ describe.concurrent('dg info', () => {
 });
 
 describe('dg info requests', () => {
-  it('a name is looked up without a GET by id; an id without a list', async () => {
+  it('a name is tried as an id, listed, and the match re-fetched by id; an id without a list', async () => {
     const byName = await w.requests(() => w.run(['dg', 'info', '-g', 'LampDev']));
-    expect(byName.filter((r) => r.startsWith('GET /devicegroups'))).toEqual([expect.stringMatching(/^GET \/devicegroups\?/)]);
+    expect(byName.filter((r) => r.startsWith('GET /devicegroups'))).toEqual([
+      'GET /devicegroups/LampDev',
+      expect.stringMatching(/^GET \/devicegroups\?page/),
+      `GET /devicegroups/${dev.id}`,
+    ]);
     expect(byName).toContain(`GET /deployments/${b1.id}`);
     expect(byName).toContain(`GET /products/${product.id}`);
     const byId = await w.requests(() => w.run(['dg', 'info', '-g', dev.id]));

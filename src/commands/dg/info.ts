@@ -20,8 +20,8 @@ export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void
   const src = dgSource(str(opts.dg), rt.cwd);
   const res = new Resolver(session(rt), rt.out);
   const found = await res.deviceGroup(src);
-  // info commands re-fetch the match by id (§9.1 step 4; cached when it was just fetched)
-  const dg = (await res.fetch(DEVICE_GROUP, found.id)) ?? found;
+  // info commands re-fetch a match by id (§9.1 step 4), unless it was just fetched by that id
+  const dg = await res.reread(DEVICE_GROUP, found, 'value' in src ? src.value : found.id);
   const ident = identOf(src, dg);
   const view = await dgInfoView(res, dg, ident);
   if (opts.full === true) {
