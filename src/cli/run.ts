@@ -76,6 +76,9 @@ function metaLines(meta: unknown): string[] {
  */
 function reportApiError(out: Printer, e: ImpCentralApiError): void {
   const elements = e.errors.filter((x) => x.title !== undefined || x.detail !== undefined);
+  // 2.6.1 prints nothing for an answer without errors[] (an HTML error
+  // page); every failure here ends with an Error line instead.
+  if (elements.length === 0) out.error(errMsg.httpStatus(e.status));
   for (const el of elements) {
     const head = `${el.title ?? ''}: ${el.detail ?? ''}`;
     if (out.isJson) {

@@ -49,10 +49,12 @@ describe('impCentral errors', () => {
     expect(JSON.parse(printed('json', dup))).toEqual({ Error: 'Duplicate Resource: Names must be unique.' });
   });
 
-  it('prints no error line for an answer without errors[] (an HTML error page)', () => {
+  it('names the HTTP status of an answer without errors[] (an HTML error page)', () => {
     const html = new ImpCentralApiError(500, [], 'GET', '/products');
-    expect(printed('default', html)).toBe('IMPT COMMAND FAILS\n');
-    expect(printed('minimal', html)).toBe('');
+    const line = 'impCentral answered with HTTP status 500 and no error description.';
+    expect(printed('default', html)).toBe(`Error: ${line}\nIMPT COMMAND FAILS\n`);
+    expect(printed('minimal', html)).toBe(`Error: ${line}\n`);
+    expect(JSON.parse(printed('json', html))).toEqual({ Error: line });
   });
 });
 

@@ -68,6 +68,7 @@ export const errors = {
     `Unexpected state. ${e} is related to corrupted ${relType} "${id}" which does not exist.`,
   internal: (what: string) => `Internal error: ${what}.`,
   unexpectedResponse: 'Internal error: Unexpected format of impCentral response.',
+  httpStatus: (status: number) => `impCentral answered with HTTP status ${status} and no error description.`,
   fileError: (file: string, what: string) => `File error: ${file}: ${what}.`,
   confirmationRequired: 'Confirmation is required; run the command with --confirmed (-q) in non-interactive use.',
   inputRequired: (what: string, how: string) => `${what} is required; ${how} in non-interactive use.`,
