@@ -56,7 +56,11 @@ export async function askSecret(question: string, missingHint: string): Promise<
   }
   const { password } = await import('@inquirer/prompts');
   try {
-    return await password({ message: question.replace(/: $/, ':'), theme: { prefix: '' } });
+    return await password({
+      message: question.replace(/: $/, ':'),
+      // hidden input, drawn like the other prompts: no prefix, no hint
+      theme: { prefix: NO_PREFIX, style: { message: (t: string) => t, help: () => '' } },
+    });
   } catch (e) {
     if (isAbort(e)) throw new CanceledError();
     throw e;
