@@ -41,8 +41,9 @@ export const DEVICE_GROUP: EntityKind = {
   type: 'Device Group',
   collection: (api) => api.deviceGroups,
   attributes: ['name'],
-  // any value is tried as an id first (§9.1 step 2: `GET /devicegroups/«v»`, then the list)
-  maybeId: (v) => NOT_A_PATH(v),
+  // §9.1 step 2 (`GET /devicegroups/«v»`) only for a value that can be an id:
+  // impCentral's group ids are UUID-like, so a name costs no extra request
+  maybeId: (v) => UUID_LIKE.test(v),
   parts: 3,
 };
 export const DEVICE: EntityKind = {
