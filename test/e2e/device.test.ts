@@ -3,9 +3,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type EmulatorHandle } from '../helpers/emulator.js';
-import { impt, tempDir, writeAuthFileFor, type ImptResult } from '../helpers/impt.js';
-import { client, login } from '../emulator/util.js';
+import type { EmulatorHandle } from '../helpers/emulator.js';
+import { startLoggedIn } from '../helpers/logged-in.js';
+import { impt, tempDir, type ImptResult } from '../helpers/impt.js';
+import type { client } from '../emulator/util.js';
 import { answer } from './dg-tty.js';
 
 const dev = (n: number) => `30000c2a6900${String(n).padStart(4, '0')}`;
@@ -49,10 +50,7 @@ const assign = (dgId: string, ...ids: string[]) =>
   api.post(`/devicegroups/${dgId}/relationships/devices`, { data: ids.map((id) => ({ type: 'device', id })) });
 
 beforeAll(async () => {
-  emu = await startEmulator({ seed: SEED, inMemory: true });
-  home = tempDir();
-  await writeAuthFileFor(home, emu.url);
-  api = client(emu, await login(emu));
+  ({ emu, home, api } = await startLoggedIn(SEED));
 });
 afterAll(() => emu?.stop());
 

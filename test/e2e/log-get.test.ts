@@ -3,9 +3,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type EmulatorHandle } from '../helpers/emulator.js';
-import { impt, tempDir, writeAuthFileFor, type ImptResult } from '../helpers/impt.js';
-import { client, login } from '../emulator/util.js';
+import type { EmulatorHandle } from '../helpers/emulator.js';
+import { startLoggedIn } from '../helpers/logged-in.js';
+import { impt, tempDir, type ImptResult } from '../helpers/impt.js';
+import type { client } from '../emulator/util.js';
 import { startImpt } from './log-helpers.js';
 
 const ts = (n: number) => `2024-02-13T10:45:${String(n).padStart(2, '0')}.000Z`;
@@ -31,10 +32,7 @@ const run = (args: string[], opts: { input?: string; cwd?: string } = {}): Promi
   impt(['log', 'get', ...args], { home, cwd: opts.cwd ?? home, input: opts.input });
 
 beforeAll(async () => {
-  emu = await startEmulator({ seed: SEED, inMemory: true });
-  home = tempDir();
-  await writeAuthFileFor(home, emu.url);
-  api = client(emu, await login(emu));
+  ({ emu, home, api } = await startLoggedIn(SEED));
 });
 afterAll(() => emu?.stop());
 

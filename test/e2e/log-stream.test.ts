@@ -5,9 +5,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type EmulatorHandle } from '../helpers/emulator.js';
-import { impt, tempDir, writeAuthFileFor } from '../helpers/impt.js';
-import { client, login } from '../emulator/util.js';
+import type { EmulatorHandle } from '../helpers/emulator.js';
+import { startLoggedIn } from '../helpers/logged-in.js';
+import { impt, tempDir } from '../helpers/impt.js';
+import type { client } from '../emulator/util.js';
 import { startImpt, type Running } from './log-helpers.js';
 
 const dev = (n: number) => `30000c2a69200${String(n).padStart(3, '0')}`;
@@ -45,10 +46,7 @@ async function groupWith(...ids: string[]): Promise<any> {
 }
 
 beforeAll(async () => {
-  emu = await startEmulator({ seed: SEED, inMemory: true });
-  home = tempDir();
-  await writeAuthFileFor(home, emu.url);
-  api = client(emu, await login(emu));
+  ({ emu, home, api } = await startLoggedIn(SEED));
 });
 afterEach(async () => {
   await emu.admin('DELETE', 'faults');
