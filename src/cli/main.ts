@@ -25,17 +25,18 @@ async function main(argv: string[]): Promise<number> {
   const path = (helpWordAt >= 0 ? words.slice(0, helpWordAt) : words).slice(0, 2);
   // help, parser and runner are loaded only when needed: `--version` stays fast
   const { commandHelp, groupHelp, topHelp } = await import('./help.js');
-  const top = topHelp(GROUPS);
+  // help texts are laid out only when printed
+  const top = () => topHelp(GROUPS);
 
   const groupWord = path[0];
   if (!groupWord) {
-    if (help) return out(top), 0;
-    return usageFailure(top, msg.specifyCommand);
+    if (help) return out(top()), 0;
+    return usageFailure(top(), msg.specifyCommand);
   }
   const group = findGroup(groupWord.word);
   if (!group) {
-    if (help) return out(top), 0;
-    return usageFailure(top, msg.unknownArgument(words.map((w) => w.word)));
+    if (help) return out(top()), 0;
+    return usageFailure(top(), msg.unknownArgument(words.map((w) => w.word)));
   }
   const gHelp = () => groupHelp(group.name, group.summary, group.commands);
   const commandWord = path[1];
@@ -49,18 +50,18 @@ async function main(argv: string[]): Promise<number> {
     return usageFailure(gHelp(), msg.unknownArgument(words.slice(1).map((w) => w.word)));
   }
   const mod = await entry.load();
-  const cHelp = commandHelp(mod.spec);
-  if (help) return out(cHelp), 0;
+  const cHelp = () => commandHelp(mod.spec);
+  if (help) return out(cHelp()), 0;
   const rest = argv.filter((_, i) => i !== groupWord.index && i !== commandWord.index);
   if (wantsVersion) {
-    return usageFailure(cHelp, msg.unknownArgument([rest.includes('-v') ? 'v' : 'version']));
+    return usageFailure(cHelp(), msg.unknownArgument([rest.includes('-v') ? 'v' : 'version']));
   }
   const { ParseFailure, parseCommand } = await import('./parse.js');
   let parsed;
   try {
     parsed = parseCommand(mod.spec, rest);
   } catch (e) {
-    if (e instanceof ParseFailure) return usageFailure(cHelp, e.message);
+    if (e instanceof ParseFailure) return usageFailure(cHelp(), e.message);
     throw e;
   }
   const { runCommand } = await import('./run.js');
