@@ -1,10 +1,9 @@
 // Shared set-up of the build and webhook end-to-end tests: one emulator per
 // test file with two accounts (demo collaborates on bob's entities) and
 // eight demo devices; fixtures are created through the emulator's API.
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../helpers/emulator.js';
-import { cleanEnv, impt, IMPT_BIN, tempDir, writeAuthFileFor, type ImptResult } from '../helpers/impt.js';
+import { impt, spawnOnTerminal, tempDir, writeAuthFileFor, type ImptResult } from '../helpers/impt.js';
 import { client, login } from '../emulator/util.js';
 
 export const dev = (n: number) => `30000c2a6901${String(n).padStart(4, '0')}`;
@@ -90,10 +89,8 @@ export const assign = (env: Env, dgId: string, ids: string[]) =>
  * Returns the output without ANSI sequences and carriage returns.
  */
 export function atTerminal(env: Env, args: string[], answers: string[]): Promise<{ text: string; code: number }> {
-  const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-  const command = [process.execPath, IMPT_BIN, ...args].map(quote).join(' ');
   return new Promise((resolve, reject) => {
-    const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: env.home, env: cleanEnv({ HOME: env.home, TERM: 'dumb' }) });
+    const child = spawnOnTerminal(args, { cwd: env.home, home: env.home });
     let raw = '';
     let typed = false;
     const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);

@@ -2,14 +2,12 @@
 // (util-linux `script`): each answer is typed once the yes/no question
 // has been printed, and the output comes back without terminal escapes
 // and spinner frames.
-import { spawn } from 'node:child_process';
-import { cleanEnv, IMPT_BIN, tempDir } from '../helpers/impt.js';
+import { spawnOnTerminal, tempDir } from '../helpers/impt.js';
 
 const QUESTION = "Enter 'y' (yes) or 'n' (no):";
 
 export function answer(args: string[], home: string, answers: string[], cwd = tempDir()): Promise<{ text: string; code: number }> {
-  const shellWords = [process.execPath, IMPT_BIN, ...args].map((w) => `'${w.replace(/'/g, `'\\''`)}'`).join(' ');
-  const child = spawn('script', ['-qec', shellWords, '/dev/null'], { cwd, env: cleanEnv({ HOME: home, TERM: 'dumb' }) });
+  const child = spawnOnTerminal(args, { cwd, home });
   let out = '';
   let typed = 0;
   child.stdin.on('error', () => undefined);

@@ -1,7 +1,7 @@
 // A long-running impt (log stream, paging) whose output is watched while it
 // runs, on pipes or on a pseudo-terminal (util-linux `script`).
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { cleanEnv, IMPT_BIN } from '../helpers/impt.js';
+import { cleanEnv, IMPT_BIN, spawnOnTerminal } from '../helpers/impt.js';
 
 export interface Running {
   child: ChildProcessWithoutNullStreams;
@@ -14,13 +14,10 @@ export interface Running {
 }
 
 export function startImpt(args: string[], opts: { home: string; cwd?: string; env?: Record<string, string>; tty?: boolean }): Running {
-  const shellWords = [process.execPath, IMPT_BIN, ...args].map((w) => `'${w.replace(/'/g, `'\\''`)}'`).join(' ');
-  const [cmd, argv] = opts.tty ? ['script', ['-qec', shellWords, '/dev/null']] : [process.execPath, [IMPT_BIN, ...args]];
-  const child = spawn(cmd, argv, {
-    cwd: opts.cwd ?? opts.home,
-    env: cleanEnv({ HOME: opts.home, TERM: 'dumb', ...opts.env }),
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+  const cwd = opts.cwd ?? opts.home;
+  const child = opts.tty
+    ? spawnOnTerminal(args, { cwd, home: opts.home, env: opts.env })
+    : spawn(process.execPath, [IMPT_BIN, ...args], { cwd, env: cleanEnv({ HOME: opts.home, TERM: 'dumb', ...opts.env }), stdio: ['pipe', 'pipe', 'pipe'] });
   child.stdin.on('error', () => undefined);
   let stdout = '';
   const watchers = new Set<() => void>();

@@ -1,12 +1,11 @@
 // What the project, test-configuration and fallback e2e files share: one
 // emulator per file with a collaborating second account, assertions on impt's
 // outcome, and impt run on a pseudo-terminal to answer its questions.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../helpers/emulator.js';
-import { cleanEnv, impt, IMPT_BIN, tempDir, writeAuthFileFor, type ImptResult } from '../helpers/impt.js';
+import { impt, spawnOnTerminal, tempDir, writeAuthFileFor, type ImptResult } from '../helpers/impt.js';
 import { client, login } from '../emulator/util.js';
 
 /** `demo` collaborates on `bob`'s account; `count` online devices `<prefix>NNNN` named `<name>N`. */
@@ -110,20 +109,14 @@ export interface TtyResult {
 }
 
 const PROMPT = "Enter 'y' (yes) or 'n' (no):";
-const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 export function imptTty(
   args: string[],
   opts: { cwd: string; home: string; answers: string[]; prompt?: string },
 ): Promise<TtyResult> {
   const prompt = opts.prompt ?? PROMPT;
-  const command = [process.execPath, IMPT_BIN, ...args].map(quote).join(' ');
   return new Promise((resolve, reject) => {
-    const child = spawn('script', ['-qec', command, '/dev/null'], {
-      cwd: opts.cwd,
-      env: cleanEnv({ HOME: opts.home, TERM: 'dumb' }),
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    const child = spawnOnTerminal(args, { cwd: opts.cwd, home: opts.home });
     let raw = '';
     let started = false;
     const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);

@@ -78,3 +78,19 @@ export async function writeAuthFileFor(dir: string, endpoint: string, user = 'de
 export function firstId(stdout: string): string | undefined {
   return /id"?:\s+"?([A-Za-z0-9_:-]+)/.exec(stdout)?.[1];
 }
+
+/**
+ * Starts impt on a pseudo-terminal (util-linux `script`). The shell that
+ * `script` starts execs impt, so Ctrl-C typed on the terminal reaches impt
+ * alone — a shell left waiting in the foreground (dash when $SHELL is unset)
+ * would die of the SIGINT and report 130 whatever impt did.
+ */
+export function spawnOnTerminal(args: string[], opts: { cwd: string; home: string; env?: Record<string, string | undefined> }) {
+  const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+  const command = `exec ${[process.execPath, IMPT_BIN, ...args].map(quote).join(' ')}`;
+  return spawn('script', ['-qec', command, '/dev/null'], {
+    cwd: opts.cwd,
+    env: cleanEnv({ HOME: opts.home, TERM: 'dumb', SHELL: '/bin/sh', ...opts.env }),
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+}
