@@ -5,6 +5,7 @@
 import axios, { AxiosError, type AxiosInstance, type AxiosRequestConfig, type AxiosResponse, type Method } from 'axios';
 import { ImpCentralApiError, RateLimitError, TransportError, UnexpectedResponseError } from './errors.js';
 import { ErrorDocument, ListDocument, SingleDocument, type Resource } from './wire.js';
+import { isLoopback } from './loopback.js';
 
 export const JSON_API = 'application/vnd.api+json';
 export const DEFAULT_ENDPOINT = 'https://api.electricimp.com/v5';
@@ -56,15 +57,6 @@ export function hideSecrets(value: unknown): unknown {
     return out;
   }
   return value;
-}
-
-function isLoopback(url: string): boolean {
-  try {
-    const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
-    return host === 'localhost' || host === '::1' || /^127\./.test(host);
-  } catch {
-    return false;
-  }
 }
 
 export function serializeQuery(query: Query | undefined): string {

@@ -4,7 +4,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HttpProxyAgent } from 'http-proxy-agent';
+import { HttpsProxyAgent } from 'https-proxy-agent';
 import { Http } from '../../src/api/http.js';
+import { connectionAgent } from '../../src/api/proxy.js';
 
 let proxy: Server;
 let direct: Server;
@@ -53,5 +56,18 @@ describe('proxies', () => {
     expect(await http.list('/products')).toEqual([]);
     expect(seenByProxy.length).toBe(before);
     expect(seenDirect.at(-1)).toBe('/v5/products?page%5Bnumber%5D=1&page%5Bsize%5D=100');
+  });
+
+  it('gives a log stream connection the proxy of its scheme, none for loopback or NO_PROXY hosts', () => {
+    process.env = { ...saved, HTTP_PROXY: 'http://proxy.example.test:3128', HTTPS_PROXY: 'http://proxy.example.test:3129', NO_PROXY: 'direct.example.test' };
+    const plain = connectionAgent('http://impcentral.example.test/v5/logstream/x');
+    expect(plain).toBeInstanceOf(HttpProxyAgent);
+    expect(String((plain as HttpProxyAgent<string>).proxy)).toBe('http://proxy.example.test:3128/');
+    const secure = connectionAgent('https://impcentral.example.test/v5/logstream/x');
+    expect(secure).toBeInstanceOf(HttpsProxyAgent);
+    expect(String((secure as HttpsProxyAgent<string>).proxy)).toBe('http://proxy.example.test:3129/');
+    expect(connectionAgent('https://direct.example.test/v5/logstream/x')).toBe(false);
+    expect(connectionAgent('http://127.0.0.1:5000/v5/logstream/x')).toBe(false);
+    expect(connectionAgent('http://localhost:5000/v5/logstream/x')).toBe(false);
   });
 });
