@@ -17,7 +17,7 @@ function isAbort(e: unknown): boolean {
 // still be joined to the question with a space, an absent one is left out.
 const NO_PREFIX = { idle: undefined, done: undefined } as unknown as string;
 
-async function ask(question: string, validate: (v: string) => boolean, out?: Printer): Promise<string> {
+async function ask(question: string, validate: (v: string) => boolean, out?: Printer, invalid: string[] = [text.invalid]): Promise<string> {
   const { input } = await import('@inquirer/prompts');
   // An invalid answer prints `Invalid value!` and asks again on an empty line,
   // as impt 2.6.1 does (a validate callback would keep the typed text).
@@ -30,8 +30,10 @@ async function ask(question: string, validate: (v: string) => boolean, out?: Pri
       throw e;
     }
     if (validate(answer.trim())) return answer;
-    if (out) out.dialog(text.invalid);
-    else process.stdout.write(`${text.invalid}\n`);
+    for (const line of invalid) {
+      if (out) out.dialog(line);
+      else process.stdout.write(`${line}\n`);
+    }
   }
 }
 
@@ -43,7 +45,8 @@ export async function confirm(out: Printer, message?: string): Promise<void> {
   if (!canPrompt()) throw new CliError(errors.confirmationRequired);
   if (message) out.dialog(message);
   out.dialog(text.areYouSure);
-  const answer = await ask(text.yesNo, (v) => /^(y|n)$/i.test(v), out);
+  // every yes/no answer, an invalid one too, is followed by an empty line
+  const answer = await ask(text.yesNo, (v) => /^(y|n)$/i.test(v), out, ['', text.invalid]);
   out.dialog('');
   if (answer.trim().toLowerCase() !== 'y') throw new CanceledError();
 }

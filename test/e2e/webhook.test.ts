@@ -141,6 +141,15 @@ describe('webhook delete', () => {
     expect(r.text).toContain(`Webhook "${wh.id}" is deleted successfully.\nIMPT COMMAND SUCCEEDS`);
     expect((await env.api.get(`/webhooks/${wh.id}`)).status).toBe(404);
   }, 30_000);
+
+  it('answers an invalid reply with an empty line and "Invalid value!", then asks again', async () => {
+    const { dg } = await env.group();
+    const wh = await hook(dg);
+    const r = await atTerminal(env, ['webhook', 'delete', '-w', wh.id, '-z', 'json'], ['maybe', 'n']);
+    expect(r.code).toBe(1);
+    expect(r.text).toMatch(/maybe\n\nInvalid value!\nEnter 'y' \(yes\) or 'n' \(no\):.*n\n\n\{\}\n$/s);
+    expect((await env.api.get(`/webhooks/${wh.id}`)).status).toBe(200);
+  }, 30_000);
 });
 
 describe('webhook list', () => {
