@@ -1,6 +1,9 @@
 // impt build list / delete / cleanup (interface/build.md): every list
 // filter, delete planning with --force/--unflag, the min supported rule.
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { impt, tempDir } from '../helpers/impt.js';
 import { atTerminal, fails, ok, setup, usage } from './build-fixtures.js';
 
 const env = setup('blst');
@@ -87,6 +90,26 @@ describe('build list', () => {
     const bobOut = ok(await env.run(['build', 'list', '-o', 'bob@example.com']));
     expect(bobOut).toContain(`  id:           ${bb.id}\n`);
     expect(bobOut).toMatch(/  Owner: \n    id:       [0-9a-f-]{36}\n    email:    bob@example.com\n    username: bob\n/);
+  });
+
+  it('takes an empty --product or --dg value from the Project file, checked before authentication', async () => {
+    const { product, dg } = await env.group();
+    const other = await env.group('development_devicegroup');
+    const mine = await build(dg);
+    const sibling = await env.api.createDg(product.id, 'development_devicegroup', `${dg.attributes.name}-sib`);
+    const sib = await build(sibling);
+    await build(other.dg);
+    const cwd = tempDir();
+    fs.writeFileSync(path.join(cwd, '.impt.project'), JSON.stringify({ deviceGroupId: dg.id }));
+    expect(ids(ok(await env.run(['build', 'list', '-g', '', '-z', 'json'], cwd)))).toEqual([mine.id]);
+    expect(ids(ok(await env.run(['build', 'list', '-p', '', '-z', 'json'], cwd)))).toEqual([mine.id, sib.id]);
+    expect(ids(ok(await env.run(['build', 'list', '-g', '', '-g', other.dg.id, '-z', 'json'], cwd)))).toHaveLength(2);
+    const gone = tempDir();
+    fs.writeFileSync(path.join(gone, '.impt.project'), JSON.stringify({ deviceGroupId: '00000000-0000-0000-0000-0000000000ee' }));
+    fails(await env.run(['build', 'list', '-g', ''], gone), 'Device Group "00000000-0000-0000-0000-0000000000ee", saved in Project File, does not exist anymore.');
+    const loggedOut = { home: tempDir(), cwd: tempDir() };
+    fails(await impt(['build', 'list', '-p', ''], loggedOut), 'No Product Identifier is specified.');
+    fails(await impt(['build', 'list', '-o', ''], loggedOut), 'No Account Identifier is specified.');
   });
 
   it('validates filter values', async () => {

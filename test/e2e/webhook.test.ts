@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/impt.js';
+import { impt, tempDir } from '../helpers/impt.js';
 import { atTerminal, fails, ok, setup, usage } from './build-fixtures.js';
 
 const env = setup('wh');
@@ -180,6 +180,22 @@ describe('webhook list', () => {
     const table = ok(await env.run(['webhook', 'list', '-g', b.dg.id, '-z', 'table']));
     expect(table).toContain(w2.id);
     expect(table).toContain('Webhook list (1 items):');
+  });
+
+  it('takes an empty --product or --dg value from the Project file, checked before authentication', async () => {
+    const { product, dg } = await env.group();
+    const sibling = await env.api.createDg(product.id, 'development_devicegroup', `${dg.attributes.name}-sib`);
+    const other = await env.group();
+    const w1 = await hook(dg);
+    const w2 = await hook(sibling);
+    await hook(other.dg);
+    const cwd = tempDir();
+    fs.writeFileSync(path.join(cwd, '.impt.project'), JSON.stringify({ deviceGroupId: dg.id }));
+    expect(whIds(ok(await env.run(['webhook', 'list', '-g', '', '-z', 'json'], cwd)))).toEqual([w1.id]);
+    expect(whIds(ok(await env.run(['webhook', 'list', '-p', '', '-z', 'json'], cwd)))).toEqual([w1.id, w2.id]);
+    const loggedOut = { home: tempDir(), cwd: tempDir() };
+    fails(await impt(['webhook', 'list', '-g', ''], loggedOut), 'No Device Group Identifier is specified.');
+    fails(await impt(['webhook', 'list', '-o', '', '-z', 'json'], loggedOut), 'No Account Identifier is specified.', 'json');
   });
 
   it('validates filter values', async () => {

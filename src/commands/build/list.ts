@@ -2,7 +2,7 @@ import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.
 import { DG_TYPES, type DgTypeName } from '../../api/wire.js';
 import { REPEATED } from '../shared/common-options.js';
 import { arr, session } from '../shared/context.js';
-import { combinations, entityFilterIds, filterByDgType, listEach } from '../shared/list-filters.js';
+import { combinations, emptyFilterSources, entityFilterIds, filterByDgType, listEach } from '../shared/list-filters.js';
 import { Resolver } from '../shared/resolver.js';
 import { relId } from '../shared/views.js';
 
@@ -34,8 +34,10 @@ function either(a: unknown, b: unknown): boolean | undefined {
 }
 
 export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
+  const values = { owner: arr(opts.owner), product: arr(opts.product), dg: arr(opts.dg) };
+  const empty = emptyFilterSources(values, rt.cwd);
   const res = new Resolver(session(rt), rt.out);
-  const ids = await entityFilterIds(res, { owner: arr(opts.owner), product: arr(opts.product), dg: arr(opts.dg) });
+  const ids = await entityFilterIds(res, values, empty);
   if (!ids) {
     rt.out.list('Deployment', []);
     return;

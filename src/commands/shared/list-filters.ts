@@ -7,7 +7,7 @@ import { DG_TYPES, type DgTypeName } from '../../api/wire.js';
 import { CliError } from '../../errors.js';
 import { ACCOUNT, DEVICE_GROUP, PRODUCT, type EntityKind } from '../../identify/index.js';
 import { errors } from '../../output/messages/common.js';
-import type { Resolver } from './resolver.js';
+import { dgSource, type DgSource, type Resolver } from './resolver.js';
 
 /** Every id matching any of `values`; undefined when the filter is not used, [] when nothing matches. */
 export async function filterIds(res: Resolver, kind: EntityKind, values: string[]): Promise<string[] | undefined> {
@@ -55,15 +55,48 @@ export interface EntityFilterIds {
   dgs?: string[];
 }
 
+export interface EntityFilterValues {
+  owner: string[];
+  product: string[];
+  dg: string[];
+}
+
+/** Where an empty `--product ""` / `--dg ""` points: the Project file (README §9.4). */
+export interface EmptyFilterSources {
+  product?: DgSource;
+  dg?: DgSource;
+}
+
+/**
+ * An empty filter value means "no identifier": the Project file's Product or
+ * Device Group, else `No … Identifier is specified.` (accounts have no
+ * fallback). Checked before authentication.
+ */
+export function emptyFilterSources(values: EntityFilterValues, cwd: string): EmptyFilterSources {
+  if (values.owner.includes('')) throw new CliError(errors.noIdentifier(ACCOUNT.type));
+  return {
+    product: values.product.includes('') ? dgSource(undefined, cwd, PRODUCT.type) : undefined,
+    dg: values.dg.includes('') ? dgSource(undefined, cwd) : undefined,
+  };
+}
+
+async function idsOf(values: string[], resolve: (v: string) => Promise<Resource[]>): Promise<string[] | undefined> {
+  if (values.length === 0) return undefined;
+  const ids = new Set<string>();
+  for (const v of values) for (const r of await resolve(v)) ids.add(r.id);
+  return [...ids];
+}
+
 /** `--owner`, `--product` and `--dg` resolved to ids; `undefined` when one of them matches nothing (empty list). */
 export async function entityFilterIds(
   res: Resolver,
-  values: { owner: string[]; product: string[]; dg: string[] },
+  values: EntityFilterValues,
+  empty: EmptyFilterSources = {},
 ): Promise<EntityFilterIds | undefined> {
   const ids: EntityFilterIds = {
     owners: await filterIds(res, ACCOUNT, values.owner),
-    products: await filterIds(res, PRODUCT, values.product),
-    dgs: await filterIds(res, DEVICE_GROUP, values.dg),
+    products: await idsOf(values.product, async (v) => (v === '' ? [await res.product(empty.product!)] : res.all(PRODUCT, v))),
+    dgs: await idsOf(values.dg, async (v) => (v === '' ? [await res.deviceGroup(empty.dg!)] : res.all(DEVICE_GROUP, v))),
   };
   return Object.values(ids).some((v) => v?.length === 0) ? undefined : ids;
 }

@@ -3,7 +3,7 @@ import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.
 import { DG_TYPES } from '../../api/wire.js';
 import { REPEATED } from '../shared/common-options.js';
 import { arr, session } from '../shared/context.js';
-import { combinations, entityFilterIds, filterByDgType, listEach } from '../shared/list-filters.js';
+import { combinations, emptyFilterSources, entityFilterIds, filterByDgType, listEach } from '../shared/list-filters.js';
 import { DEVICE_GROUP, Resolver } from '../shared/resolver.js';
 import { relId } from '../shared/views.js';
 import { EVENTS } from './common.js';
@@ -38,8 +38,10 @@ async function byGroup(res: Resolver, items: Resource[], rel: string, ids: strin
 }
 
 export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
+  const values = { owner: arr(opts.owner), product: arr(opts.product), dg: arr(opts.dg) };
+  const empty = emptyFilterSources(values, rt.cwd);
   const res = new Resolver(session(rt), rt.out);
-  const ids = await entityFilterIds(res, { owner: arr(opts.owner), product: arr(opts.product), dg: arr(opts.dg) });
+  const ids = await entityFilterIds(res, values, empty);
   if (!ids) {
     rt.out.list('Webhook', []);
     return;
