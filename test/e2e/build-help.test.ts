@@ -7,6 +7,8 @@ const USAGE: Record<string, string> = {
   'build cleanup': '[--product <PRODUCT_IDENTIFIER>] [--unflag] [--confirmed] [--output <mode>] [--help]',
   'build copy': '[--build <BUILD_IDENTIFIER>] --dg <DEVICE_GROUP_IDENTIFIER> [--all] [--output <mode>] [--help]',
   'build delete': '--build <BUILD_IDENTIFIER> [--force] [--confirmed] [--output <mode>] [--help]',
+  'build deploy':
+    '[--dg <DEVICE_GROUP_IDENTIFIER>] [--device-file <device_file>] [--agent-file <agent_file>] [--descr <build_description>] [--origin <origin>] [--tag <tag>] [--flagged [true|false]] [--output <mode>] [--help]',
   'build get':
     '[--build <BUILD_IDENTIFIER>] [--device-file <device_file>] [--agent-file <agent_file>] [--device-only] [--agent-only] [--confirmed] [--output <mode>] [--help]',
   'build info': '[--build <BUILD_IDENTIFIER>] [--output <mode>] [--help]',
