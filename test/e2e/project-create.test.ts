@@ -166,6 +166,10 @@ describe('project create', () => {
     usageFails(await run(['project', 'create', '-p', 'P', '-n', 'N', '-t', 'T'], dir), 'Options "--pre-factory" and "--target" must be specified together.');
     usageFails(await run(['project', 'create', '-p', 'P', '-n', 'N', '-f', '-t', 'T'], dir), 'Options "--pre-factory" and "--dut" must be specified together.');
     usageFails(await run(['project', 'create', '-p', 'P', '-n', 'N', '-u', 'D', '-t', 'T'], dir), 'Options "--pre-factory" and "--target" must be specified together.');
+    // an empty --target/--dut is no target: missing with --pre-factory, merely empty without it
+    usageFails(await run(['project', 'create', '-p', 'P', '-n', 'N', '-f', '-t', '', '-u', 'D'], dir), 'Options "--pre-factory" and "--target" must be specified together.');
+    usageFails(await run(['project', 'create', '-p', 'P', '-n', 'N', '-f', '-t', 'T', '-u', ''], dir), 'Options "--pre-factory" and "--dut" must be specified together.');
+    usageFails(await run(['project', 'create', '-p', 'P', '-n', 'N', '-t', ''], dir), 'Option "--target" must not be empty.');
     usageFails(await run(['project', 'create', '-p', 'P', '-n', ''], dir), 'Option "--name" must not be empty.');
     usageFails(await run(['project', 'create', '-p', 'P', '-n', 'N', '-x', ''], dir), 'Option "--device-file" must not be empty.');
     usageFails(await run(['project', 'create', '-p', 'P', '-n', 'N', '-c', 'false'], dir), 'Option "--create-product" has incorrect value "false".');

@@ -32,10 +32,12 @@ export const spec: CommandSpec = {
     { name: 'create-target', alias: 'r', kind: 'flag', describe: 'Creates the pre-production Device Group, named as the --target value, if it does not exist.' },
     CONFIRMED_OPTION,
   ],
+  // an empty --target/--dut counts as absent here, as in impt 2.6.1: with
+  // --pre-factory it is reported as missing, without it as empty
   check: (opts) => {
     const preFactory = opts['pre-factory'] === true;
-    if (preFactory !== (opts.target !== undefined)) return parse.together('pre-factory', 'target');
-    if (preFactory !== (opts.dut !== undefined)) return parse.together('pre-factory', 'dut');
+    if (preFactory !== Boolean(opts.target)) return parse.together('pre-factory', 'target');
+    if (preFactory !== Boolean(opts.dut)) return parse.together('pre-factory', 'dut');
     return undefined;
   },
 };
