@@ -377,6 +377,8 @@ describe('test github', () => {
     fails(await run(['test', 'github', '-i', 'new.json', '-u', 'x'], dir), 'GitHub password or personal access token is required; pass --pwd in non-interactive use.');
     expect(has(dir, 'new.json')).toBe(false);
     usageFails(await run(['test', 'github', '-i', 'new.json', '-w', 'x'], dir), 'Options "--pwd" and "--user" must be specified together.');
+    // an empty --pwd does not call for --user: the username is asked for instead
+    fails(await run(['test', 'github', '-i', 'new.json', '-w', ''], dir), 'GitHub username is required; pass --user in non-interactive use.');
     usageFails(await run(['test', 'github'], dir), 'Missing required argument: github-config');
     usageFails(await run(['test', 'github', '-i', 'a', '-u', ''], dir), 'Option "--user" must not be empty.');
   });

@@ -20,7 +20,8 @@ export const spec: CommandSpec = {
     { name: 'pwd', alias: 'w', kind: 'string-empty', usage: '<github_password>', describe: 'GitHub password or personal access token. Asked for (hidden) when not specified; requires --user.' },
     CONFIRMED_OPTION,
   ],
-  check: (opts) => (opts.pwd !== undefined && opts.user === undefined ? parse.together('pwd', 'user') : undefined),
+  // an empty --pwd does not need --user (impt 2.6.1 tests the value, not the presence)
+  check: (opts) => (opts.pwd && opts.user === undefined ? parse.together('pwd', 'user') : undefined),
 };
 
 export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
