@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/impt.js';
+import { impt, tempDir } from '../helpers/impt.js';
 import { CONFIRM, fails, has, imptTty, ok, readIn, seed, uniq, usageFails, useEmulator } from './project-support.js';
 
 const env = useEmulator(seed('30000c2a6903', 0, 'pc'));
@@ -202,6 +202,17 @@ describe('project create', () => {
 
     const again = ok(await run(['project', 'create', '-p', product.id, '-n', uniq('OverDG'), '-q'], dir));
     expect(again).toContain('Project is created successfully.');
+
+    // the question comes before the login is looked at
+    const noLogin = tempDir();
+    for (const args of [['project', 'create', '-p', product.id, '-n', uniq('OverDG')], ['project', 'link', '-g', 'any']]) {
+      const asked = await imptTty(args, { cwd: dir, home: noLogin, answers: ['n'] });
+      expect(asked.code).toBe(1);
+      expect(asked.text).toContain('The current directory already contains Project File. It will be overwritten.\nAre you sure you want to continue?\n');
+      expect(asked.text).toMatch(/Operation is canceled\.\nIMPT COMMAND FAILS\n$/);
+      expect(asked.text).not.toContain('You are not logged in.');
+      fails(await impt([...args, '-q'], { cwd: dir, home: noLogin }), 'You are not logged in.');
+    }
   });
 });
 

@@ -144,6 +144,11 @@ describe('test create', () => {
     expect(no.text).toContain('The current directory already contains Test Configuration File. It will be overwritten.\nAre you sure you want to continue?\n');
     expect(no.text).toMatch(/Operation is canceled\.\nIMPT COMMAND FAILS\n$/);
     expect(read(dir)).toBe('{"deviceGroupId": "old"}');
+    // the question comes before the login is looked at
+    const noLogin = await imptTty(['test', 'create', '-g', dg.id], { cwd: dir, home: tempDir(), answers: ['n'] });
+    expect(noLogin.code).toBe(1);
+    expect(noLogin.text).toContain('The current directory already contains Test Configuration File. It will be overwritten.\n');
+    expect(noLogin.text).toMatch(/Operation is canceled\.\nIMPT COMMAND FAILS\n$/);
     const yes = await imptTty(['test', 'create', '-g', dg.id], { cwd: dir, home: env.home, answers: ['y'] });
     expect(yes.code, yes.text).toBe(0);
     expect(read(dir)).toBe(DEFAULT_FILE(dg.id));

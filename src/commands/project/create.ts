@@ -45,8 +45,9 @@ export const spec: CommandSpec = {
 export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
   const name = str(opts.name)!;
   const project: ProjectFile = { deviceGroupId: '', deviceFile: str(opts['device-file'])!, agentFile: str(opts['agent-file'])! };
-  const res = new Resolver(session(rt), rt.out);
+  // the question comes first: the auth context is needed only afterwards
   await confirmOverwrite(rt.out, projectFileExists(rt.cwd), opts.confirmed === true, msg.overwrite);
+  const res = new Resolver(session(rt), rt.out);
 
   const product = await productOrCreate(res, str(opts.product)!, opts['create-product'] === true);
   const relationships: Relationships = { product: { type: 'product', id: product.id } };

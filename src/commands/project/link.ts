@@ -27,8 +27,9 @@ export const spec: CommandSpec = {
 const LINKABLE = ['development', 'pre-factory'];
 
 export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
-  const res = new Resolver(session(rt), rt.out);
+  // the question comes first: the auth context is needed only afterwards
   await confirmOverwrite(rt.out, projectFileExists(rt.cwd), opts.confirmed === true, msg.overwrite);
+  const res = new Resolver(session(rt), rt.out);
   const found = await res.one(DEVICE_GROUP, str(opts.dg)!);
   const dg = (await res.fetch(DEVICE_GROUP, found.id)) ?? found;
   const type = dgTypeName(dg.type);

@@ -20,8 +20,9 @@ export const spec: CommandSpec = {
 };
 
 export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
-  const res = new Resolver(session(rt), rt.out);
+  // the question comes first: the auth context is needed only afterwards
   await confirmOverwrite(rt.out, testFileExists(rt.cwd), opts.confirmed === true, msg.overwrite);
+  const res = new Resolver(session(rt), rt.out);
   const dg = await res.one(DEVICE_GROUP, str(opts.dg)!);
   removeBuilderCache(rt);
   const config: TestConfig = {
