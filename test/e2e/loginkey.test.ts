@@ -165,8 +165,13 @@ describe('loginkey update', () => {
     const missing = await run(['loginkey', 'update', '-k', 'nope', '-w', 'demo', '-s', 'x']);
     expect(missing).toMatchObject({ code: 1, stdout: `Error: Login Key "nope" is not found.\n${FAILS}` });
     await requests();
+    // the password is asked first, but an empty one stops only the PATCH: the key is looked up before
     const empty = await run(['loginkey', 'update', '-k', KEY, '-w', '', '-s', 'x']);
     expect(empty.stdout).toBe(`Error: Non empty "password" parameter required.\n${FAILS}`);
+    expect(await requests()).toEqual([`GET /accounts/me/login_keys/${KEY}`]);
+    const emptyMissing = await run(['loginkey', 'update', '-k', 'nope', '-w', '', '-s', 'x']);
+    expect(emptyMissing.stdout).toBe(`Error: Login Key "nope" is not found.\n${FAILS}`);
+    await requests();
     const noTty = await run(['loginkey', 'update', '-k', KEY, '-s', 'x']);
     expect(noTty.stdout).toBe(`Error: Password is required; pass --pwd (-w) in non-interactive use.\n${FAILS}`);
     expect(await requests()).toEqual([]);

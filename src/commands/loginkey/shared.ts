@@ -39,9 +39,18 @@ export async function findLoginKey(api: ImpCentral, id: string): Promise<Resourc
   }
 }
 
-/** --pwd, or the hidden prompt; an empty password is refused before any request. */
-export async function accountPassword(pwd: string | undefined): Promise<string> {
-  const password = pwd ?? (await askSecret(msg.askPassword, msg.howPassword));
+/** --pwd, or the hidden prompt (not checked yet: see `nonEmptyPassword`). */
+export async function askedPassword(pwd: string | undefined): Promise<string> {
+  return pwd ?? (await askSecret(msg.askPassword, msg.howPassword));
+}
+
+/** An empty password is refused when the create/update/delete request would be sent, not before. */
+export function nonEmptyPassword(password: string): string {
   if (password === '') throw new CliError(msg.emptyPassword);
   return password;
+}
+
+/** --pwd or the prompt, refused when empty (create and delete: nothing is sent in between). */
+export async function accountPassword(pwd: string | undefined): Promise<string> {
+  return nonEmptyPassword(await askedPassword(pwd));
 }

@@ -1,7 +1,7 @@
 import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
 import { info } from '../../output/messages/common.js';
 import { session, str } from '../shared/context.js';
-import { accountPassword, DESCR_OPTION, findLoginKey, ident, LK_OPTION, PWD_OPTION } from './shared.js';
+import { askedPassword, DESCR_OPTION, findLoginKey, ident, LK_OPTION, nonEmptyPassword, PWD_OPTION } from './shared.js';
 
 export const spec: CommandSpec = {
   group: 'loginkey',
@@ -11,12 +11,15 @@ export const spec: CommandSpec = {
   options: [LK_OPTION, PWD_OPTION, { ...DESCR_OPTION, required: true }],
 };
 
-/** The password is asked first, then the key is looked up and patched. */
+/**
+ * The password is asked first, then the key is looked up and patched; an
+ * empty password stops the PATCH only, so an unknown key is reported first.
+ */
 export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
   const s = session(rt);
-  const password = await accountPassword(str(opts.pwd));
+  const password = await askedPassword(str(opts.pwd));
   const id = str(opts.lk)!;
   await findLoginKey(s.api, id);
-  await s.api.loginKeys.updateWithPassword(id, password, str(opts.descr) ?? '');
+  await s.api.loginKeys.updateWithPassword(id, nonEmptyPassword(password), str(opts.descr) ?? '');
   rt.out.info(info.updated(ident(id)));
 }
