@@ -17,10 +17,11 @@ function isAbort(e: unknown): boolean {
 // still be joined to the question with a space, an absent one is left out.
 const NO_PREFIX = { idle: undefined, done: undefined } as unknown as string;
 
-async function ask(question: string, validate: (v: string) => boolean, out?: Printer, invalid: string[] = [text.invalid]): Promise<string> {
+async function ask(question: string, validate: (v: string) => boolean, out?: Printer): Promise<string> {
   const { input } = await import('@inquirer/prompts');
-  // An invalid answer prints `Invalid value!` and asks again on an empty line,
-  // as impt 2.6.1 does (a validate callback would keep the typed text).
+  // An invalid answer is followed by an empty line (as every answer is) and
+  // `Invalid value!`, then only the prompt line is asked again, as impt 2.6.1
+  // does (a validate callback would keep the typed text).
   for (;;) {
     let answer: string;
     try {
@@ -30,10 +31,10 @@ async function ask(question: string, validate: (v: string) => boolean, out?: Pri
       throw e;
     }
     if (validate(answer.trim())) return answer;
-    for (const line of invalid) {
-      if (out) out.dialog(line);
-      else process.stdout.write(`${line}\n`);
-    }
+    if (out) {
+      out.dialog('');
+      out.dialog(text.invalid);
+    } else process.stdout.write(`\n${text.invalid}\n`);
   }
 }
 
@@ -45,8 +46,7 @@ export async function confirm(out: Printer, message?: string): Promise<void> {
   if (!canPrompt()) throw new CliError(errors.confirmationRequired);
   if (message) out.dialog(message);
   out.dialog(text.areYouSure);
-  // every yes/no answer, an invalid one too, is followed by an empty line
-  const answer = await ask(text.yesNo, (v) => /^(y|n)$/i.test(v), out, ['', text.invalid]);
+  const answer = await ask(text.yesNo, (v) => /^(y|n)$/i.test(v), out);
   out.dialog('');
   if (answer.trim().toLowerCase() !== 'y') throw new CanceledError();
 }

@@ -97,6 +97,8 @@ describe('auth login prompts', () => {
     const p = place();
     const r = await tty(['auth', 'login', '-l', '-e', emu.url], [['Enter 1 or 2', '3\r'], ['Invalid value!', '\u007f2\r'], ['Enter Login Key', '0123456789abcdef\r']], p);
     expect([r.code, r.left]).toEqual([0, 0]);
+    // an empty line after the answer, then the message, then the prompt line only
+    expect(r.text).toMatch(/Enter 1 or 2: 3\n\nInvalid value!\nEnter 1 or 2:/);
     expect(r.text).not.toContain('0123456789abcdef');
     expect(r.text).toContain('Local login is successful.');
     expect(auth(p.cwd).loginKey).toBe('0123456789abcdef');
@@ -131,8 +133,14 @@ describe('auth login prompts', () => {
     expect(no.text).toMatch(/Operation is canceled\.\nIMPT COMMAND FAILS\n$/);
     expect(no.code).toBe(1);
     expect(readFileSync(join(p.home, '.impt.auth'), 'utf8')).toBe('old');
-    const yes = await tty(['auth', 'login', '-u', 'demo', '-w', 'demo', '-e', emu.url], [["Enter 'y' (yes) or 'n' (no)", 'y\r']], p);
+    const yes = await tty(
+      ['auth', 'login', '-u', 'demo', '-w', 'demo', '-e', emu.url],
+      [["Enter 'y' (yes) or 'n' (no)", 'yes\r'], ['Invalid value!', 'y\r']],
+      p,
+    );
     expect([yes.code, yes.left]).toEqual([0, 0]);
+    expect(yes.text).toMatch(/\(no\): yes\n\nInvalid value!\nEnter 'y' \(yes\) or 'n' \(no\):/);
+    expect(yes.text.match(/Are you sure you want to continue\?/g)).toHaveLength(1);
     expect(yes.text).toContain('Global login is successful.');
     expect(auth(p.home).accessToken).toBeTruthy();
   });
