@@ -182,6 +182,26 @@ describe.concurrent('dg builds', () => {
     expect(await exists('deployments', builds[1].id)).toBe(false);
   });
 
+  it('without a terminal, --unflag/--unflag-old with --remove refuse before unflagging anything', async () => {
+    const { builds } = await history('BuildsNoTtyUnflag');
+    for (const flag of ['--unflag', '--unflag-old']) {
+      const r = await w.run(['dg', 'builds', '-g', 'BuildsNoTtyUnflag', flag, '--remove']);
+      expectFailure(r, 'Confirmation is required; run the command with --confirmed (-q) in non-interactive use.');
+      expect(r.stdout).not.toContain('is updated successfully');
+      expect((await Promise.all(builds.map((b) => getDep(b.id)))).map((d) => d.attributes.flagged)).toEqual([true, false, true, false]);
+    }
+    // nothing older than min supported: no question, so no refusal
+    const dg = await newDg('BuildsNoTtyNothing');
+    const first = await w.demo.deploy(dg, { flagged: true, device_code: '// nothing 1' });
+    await tick();
+    await w.demo.deploy(dg, { flagged: true, device_code: '// nothing 2' });
+    await w.demo.put(`/devicegroups/${dg.id}/relationships/min_supported_deployment`, { data: { type: 'deployment', id: first.id } });
+    const ok = await w.run(['dg', 'builds', '-g', 'BuildsNoTtyNothing', '--unflag', '--remove']);
+    expect(ok.stdout).toContain(`Deployment "${first.id}" is updated successfully.\n`);
+    expect(ok.stdout).toContain('No Deployments that can be deleted are found for Device Group "BuildsNoTtyNothing".\nDeployment list (2 items):\n');
+    expect(ok.code).toBe(0);
+  });
+
   it('--unflag unflags every flagged deployment; without min supported all are older', async () => {
     const { builds } = await history('BuildsUnflag');
     const r = await w.run(['dg', 'builds', '-g', 'BuildsUnflag', '-u', '-z', 'minimal']);

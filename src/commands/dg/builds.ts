@@ -1,6 +1,8 @@
 import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
 import type { Resource } from '../../api/impcentral.js';
-import { entity } from '../../output/messages/common.js';
+import { CliError } from '../../errors.js';
+import { entity, errors } from '../../output/messages/common.js';
+import { canPrompt } from '../../prompt/index.js';
 import { dgMessages } from '../../output/messages/dg.js';
 import { session, str } from '../shared/context.js';
 import { confirmPlan, deleteDeployment, unflagDeployment } from '../shared/delete-plan.js';
@@ -42,9 +44,18 @@ export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void
   const minId = relId(dg, 'min_supported_deployment');
   const min = minId && ((unflagOld && !unflag) || remove) ? await res.fetch(DEPLOYMENT, minId) : undefined;
 
+  let toUnflag: Resource[] = [];
   if (unflag || unflagOld) {
     const flagged = await res.api.deployments.list({ 'devicegroup.id': dg.id, flagged: 'true' });
-    const toUnflag = unflag ? flagged : olderThan(flagged, min);
+    toUnflag = unflag ? flagged : olderThan(flagged, min);
+  }
+  // Without a terminal the removal cannot be confirmed: refuse before
+  // unflagging anything when it would have something to delete (DIFFERENCES F1).
+  if (remove && toUnflag.length > 0 && opts.confirmed !== true && !canPrompt()) {
+    const unflagged = await res.api.deployments.list({ 'devicegroup.id': dg.id, flagged: 'false' });
+    if (olderThan([...unflagged, ...toUnflag], min).length > 0) throw new CliError(errors.confirmationRequired);
+  }
+  if (unflag || unflagOld) {
     if (toUnflag.length === 0) rt.out.info(dgMessages.noFlagged(ident));
     for (const d of toUnflag) await unflagDeployment(res, d);
   }
