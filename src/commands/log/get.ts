@@ -8,6 +8,7 @@ import { session, str } from '../shared/context.js';
 import { exitQuietly } from '../../output/line-sink.js';
 import { DEVICE, Resolver } from '../shared/resolver.js';
 import { onlyProjectDevice, projectDgId } from './devices.js';
+import { endOnInterrupt } from './interrupt.js';
 
 const DEFAULT_PAGE_SIZE = 20;
 /** without a terminal, stdin that stays silent this long counts as ended: the command never hangs */
@@ -45,6 +46,8 @@ export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void
   const ident = str(opts.device);
   const projectDg = ident ? undefined : projectDgId(rt.cwd);
   if (!ident && !projectDg) throw new CliError(errors.noIdentifier('Device'));
+  // Ctrl-C while the device and the page are looked up ends the command too
+  const release = endOnInterrupt(rt.out);
   const res = new Resolver(session(rt), rt.out);
   const device = ident ? await res.one(DEVICE, ident) : await onlyProjectDevice(res, projectDg!);
   const size = (opts['page-size'] as number | undefined) ?? DEFAULT_PAGE_SIZE;
@@ -57,6 +60,7 @@ export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void
   const number = opts['page-number'] as number | undefined;
   if (number !== undefined) {
     const page = await fetchPage(number);
+    release();
     if (rt.out.isJson) rt.out.list('Log', page as DisplayObject[]);
     else print(page);
     return;
@@ -73,6 +77,8 @@ export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void
     rt.out.info('');
     rt.out.info(msg.pressEnter);
   };
+  // the paging handles Ctrl-C from here on
+  release();
   const how = await pageOnEnter(showPage, async () => {
     if (!ended) return showPage().then(() => false);
     rt.out.info(msg.noMoreLogs);

@@ -5,6 +5,7 @@ import { arr, session } from '../shared/context.js';
 import { streamLogs } from '../shared/log-stream.js';
 import { DEVICE, DEVICE_GROUP, Resolver } from '../shared/resolver.js';
 import { devicesOf, projectDgId } from './devices.js';
+import { endOnInterrupt } from './interrupt.js';
 
 export const spec: CommandSpec = {
   group: 'log',
@@ -27,9 +28,13 @@ export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void
 
   const res = new Resolver(session(rt), rt.out);
   const ids = new Set<string>();
+  // Ctrl-C while the devices are looked up ends the command too
+  const release = endOnInterrupt(rt.out);
   for (const v of devices) ids.add((await res.one(DEVICE, v)).id);
   for (const v of dgs) for (const d of await devicesOf(res, (await res.one(DEVICE_GROUP, v)).id)) ids.add(d.id);
   if (projectDg) for (const d of await devicesOf(res, (await res.deviceGroup({ projectDgId: projectDg })).id)) ids.add(d.id);
+  // the stream handles Ctrl-C from here on
+  release();
   if (ids.size === 0) throw new CliError(errors.noIdentifier('Device'));
   await streamLogs(res, [...ids], rt);
 }
