@@ -155,7 +155,7 @@ export function parseCommand(spec: CommandSpec, words: string[]): ParseResult {
   if (n.unknown.length) issues.push({ step: 4, message: msg.unknownArgument(n.unknown) });
 
   // generic checks: extra positionals, then option by option in declaration
-  // order: empty value → repeated → flag given `false`
+  // order: empty value → repeated → flag given `false` → number
   const generic: string[] = [];
   if (n.positionals.length) generic.push(msg.extraPositionals(n.positionals));
   for (const o of options) {
@@ -166,7 +166,8 @@ export function parseCommand(spec: CommandSpec, words: string[]): ParseResult {
     else if (o.kind === 'bool') value = Array.isArray(v) ? v[v.length - 1] === 'true' : undefined;
     else if (Array.isArray(v)) {
       const multi = o.kind === 'array' || o.repeatable;
-      if (!multi && o.kind !== 'string-empty' && o.kind !== 'string-optional' && v.includes('')) generic.push(msg.empty(o.name));
+      // a number option's "" is the number 0 (yargs), refused by the number check
+      if (!multi && o.kind !== 'string-empty' && o.kind !== 'string-optional' && o.kind !== 'number' && v.includes('')) generic.push(msg.empty(o.name));
       if (!multi && (n.counts.get(o.name) ?? 0) > 1) generic.push(msg.multiple(o.name));
       if (o.kind === 'number') {
         const num = Number(v[v.length - 1]);
@@ -180,6 +181,10 @@ export function parseCommand(spec: CommandSpec, words: string[]): ParseResult {
     } else value = o.default;
     const flagValue = n.flagValues.get(o.name);
     if (flagValue === 'false') generic.push(msg.incorrectValue(o.name, flagValue));
+    if (o.kind === 'number' && value !== undefined) {
+      if (typeof value !== 'number') generic.push(msg.notNumber(o.name));
+      else if (!Number.isInteger(value) || value <= 0) generic.push(msg.notPositiveInteger(o.name));
+    }
     result[o.name] = value;
   }
   const custom = spec.check?.(result, n.given);

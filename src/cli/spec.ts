@@ -10,7 +10,7 @@ import type { Printer } from '../output/printer.js';
  * flag     — no value; `true` after it is swallowed; `false` refused
  * bool     — optional value true|false (bare = true); absent = undefined
  * choice   — one value from `choices`, not repeatable (array-typed when `repeatable`)
- * number   — one value that must be a number
+ * number   — one value that must be a positive integer (checked with the generic checks)
  */
 export type OptionKind = 'string' | 'string-empty' | 'string-optional' | 'array' | 'flag' | 'bool' | 'choice' | 'number';
 

@@ -159,6 +159,14 @@ describe('log get device selection and validation', () => {
       [['-d', ''], 'Option "--device" must not be empty.'],
       [['-d', 'a', '-d', 'b'], 'Option "--device" must not be specified multiple times.'],
       [['-d'], 'Not enough arguments following: d'],
+      // number checks come last among the generic checks (README §1.4): after
+      // extra words, and per option after the empty/repeated checks
+      [['-d', 'five', '-s', 'abc', 'extra'], 'Unknown arguments: extra.'],
+      [['-d', '', '-s', 'abc'], 'Option "--device" must not be empty.'],
+      [['-s', 'abc', '-d', 'a', '-d', 'b'], 'Option "--device" must not be specified multiple times.'],
+      [['-d', 'five', '-n', 'x', '-s', '0'], 'Option "--page-size" must have a positive integer value.'],
+      // "" is the number 0 for a number option
+      [['-d', 'five', '-s', ''], 'Option "--page-size" must have a positive integer value.'],
     ];
     for (const [args, message] of cases) {
       const r = await run(args);

@@ -1,8 +1,8 @@
 import { createInterface } from 'node:readline';
-import type { CommandRuntime, CommandSpec, OptionValue, ParsedOptions } from '../../cli/spec.js';
+import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
 import { CliError } from '../../errors.js';
 import type { DisplayObject } from '../../output/format.js';
-import { errors, parse, SUCCEEDS } from '../../output/messages/common.js';
+import { errors, SUCCEEDS } from '../../output/messages/common.js';
 import { logMessages as msg, type LogEntry } from '../../output/messages/log.js';
 import { session, str } from '../shared/context.js';
 import { exitQuietly } from '../../output/line-sink.js';
@@ -13,13 +13,6 @@ import { endOnInterrupt } from './interrupt.js';
 const DEFAULT_PAGE_SIZE = 20;
 /** without a terminal, stdin that stays silent this long counts as ended: the command never hangs */
 const PIPE_IDLE_MS = 2000;
-
-function numberIssue(name: string, v: OptionValue): string | undefined {
-  if (v === undefined) return undefined;
-  if (typeof v !== 'number') return parse.notNumber(name);
-  if (!Number.isInteger(v) || v <= 0) return parse.notPositiveInteger(name);
-  return undefined;
-}
 
 export const spec: CommandSpec = {
   group: 'log',
@@ -39,7 +32,6 @@ export const spec: CommandSpec = {
     { name: 'page-size', alias: 's', kind: 'number', usage: '<number_of_entries>', describe: 'Number of log entries in one page. Default: 20.' },
     { name: 'page-number', alias: 'n', kind: 'number', usage: '<page_number>', describe: 'Ordinal number of the page to be displayed (1 = the most recent entries). If not specified, all pages are displayed, one after another.' },
   ],
-  check: (opts) => numberIssue('page-size', opts['page-size']) ?? numberIssue('page-number', opts['page-number']),
 };
 
 export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
