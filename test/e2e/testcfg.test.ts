@@ -128,6 +128,9 @@ describe('test create', () => {
     usageFails(await run(['test', 'create', '-g', 'x', '-t', 'abc'], dir), 'Option "--timeout" must be a number.');
     usageFails(await run(['test', 'create', '-g', 'x', '-t', '0'], dir), 'Option "--timeout" must have a positive integer value.');
     usageFails(await run(['test', 'create', '-g', 'x', '-t', '1.5'], dir), 'Option "--timeout" must have a positive integer value.');
+    // the number check comes after extra words and the other options' checks (README §1.4)
+    usageFails(await run(['test', 'create', '-g', 'x', '-t', 'abc', 'extra'], dir), 'Unknown arguments: extra.');
+    usageFails(await run(['test', 'create', '-g', '', '-t', 'abc'], dir), 'Option "--dg" must not be empty.');
     usageFails(await run(['test', 'create', '-g', 'x', '-s', 'maybe'], dir), 'Unknown arguments: maybe.');
     usageFails(await run(['test', 'create', '-g', 'x', '-i', ''], dir), 'Option "--github-config" must not be empty.');
     usageFails(await run(['test', 'create', '-g', 'x', '-q', 'false'], dir), 'Option "--confirmed" has incorrect value "false".');

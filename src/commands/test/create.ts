@@ -6,7 +6,7 @@ import { CONFIRMED_OPTION } from '../project/options.js';
 import { session, str } from '../shared/context.js';
 import { DEVICE_GROUP, Resolver } from '../shared/resolver.js';
 import { applyConfigOptions, removeBuilderCache } from './apply.js';
-import { checkTimeout, configOptions, DG_OPTION } from './options.js';
+import { configOptions, DG_OPTION } from './options.js';
 import { testView } from './view.js';
 
 export const spec: CommandSpec = {
@@ -16,7 +16,6 @@ export const spec: CommandSpec = {
   description:
     'Creates a test configuration file in the current directory for running impUnit tests on the Devices of the specified Device Group. An existing Builder cache is deleted.',
   options: [{ ...DG_OPTION, required: true }, ...configOptions(false), CONFIRMED_OPTION],
-  check: checkTimeout,
 };
 
 export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {

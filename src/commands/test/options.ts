@@ -1,6 +1,6 @@
-// Options shared by the test commands, and the checks of `int+` options.
-import type { OptionSpec, ParsedOptions } from '../../cli/spec.js';
-import { parse } from '../../output/messages/common.js';
+// Options shared by the test commands (`--timeout` is checked by the parser's
+// generic number check, in the order of interface/README.md §1.4).
+import type { OptionSpec } from '../../cli/spec.js';
 
 export const DG_OPTION: OptionSpec = {
   name: 'dg', alias: 'g', kind: 'string', usage: '<DEVICE_GROUP_IDENTIFIER>',
@@ -22,13 +22,4 @@ export function configOptions(optionalValue: boolean): OptionSpec[] {
     { name: 'github-config', alias: 'i', kind: fileKind, usage: optionalValue ? '[<github_credentials_file_name>]' : '<github_credentials_file_name>', describe: `GitHub credentials file used by Builder for includes from GitHub; see "impt test github".${unset}` },
     { name: 'builder-config', alias: 'j', kind: fileKind, usage: optionalValue ? '[<builder_file_name>]' : '<builder_file_name>', describe: `JSON file whose top-level keys are Builder variables.${unset}` },
   ];
-}
-
-/** `Option "--timeout" must be a number.` / `... must have a positive integer value.` */
-export function checkTimeout(opts: ParsedOptions): string | undefined {
-  const v = opts.timeout;
-  if (v === undefined) return undefined;
-  if (typeof v !== 'number' || Number.isNaN(v)) return parse.notNumber('timeout');
-  if (v <= 0 || !Number.isInteger(v)) return parse.notPositiveInteger('timeout');
-  return undefined;
 }

@@ -4,7 +4,7 @@ import { testMessages as msg } from '../../output/messages/test.js';
 import { session, str } from '../shared/context.js';
 import { DEVICE_GROUP, Resolver } from '../shared/resolver.js';
 import { applyConfigOptions, removeBuilderCache } from './apply.js';
-import { checkTimeout, configOptions, DG_OPTION } from './options.js';
+import { configOptions, DG_OPTION } from './options.js';
 import { savedDeviceGroup, testView } from './view.js';
 
 export const spec: CommandSpec = {
@@ -13,7 +13,6 @@ export const spec: CommandSpec = {
   summary: 'Updates the test configuration file.',
   description: 'Updates the test configuration file of the current directory. Settings not specified are kept.',
   options: [DG_OPTION, ...configOptions(true)],
-  check: checkTimeout,
 };
 
 export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
