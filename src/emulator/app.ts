@@ -14,8 +14,8 @@ import { registerWebhooks } from './routes/webhooks.js';
 
 export function buildApp(emu: Emulator): void {
   const app = emu.app;
+  // '/v5/*' also matches the bare '/v5' path
   app.use('/v5/*', emu.apiFrame());
-  app.use('/v5', emu.apiFrame());
   for (const ext of emu.extensions) ext.middleware?.(emu, app);
   app.use('/v5/*', emu.authGuard());
 

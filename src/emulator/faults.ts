@@ -168,8 +168,7 @@ function injectedTitle(status: number): string {
 export const faultsExtension: Extension = {
   name: 'faults',
   middleware(emu: Emulator, app: App) {
-    app.use('/v5/*', faultMiddleware(emu));
-    app.use('/v5', faultMiddleware(emu));
+    app.use('/v5/*', faultMiddleware(emu)); // matches the bare '/v5' too
   },
   routes(emu: Emulator, app: App) {
     emu.events.on('emulator.reset', () => clearFaults(emu));

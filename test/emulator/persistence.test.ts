@@ -93,6 +93,19 @@ describe('persistence, admin and process behaviour', () => {
     }
   });
 
+  it('passes a request to the bare /v5 path through the request frame once', async () => {
+    const emu = await startEmulator({ inMemory: true, extraArgs: ['--rate-limit', '5'] });
+    try {
+      const r = await fetch(emu.url);
+      expect(r.status).toBe(401);
+      expect(r.headers.get('x-ratelimit-remaining')).toBe('4');
+      const log = await emu.admin('GET', 'requests');
+      expect(log.data).toEqual([expect.objectContaining({ method: 'GET', path: '/', status: 401 })]);
+    } finally {
+      await emu.stop();
+    }
+  });
+
   it('answers 429 when the per-token rate limit is exceeded', async () => {
     const emu = await startEmulator({ inMemory: true, extraArgs: ['--rate-limit', '3'] });
     try {
