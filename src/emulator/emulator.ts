@@ -157,6 +157,7 @@ export class Emulator {
       for (const [k, v] of Object.entries(rateLimitHeaders)) res.headers.set(k, v);
       if (res.status === 429) res.headers.set('Retry-After', '1');
       if (res.status !== 204) res.headers.set('content-type', API_CONTENT_TYPE);
+      res.headers.set('accept', API_CONTENT_TYPE); // as on the real service's responses
       const url = c.req.url;
       const qi = url.indexOf('?');
       const path = new URL(url).pathname.replace(/^\/v5(?=\/|$)/, '') || '/';

@@ -109,5 +109,9 @@ describe('products', () => {
     expect(r.status).toBe(401);
     expect(r.headers.get('content-type')).toBe('application/vnd.api+json');
     for (const h of ['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset']) expect(r.headers.get(h)).toMatch(/^\d+$/);
+    // seen on the real service's responses (reference §1.1)
+    expect(r.headers.get('accept')).toBe('application/vnd.api+json');
+    const ok = await api.get('/products');
+    expect(ok.headers.get('accept')).toBe('application/vnd.api+json');
   });
 });
