@@ -10,6 +10,7 @@ import { registerDeployments } from './routes/deployments.js';
 import { registerDevicegroups } from './routes/devicegroups.js';
 import { registerDevices } from './routes/devices.js';
 import { registerProducts } from './routes/products.js';
+import { registerUnimplemented } from './routes/unimplemented.js';
 import { registerWebhooks } from './routes/webhooks.js';
 
 export function buildApp(emu: Emulator): void {
@@ -26,6 +27,7 @@ export function buildApp(emu: Emulator): void {
   registerDeployments(emu, api);
   registerDevices(emu, api);
   registerWebhooks(emu, api);
+  registerUnimplemented(api);
   app.route('/v5', api);
 
   for (const ext of emu.extensions) ext.routes?.(emu, app);

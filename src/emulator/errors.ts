@@ -45,5 +45,7 @@ export const err = {
     ApiError.one(429, 'PX429', 'Rate Limit Exceeded', 'Too many requests; retry after the time given in X-RateLimit-Reset.'),
   duplicate: (detail: string) => ApiError.one(409, 'CX002', 'Duplicate Resource', detail),
   methodNotAllowed: () => ApiError.one(405, 'VX405', 'Method Not Allowed', 'The method is not supported on this endpoint.'),
+  notImplemented: (operation: string) =>
+    ApiError.one(501, 'XX501', 'Not Implemented', `The impCentral emulator does not implement ${operation}.`),
   internal: (detail: string) => ApiError.one(500, 'XX001', 'Internal Error', detail),
 };

@@ -218,6 +218,16 @@ describe('device groups, deployments and devices', () => {
     expect((await api.get(`/devices/${DEMO_DEVICES[2]}`)).status).toBe(404);
   });
 
+  it('answers 501 naming the operation for the endpoints it does not implement', async () => {
+    for (const path of [`/devices/${DEMO_DEVICES[0]}/history`, '/libraries']) {
+      const r = await api.get(path);
+      expect(r.status, path).toBe(501);
+      expect(r.body.errors[0]).toMatchObject({ status: '501', title: 'Not Implemented' });
+      expect(r.body.errors[0].detail).toContain(path.startsWith('/devices') ? 'GET /devices/{id}/history' : 'GET /libraries');
+    }
+    expect((await fetch(`${emu.url}/libraries`)).status).toBe(401);
+  });
+
   it('manages webhooks', async () => {
     const prod = await api.createDg(product.id, 'production_devicegroup', 'prod-hooks');
     const dev = await api.createDg(product.id, 'development_devicegroup', 'dev-hooks');
