@@ -1,12 +1,11 @@
 // Entry point of `impt`: finds the group and command, prints help or
 // version, parses options, runs the handler inside the error boundary.
 import { FAILS, VERSION, parse as msg } from '../output/messages/common.js';
+import { writeLine } from '../output/plain.js';
 import { findGroup, GROUPS } from './registry.js';
 import { positionalWords } from './words.js';
 
-function out(text: string): void {
-  process.stdout.write(`${text}\n`);
-}
+const out = writeLine;
 
 function usageFailure(help: string, message: string): number {
   out(help);

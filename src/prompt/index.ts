@@ -17,24 +17,29 @@ function isAbort(e: unknown): boolean {
 // still be joined to the question with a space, an absent one is left out.
 const NO_PREFIX = { idle: undefined, done: undefined } as unknown as string;
 
-async function ask(question: string, validate: (v: string) => boolean, out?: Printer): Promise<string> {
+/** One line typed by the user, the prompt drawn at the first column. */
+async function readAnswer(question: string): Promise<string> {
   const { input } = await import('@inquirer/prompts');
-  // An invalid answer is followed by an empty line (as every answer is) and
-  // `Invalid value!`, then only the prompt line is asked again, as impt 2.6.1
-  // does (a validate callback would keep the typed text).
+  try {
+    return await input({ message: question.replace(/: $/, ':'), theme: { prefix: NO_PREFIX, style: { message: (t: string) => t } } });
+  } catch (e) {
+    if (isAbort(e)) throw new CanceledError();
+    throw e;
+  }
+}
+
+/**
+ * Asks until the answer is valid. An invalid answer is followed by an empty
+ * line (as every answer is) and `Invalid value!`, then only the prompt line
+ * is asked again, as impt 2.6.1 does (a validate callback would keep the
+ * typed text).
+ */
+async function ask(question: string, validate: (v: string) => boolean, out: Printer): Promise<string> {
   for (;;) {
-    let answer: string;
-    try {
-      answer = await input({ message: question.replace(/: $/, ':'), theme: { prefix: NO_PREFIX, style: { message: (t: string) => t } } });
-    } catch (e) {
-      if (isAbort(e)) throw new CanceledError();
-      throw e;
-    }
+    const answer = await readAnswer(question);
     if (validate(answer.trim())) return answer;
-    if (out) {
-      out.dialog('');
-      out.dialog(text.invalid);
-    } else process.stdout.write(`\n${text.invalid}\n`);
+    out.dialog('');
+    out.dialog(text.invalid);
   }
 }
 
@@ -76,7 +81,7 @@ export async function askText(question: string, missingHint: string): Promise<st
     const what = question.replace(/^Enter /, '').replace(/: $/, '');
     throw new CliError(errors.inputRequired(what.charAt(0).toUpperCase() + what.slice(1), missingHint));
   }
-  return ask(question, () => true);
+  return readAnswer(question);
 }
 
 /** Numeric choice: `Enter 1 or 2: `. Returns the chosen number. */
