@@ -2,12 +2,12 @@
 // rate-limit windows, logs) goes through a Clock so that simulation code can
 // shift or freeze time without touching the routes.
 export class Clock {
-  private offsetMs = 0;
+  private offset = 0;
   private frozenAt: number | null = null;
 
   /** Current emulated time in milliseconds since the epoch. */
   nowMs(): number {
-    return this.frozenAt ?? Date.now() + this.offsetMs;
+    return this.frozenAt ?? Date.now() + this.offset;
   }
 
   now(): Date {
@@ -19,10 +19,15 @@ export class Clock {
     return this.now().toISOString();
   }
 
+  /** Emulated time minus real time, in milliseconds. */
+  offsetMs(): number {
+    return this.frozenAt === null ? this.offset : this.frozenAt - Date.now();
+  }
+
   /** Move emulated time forward (or backward with a negative value). */
   advance(ms: number): void {
     if (this.frozenAt !== null) this.frozenAt += ms;
-    else this.offsetMs += ms;
+    else this.offset += ms;
   }
 
   /** Stop time at the current instant (or at `atMs`). */
@@ -33,13 +38,13 @@ export class Clock {
   /** Resume real-time flow from the current emulated instant. */
   unfreeze(): void {
     if (this.frozenAt !== null) {
-      this.offsetMs = this.frozenAt - Date.now();
+      this.offset = this.frozenAt - Date.now();
       this.frozenAt = null;
     }
   }
 
   reset(): void {
-    this.offsetMs = 0;
+    this.offset = 0;
     this.frozenAt = null;
   }
 }

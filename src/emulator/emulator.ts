@@ -7,7 +7,7 @@ import { Clock } from './clock.js';
 import { ApiError, err } from './errors.js';
 import { EventBus } from './events.js';
 import type { AccountRec, LogEntry } from './model.js';
-import { FilePersistence, MemoryPersistence, type Persistence } from './persistence.js';
+import { DataDirError, FilePersistence, MemoryPersistence, type Persistence } from './persistence.js';
 import { applySeed, DEFAULT_SEED, parseSeed } from './seed.js';
 import { Store } from './store.js';
 
@@ -59,7 +59,7 @@ export class Emulator {
   readonly extensions: Extension[];
   readonly requests: RequestLogEntry[] = [];
   private readonly persistence: Persistence;
-  private seed: unknown;
+  private seed: unknown = DEFAULT_SEED;
   private readonly windows = new Map<string, { start: number; count: number }>();
 
   constructor(opts: EmulatorOptions = {}) {
@@ -68,11 +68,31 @@ export class Emulator {
     this.tokenTtl = opts.tokenTtl ?? 3600;
     this.rateLimit = opts.rateLimit ?? 10_000;
     this.extensions = opts.extensions ?? [];
-    const stored = this.persistence.readSeed();
-    this.seed = opts.seed ?? stored ?? DEFAULT_SEED;
-    parseSeed(this.seed); // fail fast on a bad seed
-    if (!this.store.load()) this.seedStore();
-    if (stored === undefined || opts.seed !== undefined) this.persistence.writeSeed(this.seed);
+    try {
+      const stored = this.persistence.readSeed();
+      this.seed = opts.seed ?? stored ?? DEFAULT_SEED;
+      if (opts.seed === undefined && stored !== undefined) {
+        try {
+          parseSeed(stored);
+        } catch (e) {
+          throw new DataDirError(`cannot use data dir ${opts.dataDir}: seed.json: ${(e as Error).message}`);
+        }
+      }
+      parseSeed(this.seed); // fail fast on a bad seed
+      // the emulated clock goes on where it was (expired tokens stay expired)
+      this.clock.advance(this.persistence.readClockOffset());
+      if (!this.store.load()) this.seedStore();
+      if (stored === undefined || opts.seed !== undefined) this.persistence.writeSeed(this.seed);
+    } catch (e) {
+      if (!opts.dataDir || e instanceof DataDirError || (e as Error).message.startsWith('invalid seed:')) throw e;
+      throw new DataDirError(`cannot use data dir ${opts.dataDir}: ${(e as Error).message}`);
+    }
+  }
+
+  /** Moves emulated time forward by `ms`; the offset is kept in the data dir. */
+  advanceClock(ms: number): void {
+    this.clock.advance(ms);
+    this.persistence.writeClockOffset(this.clock.offsetMs());
   }
 
   /** Current emulated time (use instead of Date.now()). */

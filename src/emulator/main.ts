@@ -5,7 +5,7 @@ import path from 'node:path';
 import { registerAdminCommands } from './cli-admin.js';
 import { registerExec } from './cli-exec.js';
 import { EXTENSIONS } from './extensions.js';
-import { startServer } from './server.js';
+import { startErrorMessage, startServer } from './server.js';
 
 const intArg = (min: number, max: number) => (value: string) => {
   const n = Number(value);
@@ -60,10 +60,7 @@ program
         extensions: EXTENSIONS,
       });
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EADDRINUSE') fail(`port ${opts.port} on ${opts.host} is already in use.`);
-      if (code === 'EACCES') fail(`permission denied to listen on ${opts.host}:${opts.port}.`);
-      fail((e as Error).message);
+      fail(startErrorMessage(e, opts.host, opts.port));
     }
     process.stdout.write(`impCentral emulator listening on ${running.url}\n`);
     let stopping = false;

@@ -37,8 +37,14 @@ export interface Persistence {
   journalLength(): number;
   readSeed(): unknown;
   writeSeed(seed: unknown): void;
+  /** Offset of the emulated clock from real time (POST /_emulator/clock), in ms. */
+  readClockOffset(): number;
+  writeClockOffset(offsetMs: number): void;
   close(): void;
 }
+
+/** A data dir that cannot be used: the message names the directory and the problem. */
+export class DataDirError extends Error {}
 
 export class MemoryPersistence implements Persistence {
   load() {
@@ -55,6 +61,13 @@ export class MemoryPersistence implements Persistence {
   }
   writeSeed(seed: unknown): void {
     this.seed = seed;
+  }
+  private clockOffset = 0;
+  readClockOffset(): number {
+    return this.clockOffset;
+  }
+  writeClockOffset(offsetMs: number): void {
+    this.clockOffset = offsetMs;
   }
   close(): void {}
 }
@@ -89,25 +102,61 @@ export class FilePersistence implements Persistence {
   private readonly snapshotFile: string;
   private readonly journalFile: string;
   private readonly seedFile: string;
+  private readonly clockFile: string;
   private journalFd: number | null = null;
   private lines = 0;
 
   constructor(readonly dir: string) {
-    fs.mkdirSync(dir, { recursive: true });
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+    } catch (e) {
+      throw this.error(fs.existsSync(dir) ? 'it is not a directory' : reason(e));
+    }
+    if (!fs.statSync(dir).isDirectory()) throw this.error('it is not a directory');
     this.snapshotFile = path.join(dir, 'state.json');
     this.journalFile = path.join(dir, 'journal.ndjson');
     this.seedFile = path.join(dir, 'seed.json');
+    this.clockFile = path.join(dir, 'clock.json');
+  }
+
+  private error(problem: string): DataDirError {
+    return new DataDirError(`cannot use data dir ${this.dir}: ${problem}`);
+  }
+
+  /** Contents of a file of the data dir, undefined when it does not exist. */
+  private read(file: string): string | undefined {
+    if (!fs.existsSync(file)) return undefined;
+    try {
+      return fs.readFileSync(file, 'utf8');
+    } catch (e) {
+      throw this.error(`${path.basename(file)}: ${reason(e)}`);
+    }
+  }
+
+  private readJson(file: string): unknown {
+    const text = this.read(file);
+    if (text === undefined) return undefined;
+    try {
+      return JSON.parse(text);
+    } catch (e) {
+      throw this.error(`${path.basename(file)} is not valid JSON (${reason(e)})`);
+    }
   }
 
   load() {
     let snapshot: Snapshot | null = null;
-    if (fs.existsSync(this.snapshotFile)) {
-      snapshot = JSON.parse(fs.readFileSync(this.snapshotFile, 'utf8')) as Snapshot;
+    const raw = this.readJson(this.snapshotFile);
+    if (raw !== undefined) {
+      const s = raw as Partial<Snapshot> | null;
+      if (!s || typeof s !== 'object' || s.version !== 1 || typeof s.seq !== 'number' || typeof s.collections !== 'object' || s.collections === null) {
+        throw this.error('state.json is not an emulator snapshot');
+      }
+      snapshot = s as Snapshot;
     }
     const journal: { s: number; ops: JournalOp[] }[] = [];
     let dirty = false;
-    if (fs.existsSync(this.journalFile)) {
-      const text = fs.readFileSync(this.journalFile, 'utf8');
+    const text = this.read(this.journalFile);
+    if (text !== undefined) {
       dirty = text.length > 0;
       for (const line of text.split('\n')) {
         if (!line) continue;
@@ -149,12 +198,24 @@ export class FilePersistence implements Persistence {
   }
 
   readSeed(): unknown {
-    if (!fs.existsSync(this.seedFile)) return undefined;
-    return JSON.parse(fs.readFileSync(this.seedFile, 'utf8'));
+    return this.readJson(this.seedFile);
   }
 
   writeSeed(seed: unknown): void {
     writeFileAtomic(this.seedFile, JSON.stringify(seed, null, 2));
+  }
+
+  readClockOffset(): number {
+    const raw = this.readJson(this.clockFile) as { offset_ms?: unknown } | null | undefined;
+    if (raw === undefined) return 0;
+    if (!raw || typeof raw !== 'object' || typeof raw.offset_ms !== 'number' || !Number.isFinite(raw.offset_ms)) {
+      throw this.error('clock.json is not an emulator clock file');
+    }
+    return raw.offset_ms;
+  }
+
+  writeClockOffset(offsetMs: number): void {
+    writeFileAtomic(this.clockFile, JSON.stringify({ offset_ms: offsetMs }));
   }
 
   close(): void {
@@ -163,4 +224,8 @@ export class FilePersistence implements Persistence {
       this.journalFd = null;
     }
   }
+}
+
+function reason(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
 }

@@ -73,7 +73,20 @@ export function parseSeed(raw: unknown): z.output<typeof SeedSchema> {
     const first = r.error.issues[0]!;
     throw new Error(`invalid seed: ${first.path.join('.') || '(root)'}: ${first.message}`);
   }
-  return r.data;
+  // account references must resolve (checked here, not only when the seed is
+  // applied: a seed given for an existing data dir is applied on reset)
+  const seed = r.data;
+  const known = (ref: string) =>
+    seed.accounts.some((a) => (a.id ?? stableUuid(`account:${a.username}`)) === ref || a.username === ref || a.email === ref);
+  seed.accounts.forEach((a, i) =>
+    a.collaborates_on.forEach((ref) => {
+      if (!known(ref)) throw new Error(`invalid seed: accounts.${i}.collaborates_on: unknown account "${ref}"`);
+    }),
+  );
+  seed.devices.forEach((d, i) => {
+    if (d.owner !== undefined && !known(d.owner)) throw new Error(`invalid seed: devices.${i}.owner: unknown account "${d.owner}"`);
+  });
+  return seed;
 }
 
 export function makeDevice(

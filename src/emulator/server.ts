@@ -47,3 +47,12 @@ export async function startServer(opts: EmulatorOptions & { host?: string; port?
     },
   };
 }
+
+/** One-line reason why startServer failed, for the command line. */
+export function startErrorMessage(e: unknown, host: string, port: number): string {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EADDRINUSE') return `port ${port} on ${host} is already in use.`;
+  if (code === 'EACCES') return `permission denied to listen on ${host}:${port}.`;
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `cannot listen on ${host}: address not available.`;
+  return e instanceof Error ? e.message : String(e);
+}

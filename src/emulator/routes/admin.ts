@@ -3,6 +3,7 @@ import type { Hono } from 'hono';
 import type { Emulator, Env } from '../emulator.js';
 
 const CORRUPTIBLE = ['products', 'devicegroups', 'deployments', 'webhooks'] as const;
+const KIND = { products: 'product', devicegroups: 'device group', deployments: 'deployment', webhooks: 'webhook' } as const;
 
 export function registerAdmin(emu: Emulator, app: Hono<Env>): void {
   app.get('/_emulator/health', (c) =>
@@ -24,8 +25,13 @@ export function registerAdmin(emu: Emulator, app: Hono<Env>): void {
     if (!CORRUPTIBLE.includes(coll as (typeof CORRUPTIBLE)[number])) {
       return c.json({ error: `collection must be one of ${CORRUPTIBLE.join(', ')}` }, 400);
     }
-    if (!emu.store.delete(coll as (typeof CORRUPTIBLE)[number], c.req.param('id'))) return c.json({ error: 'not found' }, 404);
+    const id = c.req.param('id');
+    if (!emu.store.delete(coll as (typeof CORRUPTIBLE)[number], id)) {
+      return c.json({ error: `${KIND[coll as (typeof CORRUPTIBLE)[number]]} "${id}" not found` }, 404);
+    }
     emu.store.flush();
     return c.body(null, 204);
   });
+  // registered last: any other /_emulator request (a typo, a wrong method)
+  app.all('/_emulator/*', (c) => c.json({ error: `no admin route ${c.req.method} ${new URL(c.req.url).pathname}` }, 404));
 }

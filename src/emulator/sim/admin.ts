@@ -22,34 +22,54 @@ const LogLine = z
     type: z.string().min(1).max(64).optional(),
     message: z.string().optional(),
     msg: z.string().optional(),
-    ts: z.string().optional(),
+    ts: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 timestamp, e.g. 2024-01-01T00:00:00.000Z' }).optional(),
   })
-  .refine((l) => typeof (l.message ?? l.msg) === 'string', 'each line needs "message"');
-const LogsBody = z.union([
-  z.object({ lines: z.array(z.union([z.string(), LogLine])).min(1).max(10_000) }),
-  LogLine, // single line {"msg": ...} (older form)
-]);
+  .refine((l) => typeof (l.message ?? l.msg) === 'string', 'needs "message" (a string)');
+// {"lines": [line | "plain text", ...]}, or one line {"msg": ...} (older form)
+const LogLines = z.object({
+  lines: z
+    .array(z.union([z.string(), LogLine], { error: 'must be a string or an object with "message"' }))
+    .min(1)
+    .max(10_000),
+});
 const BlessBody = z.object({ success: z.boolean().optional() }).strict();
 const BlinkupBody = z.object({ plan_id: z.string().min(1).max(64).optional(), token: z.string().min(1).max(256).optional() }).strict();
 const DutBody = z.object({ imp_type: z.string().regex(/^imp\w+$/).optional() }).strict();
-const ClockBody = z.object({ advance_seconds: z.number().finite() }).strict();
+/** Forward only (deployment order and token expiry follow time), at most 100 years at once. */
+export const MAX_CLOCK_ADVANCE_SECONDS = 3_153_600_000;
+const ClockBody = z.object({ advance_seconds: z.number().min(0).max(MAX_CLOCK_ADVANCE_SECONDS) }).strict();
 
 async function body<T>(c: Context, schema: z.ZodType<T>): Promise<T> {
+  return check(await rawBody(c), schema);
+}
+
+async function rawBody(c: Context): Promise<unknown> {
   const text = await c.req.text();
-  let raw: unknown = {};
-  if (text.trim() !== '') {
-    try {
-      raw = JSON.parse(text);
-    } catch {
-      throw new SimError(400, 'body must be JSON');
-    }
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new SimError(400, 'body must be JSON');
   }
+}
+
+function check<T>(raw: unknown, schema: z.ZodType<T>): T {
   const r = schema.safeParse(raw);
   if (!r.success) {
-    const i = r.error.issues[0]!;
+    const i = firstIssue(r.error.issues[0]!);
     throw new SimError(400, `${i.path.join('.') || 'body'}: ${i.message}`);
   }
   return r.data;
+}
+
+/** For a value matching no alternative of a union: the problem inside the
+ * alternative of the value's own kind (an object's missing key, say). */
+function firstIssue(issue: z.core.$ZodIssue): { path: PropertyKey[]; message: string } {
+  if (issue.code !== 'invalid_union') return issue;
+  const inner = issue.errors.map((branch) => branch[0]).find((i) => i && !(i.code === 'invalid_type' && i.path.length === 0));
+  if (!inner) return issue;
+  const deeper = firstIssue(inner);
+  return { path: [...issue.path, ...deeper.path], message: deeper.message };
 }
 
 export function registerSimAdmin(emu: Emulator, app: App, runtime: DeviceRuntime): void {
@@ -89,11 +109,18 @@ export function registerSimAdmin(emu: Emulator, app: App, runtime: DeviceRuntime
     '/_emulator/devices/:id/logs',
     route(async (c) => {
       const d = findDevice(emu, c.req.param('id')!);
-      const b = await body(c, LogsBody);
+      const raw = await rawBody(c);
+      // {"lines": [...]}, or the older single line {"msg": ...}
+      const isObject = raw !== null && typeof raw === 'object' && !Array.isArray(raw);
+      if (isObject && !('lines' in raw) && !('message' in raw) && !('msg' in raw)) throw new SimError(400, 'lines: required');
+      const b = isObject && 'lines' in raw ? check(raw, LogLines) : check(raw, LogLine);
       const lines = 'lines' in b ? b.lines : [b];
       const entries: LogEntry[] = [];
       for (const l of lines) {
-        const line = typeof l === 'string' ? { msg: l } : { msg: (l.message ?? l.msg)!, type: l.type, ts: l.ts };
+        const line =
+          typeof l === 'string'
+            ? { msg: l }
+            : { msg: (l.message ?? l.msg)!, type: l.type, ts: l.ts === undefined ? undefined : new Date(l.ts).toISOString() };
         if (line.ts !== undefined) entries.push(emu.appendLog(d.id, line));
         else {
           runtime.line(d.id, line.type ?? 'server.log', line.msg);
@@ -130,13 +157,13 @@ export function registerSimAdmin(emu: Emulator, app: App, runtime: DeviceRuntime
     }),
   );
 
-  const clockState = () => ({ now: emu.iso(), offset_seconds: Math.round((emu.clock.nowMs() - Date.now()) / 1000) });
+  const clockState = () => ({ now: emu.iso(), offset_seconds: Math.round(emu.clock.offsetMs() / 1000) });
   app.get('/_emulator/clock', (c) => c.json({ data: clockState() }));
   app.post(
     '/_emulator/clock',
     route(async (c) => {
       const b = await body(c, ClockBody);
-      emu.clock.advance(Math.round(b.advance_seconds * 1000));
+      emu.advanceClock(Math.round(b.advance_seconds * 1000));
       return { data: clockState() };
     }),
   );
