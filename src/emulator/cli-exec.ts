@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { EXTENSIONS } from './extensions.js';
-import { startServer } from './server.js';
+import { startErrorMessage, startServer } from './server.js';
 
 const intArg = (min: number, max: number) => (value: string) => {
   const n = Number(value);
@@ -65,7 +65,7 @@ async function exec(command: string[], opts: ExecOptions): Promise<number> {
       extensions: EXTENSIONS,
     });
   } catch (e) {
-    return fail((e as Error).message);
+    return fail(startErrorMessage(e, '127.0.0.1', opts.port));
   }
   const accounts = running.emu.store.list('accounts');
   const account = opts.account ? accounts.find((a) => a.username === opts.account || a.email === opts.account) : accounts[0];
@@ -80,7 +80,11 @@ async function exec(command: string[], opts: ExecOptions): Promise<number> {
     IMPT_PASSWORD: account.password,
     IMPT_EMULATOR_URL: running.url.replace(/\/v5$/, ''),
   };
-  delete env.IMPT_LOGINKEY; // the env login is the account's user and password
+  // the env login is the account's user and password: neither a login key
+  // nor an auth file named by IMPT_AUTH_FILE_PATH (which impt prefers to the
+  // environment) may take the script elsewhere
+  delete env.IMPT_LOGINKEY;
+  delete env.IMPT_AUTH_FILE_PATH;
   const shimDir = imptOnPath(env);
   const [file, ...args] = command;
   const child =
@@ -110,16 +114,23 @@ function fail(message: string): number {
 }
 
 /**
- * Puts the `impt` of this package first on the command's PATH (a link in a
- * temporary folder), so that a script dry-runs with the impt it ships with,
- * installed or run from a clone. Returns the folder to remove afterwards.
+ * Puts the `impt` and `impt-emulator` of this package first on the command's
+ * PATH (links in a temporary folder), so that a script dry-runs with the impt
+ * it ships with and drives this emulator with the admin verbs of the same
+ * version, installed or run from a clone. Returns the folder to remove afterwards.
  */
 function imptOnPath(env: NodeJS.ProcessEnv): string | undefined {
   const self = process.argv[1];
-  const impt = self ? path.join(path.dirname(fs.realpathSync(self)), 'impt.js') : undefined;
-  if (!impt || !fs.existsSync(impt)) return undefined;
+  const binDir = self ? path.dirname(fs.realpathSync(self)) : undefined;
+  const links = binDir
+    ? [
+        ['impt', path.join(binDir, 'impt.js')],
+        ['impt-emulator', path.join(binDir, 'impt-emulator.js')],
+      ].filter(([, target]) => fs.existsSync(target!))
+    : [];
+  if (links.length === 0) return undefined;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'impt-exec-'));
-  fs.symlinkSync(impt, path.join(dir, 'impt'));
+  for (const [name, target] of links) fs.symlinkSync(target!, path.join(dir, name!));
   env.PATH = `${dir}${path.delimiter}${env.PATH ?? ''}`;
   return dir;
 }
