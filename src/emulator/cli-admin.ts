@@ -15,9 +15,9 @@ const rateArg = (value: string) => {
   if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError('must be a number from 0 to 1.');
   return n;
 };
-const numberArg = (value: string) => {
+const secondsArg = (value: string) => {
   const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n)) throw new InvalidArgumentError('must be a number.');
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0) throw new InvalidArgumentError('must be a number of seconds (0 or more).');
   return n;
 };
 const statusesArg = (value: string) => {
@@ -184,8 +184,37 @@ export function registerAdminCommands(program: Command): void {
     .command('clock')
     .description("show or advance the emulator's clock (token expiry, timestamps)")
     .addOption(urlOption())
-    .option('--advance <seconds>', 'move emulated time forward by this many seconds', numberArg)
+    .option('--advance <seconds>', 'move emulated time forward by this many seconds', secondsArg)
     .action((o: Opts & { advance?: number }) =>
       o.advance === undefined ? call(o, 'GET', 'clock') : call(o, 'POST', 'clock', { advance_seconds: o.advance }),
+    );
+
+  program
+    .command('health')
+    .description('check that the emulator answers (time and entity counts)')
+    .addOption(urlOption())
+    .action((o: Opts) => call(o, 'GET', 'health'));
+
+  program
+    .command('reset')
+    .description('back to the seed: every entity, token, log and the request log is wiped')
+    .addOption(urlOption())
+    .action((o: Opts) => call(o, 'POST', 'reset'));
+
+  program
+    .command('requests')
+    .description('list the /v5 requests received since start or reset (oldest first)')
+    .addOption(urlOption())
+    .option('--clear', 'forget them instead')
+    .action((o: Opts & { clear?: boolean }) => call(o, o.clear ? 'DELETE' : 'GET', 'requests'));
+
+  program
+    .command('entities')
+    .description('entities of a running emulator, bypassing the business rules')
+    .command('delete <collection> <id>')
+    .description('remove a product, device group, deployment or webhook (collection products, devicegroups, deployments or webhooks) without any business rule: references to it dangle')
+    .addOption(urlOption())
+    .action((collection: string, id: string, o: Opts) =>
+      call(o, 'DELETE', `entities/${encodeURIComponent(collection)}/${encodeURIComponent(id)}`),
     );
 }
