@@ -57,7 +57,16 @@ export async function writeAuthFile(path: string, data: AuthFileData): Promise<v
     projectName: 'impt',
     watch: false,
   });
-  conf.store = orderedAuthData(data);
+  // conf writes in place, keeping an existing file's mode, when SNAP is set
+  // (it is inherited by shells started from snap-packaged terminals and
+  // editors); impt is no snap, so the write stays atomic and 0600.
+  const snap = process.env.SNAP;
+  delete process.env.SNAP;
+  try {
+    conf.store = orderedAuthData(data);
+  } finally {
+    if (snap !== undefined) process.env.SNAP = snap;
+  }
 }
 
 export function deleteAuthFile(path: string): void {
