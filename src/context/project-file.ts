@@ -1,5 +1,5 @@
 // `.impt.project` in the current directory (interface/README.md §10.3).
-import { existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CliError } from '../errors.js';
 import { errors } from '../output/messages/common.js';
@@ -67,10 +67,14 @@ export function deleteProjectFile(cwd: string): void {
   }
 }
 
-/** 2-space JSON without a trailing newline, the layout of every impt config file. */
-export function writeJsonFile(path: string, data: unknown): void {
+/**
+ * 2-space JSON without a trailing newline, the layout of every impt config
+ * file. With `mode`, an existing file gets that mode before it is rewritten.
+ */
+export function writeJsonFile(path: string, data: unknown, mode?: number): void {
   try {
-    writeFileSync(path, JSON.stringify(data, null, 2));
+    if (mode !== undefined && existsSync(path)) chmodSync(path, mode);
+    writeFileSync(path, JSON.stringify(data, null, 2), mode === undefined ? undefined : { mode });
   } catch (e) {
     throw new CliError(errors.fileError(path, (e as Error).message));
   }

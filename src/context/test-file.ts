@@ -65,8 +65,9 @@ export function inCwd(cwd: string, file: string): string {
   return resolve(cwd, file);
 }
 
+/** The token is a secret: the file is readable by its owner only, like `.impt.auth` (DIFFERENCES F6). */
 export function writeGithubCredentials(path: string, user: string, token: string): void {
-  writeJsonFile(path, { githubUser: user, githubToken: token });
+  writeJsonFile(path, { githubUser: user, githubToken: token }, 0o600);
 }
 
 /** Removes a file or directory; failures become `File error: …`. */

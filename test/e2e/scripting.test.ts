@@ -57,3 +57,26 @@ describe('auth file mode (DIFFERENCES F6)', () => {
     expect(mode(path)).toBe(0o600);
   });
 });
+
+describe('GitHub credentials file (test github)', () => {
+  it('is created readable by its owner only and holds the token', async () => {
+    const cwd = tempDir();
+    const r = await impt(['test', 'github', '-i', 'gh.json', '-u', 'octo', '-w', 'ghp_S3cretToken', '-z', 'json'], { home: tempDir(), cwd });
+    expect(r).toMatchObject({ code: 0, stdout: '{}\n' });
+    expect(r.stdout + r.stderr).not.toContain('ghp_S3cretToken');
+    const path = join(cwd, 'gh.json');
+    expect(mode(path)).toBe(0o600);
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ githubUser: 'octo', githubToken: 'ghp_S3cretToken' });
+  });
+
+  it('an existing world-readable file becomes 0600 when overwritten', async () => {
+    const cwd = tempDir();
+    const path = join(cwd, 'gh.json');
+    writeFileSync(path, '{"githubUser": "old", "githubToken": "old"}');
+    chmodSync(path, 0o644);
+    const r = await impt(['test', 'github', '-i', 'gh.json', '-u', 'octo', '-w', 'ghp_N3w', '-q', '-z', 'minimal'], { home: tempDir(), cwd });
+    expect(r).toMatchObject({ code: 0, stdout: '' });
+    expect(mode(path)).toBe(0o600);
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ githubUser: 'octo', githubToken: 'ghp_N3w' });
+  });
+});
