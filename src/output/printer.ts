@@ -25,10 +25,14 @@ export function processStreams(): Streams {
   };
 }
 
-/** Colours only on a TTY; NO_COLOR disables, FORCE_COLOR forces (DIFFERENCES F8). */
+/**
+ * Colours only on a TTY; NO_COLOR disables, FORCE_COLOR forces (DIFFERENCES F8).
+ * `FORCE_COLOR=0` / `false` force colours off, as for Node and chalk.
+ */
 export function colorEnabled(s: Streams): boolean {
   const force = s.env.FORCE_COLOR;
-  if (force !== undefined && force !== '' && force !== '0' && force !== 'false') return true;
+  if (force === '0' || force === 'false') return false;
+  if (force !== undefined && force !== '') return true;
   if (s.env.NO_COLOR !== undefined && s.env.NO_COLOR !== '') return false;
   return s.isTTY && s.env.TERM !== 'dumb';
 }
