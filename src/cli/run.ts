@@ -69,15 +69,22 @@ function metaLines(meta: unknown): string[] {
     .map((m: MetaLine) => `${m.file} ${m.type} (line ${m.row}, column ${m.column}): ${m.text}`);
 }
 
+/** An error element is printed when it has a title, a detail and a status outside 2xx (§4.1). */
+function printable(el: ImpCentralApiError['errors'][number]): boolean {
+  if (el.title === undefined || el.detail === undefined || el.status === undefined) return false;
+  const status = Number(el.status);
+  return !(status >= 200 && status < 300);
+}
+
 /**
  * impCentral errors: `Error: «title»: «detail»` + compiler meta lines (§4.1);
  * json: one document per meta entry, or one without meta (DIFFERENCES F3).
  * A body without `errors[]` (an HTML error page) prints no error line.
  */
 function reportApiError(out: Printer, e: ImpCentralApiError): void {
-  const elements = e.errors.filter((x) => x.title !== undefined || x.detail !== undefined);
-  // 2.6.1 prints nothing for an answer without errors[] (an HTML error
-  // page); every failure here ends with an Error line instead.
+  const elements = e.errors.filter(printable);
+  // 2.6.1 prints nothing for an answer without printable errors[] (an
+  // HTML error page); every failure here ends with an Error line instead.
   if (elements.length === 0) out.error(errMsg.httpStatus(e.status));
   for (const el of elements) {
     const head = `${el.title ?? ''}: ${el.detail ?? ''}`;

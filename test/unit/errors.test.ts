@@ -49,6 +49,31 @@ describe('impCentral errors', () => {
     expect(JSON.parse(printed('json', dup))).toEqual({ Error: 'Duplicate Resource: Names must be unique.' });
   });
 
+  it('prints only the elements that have a title, a detail and a status outside 2xx', () => {
+    const mixed = new ImpCentralApiError(
+      400,
+      [
+        { status: '403', title: 'Invalid Permission', detail: 'Device d1 cannot be assigned.' },
+        { status: '200', title: 'OK', detail: 'Device d2 was assigned.' },
+        { status: 409, title: 'No detail' },
+        { title: 'No status', detail: 'status missing' },
+        { status: 404, title: 'Resource Not Found', detail: 'The requested device could not be found.' },
+      ],
+      'POST',
+      '/devicegroups/g/relationships/devices',
+    );
+    expect(printed('default', mixed)).toBe(
+      'Error: Invalid Permission: Device d1 cannot be assigned.\nError: Resource Not Found: The requested device could not be found.\nIMPT COMMAND FAILS\n',
+    );
+    const docs = printed('json', mixed).split('\n}\n').filter(Boolean).map((d) => JSON.parse(`${d}}`));
+    expect(docs).toEqual([
+      { Error: 'Invalid Permission: Device d1 cannot be assigned.' },
+      { Error: 'Resource Not Found: The requested device could not be found.' },
+    ]);
+    const none = new ImpCentralApiError(502, [{ title: 'Bad Gateway' }], 'GET', '/products');
+    expect(printed('minimal', none)).toBe('Error: impCentral answered with HTTP status 502 and no error description.\n');
+  });
+
   it('names the HTTP status of an answer without errors[] (an HTML error page)', () => {
     const html = new ImpCentralApiError(500, [], 'GET', '/products');
     const line = 'impCentral answered with HTTP status 500 and no error description.';
