@@ -30,6 +30,8 @@ export interface HttpOptions {
   timeoutMs?: number;
   /** told when a request starts and ends (progress indicators) */
   onActivity?: (active: boolean) => void;
+  /** receives the warning objects a successful answer carries in `data.meta` */
+  onWarnings?: (warnings: unknown[]) => void;
   sleep?: (ms: number) => Promise<void>;
 }
 
@@ -124,7 +126,11 @@ export class Http {
         throw err;
       }
       this.dumpResponse(res);
-      if (res.status >= 200 && res.status < 300) return res.data;
+      if (res.status >= 200 && res.status < 300) {
+        const meta = (res.data as { data?: { meta?: unknown } } | undefined)?.data?.meta;
+        if (Array.isArray(meta) && meta.length) this.opts.onWarnings?.(meta);
+        return res.data;
+      }
       if (res.status === 401 && !refreshed && !ro.anonymous && this.opts.tokens) {
         refreshed = true;
         await this.opts.tokens.refresh();

@@ -5,6 +5,7 @@ import { inspect } from 'node:util';
 import { ImpCentralApiError, RateLimitError, TransportError, UnexpectedResponseError } from '../api/errors.js';
 import { CanceledError, CliError } from '../errors.js';
 import { errors as errMsg } from '../output/messages/common.js';
+import { metaLines } from '../output/meta.js';
 import { Printer, type OutputMode } from '../output/printer.js';
 import type { CommandModule, ParsedOptions } from './spec.js';
 
@@ -54,21 +55,6 @@ export function reportFailure(out: Printer, e: unknown): void {
   out.error(e instanceof Error ? e.message : String(e));
 }
 
-interface MetaLine {
-  file?: unknown;
-  type?: unknown;
-  row?: unknown;
-  column?: unknown;
-  text?: unknown;
-}
-
-function metaLines(meta: unknown): string[] {
-  if (!Array.isArray(meta)) return [];
-  return meta
-    .filter((m: MetaLine) => m && m.file !== undefined && m.type !== undefined && m.row !== undefined && m.column !== undefined && m.text !== undefined)
-    .map((m: MetaLine) => `${m.file} ${m.type} (line ${m.row}, column ${m.column}): ${m.text}`);
-}
-
 /** An error element is printed when it has a title, a detail and a status outside 2xx (§4.1). */
 function printable(el: ImpCentralApiError['errors'][number]): boolean {
   if (el.title === undefined || el.detail === undefined || el.status === undefined) return false;
@@ -79,7 +65,6 @@ function printable(el: ImpCentralApiError['errors'][number]): boolean {
 /**
  * impCentral errors: `Error: «title»: «detail»` + compiler meta lines (§4.1);
  * json: one document per meta entry, or one without meta (DIFFERENCES F3).
- * A body without `errors[]` (an HTML error page) prints no error line.
  */
 function reportApiError(out: Printer, e: ImpCentralApiError): void {
   const elements = e.errors.filter(printable);

@@ -32,6 +32,8 @@ export interface SessionDeps {
   debug?: (text: string) => void;
   /** told when a request starts and ends (progress indicator) */
   onActivity?: (active: boolean) => void;
+  /** warnings of successful answers (`data.meta`) */
+  onWarnings?: (warnings: unknown[]) => void;
   /** asks for a secret on the terminal; fails when there is none */
   askSecret?: (question: string, missingHint: string) => Promise<string>;
 }
@@ -179,7 +181,14 @@ export interface Session {
 /** A session for the current directory's context, or for one already resolved (auth info). */
 export function openSession(deps: SessionDeps, context: AuthContext = resolveContext(deps.cwd, deps.env)): Session {
   const tokens = new ContextTokens(context, deps);
-  const http = new Http({ endpoint: context.endpoint, userAgent: USER_AGENT, tokens, debug: deps.debug, onActivity: deps.onActivity });
+  const http = new Http({
+    endpoint: context.endpoint,
+    userAgent: USER_AGENT,
+    tokens,
+    debug: deps.debug,
+    onActivity: deps.onActivity,
+    onWarnings: deps.onWarnings,
+  });
   const api = new ImpCentral(http);
   let me: Promise<string> | undefined;
   return {

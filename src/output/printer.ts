@@ -3,6 +3,7 @@
 import { Chalk } from 'chalk';
 import { formatText, type DisplayObject, type Value } from './format.js';
 import { FAILS, SUCCEEDS, info as infoMsg } from './messages/common.js';
+import { metaLines } from './meta.js';
 import { Spinner } from './spinner.js';
 
 export type OutputMode = 'default' | 'minimal' | 'json' | 'debug' | 'table';
@@ -79,6 +80,18 @@ export class Printer {
   /** Progress and success sentences (default/debug only). */
   info(text: string): void {
     if (this.showsInfo) this.line(text);
+  }
+
+  /**
+   * Warnings a successful impCentral answer carries in `data.meta`:
+   * `«title»: «detail»` and its meta lines, without `Error:` (README §4.1).
+   */
+  warnings(items: unknown[]): void {
+    for (const w of items as Array<{ title?: unknown; detail?: unknown; meta?: unknown }>) {
+      if (!w || w.title === undefined || w.detail === undefined) continue;
+      this.info(infoMsg.meta(String(w.title), String(w.detail)));
+      for (const l of metaLines(w.meta)) this.info(l);
+    }
   }
 
   /** Dialog text (confirmation summaries): printed in every mode, never coloured outside default. */

@@ -1,5 +1,6 @@
 // What every handler needs to talk to impCentral: the session for the
-// current directory, with debug dumps and terminal prompts wired in.
+// current directory, with debug dumps, impCentral warnings and terminal
+// prompts wired in.
 import { openSession, type Session } from '../../context/session.js';
 import { askSecret } from '../../prompt/index.js';
 import type { CommandRuntime } from '../../cli/spec.js';
@@ -10,6 +11,7 @@ export function session(rt: CommandRuntime): Session {
     env: rt.env,
     debug: rt.out.isDebug ? (t) => rt.out.debug(t) : undefined,
     onActivity: (active) => rt.out.activity(active),
+    onWarnings: (warnings) => rt.out.warnings(warnings),
     askSecret,
   });
 }

@@ -47,6 +47,8 @@ export const info = {
   andMore: (n: number, type: string) => `And ${n} more ${type}(s).`,
   moreItems: (n: number, type: string) => `... ${n} more ${type}(s)`,
   meta: (title: string, detail: string) => `${title}: ${detail}`,
+  metaLine: (file: string, type: string, row: string, column: string, text: string) =>
+    `${file} ${type} (line ${row}, column ${column}): ${text}`,
 };
 
 export const errors = {
