@@ -96,8 +96,11 @@ export class ImpCentral {
     this.logStreams = new LogStreams(http);
   }
 
+  private current?: Promise<Resource>;
+
+  /** The logged-in account: `GET /accounts/me`, read once per client (one command). */
   me(): Promise<Resource> {
-    return this.accounts.get('me');
+    return (this.current ??= this.accounts.get('me'));
   }
 }
 

@@ -25,7 +25,12 @@ const NOT_A_PATH = (v: string) => v.length > 0 && !/[/?#%]/.test(v) && v !== '.'
 
 export const ACCOUNT: EntityKind = {
   type: 'Account',
-  collection: (api) => api.accounts,
+  // `me` goes through the client's one read of the current account, which
+  // the Owner blocks of the same command use too
+  collection: (api) => ({
+    get: (id) => (id === 'me' ? api.me() : api.accounts.get(id)),
+    list: (filters) => api.accounts.list(filters),
+  }),
   attributes: ['email', 'username'],
   // account ids need not look like UUIDs (account.md: `GET /accounts/«value»` first)
   maybeId: (v) => NOT_A_PATH(v),

@@ -292,3 +292,20 @@ describe('ID-only identifiers', () => {
     expect(lk.log).toEqual(['GET /accounts/me/login_keys/demo 404']);
   });
 });
+
+describe('request economy', () => {
+  const count = (log: string[], line: string) => log.filter((l) => l === line).length;
+
+  it('the current account is read once per command, whether `me` names it or its Owner blocks need it', async () => {
+    const product = await requests(['product', 'info', '-p', '{me}{Lamp}', '-z', 'json']);
+    expect(JSON.parse(product.r.stdout).Product.id).toBe(demoLamp.id);
+    expect(product.log).toEqual([
+      'GET /accounts/me 200',
+      `GET /products?filter[owner.id]=${demoId}&page[number]=1&page[size]=100 200`,
+      `GET /products/${demoLamp.id} 200`,
+    ]);
+    const list = await requests(['product', 'list', '-o', 'me', '-o', 'bob@example.com', '-z', 'json']);
+    expect(list.r.code).toBe(0);
+    expect(count(list.log, 'GET /accounts/me 200')).toBe(1);
+  });
+});
