@@ -86,6 +86,14 @@ export class AmbiguousError extends Error {
   }
 }
 
+// entities this module read with `GET /«collection»/«id»` (step 2 of §9.1)
+const readById = new WeakSet<Resource>();
+
+/** Whether `r` was read by id while it was identified: an info command need not read it again (§9.1 step 4). */
+export function wasReadById(r: Resource): boolean {
+  return readById.has(r);
+}
+
 function matchesFilters(r: Resource, filters: Filters): boolean {
   for (const [k, v] of Object.entries(filters)) {
     if (v === undefined) continue;
@@ -135,7 +143,10 @@ async function findPlain(api: ImpCentral, kind: EntityKind, value: string, filte
   if (kind.maybeId(value)) {
     try {
       const found = await coll.get(value);
-      if (matchesFilters(found, filters)) return [found];
+      if (matchesFilters(found, filters)) {
+        readById.add(found);
+        return [found];
+      }
     } catch (e) {
       if (!(e instanceof ImpCentralApiError && (e.status === 404 || e.status === 400))) throw e;
     }

@@ -308,4 +308,13 @@ describe('request economy', () => {
     expect(list.r.code).toBe(0);
     expect(count(list.log, 'GET /accounts/me 200')).toBe(1);
   });
+
+  it('a group read by id as the last part of a hierarchical identifier is not read again', async () => {
+    const { r, log } = await requests(['dg', 'info', '-g', `{me}{Lamp}{${demoDev.id}}`, '-z', 'json']);
+    expect(JSON.parse(r.stdout)['Device Group'].id).toBe(demoDev.id);
+    expect(count(log, `GET /devicegroups/${demoDev.id} 200`)).toBe(1);
+    const product = await requests(['product', 'info', '-p', `{bob@example.com}{${bobLamp.id}}`, '-z', 'json']);
+    expect(JSON.parse(product.r.stdout).Product.id).toBe(bobLamp.id);
+    expect(count(product.log, `GET /products/${bobLamp.id} 200`)).toBe(1);
+  });
 });

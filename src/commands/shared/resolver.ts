@@ -18,6 +18,7 @@ import {
   PRODUCT,
   type EntityKind,
   type FindOptions,
+  wasReadById,
 } from '../../identify/index.js';
 import type { DisplayObject } from '../../output/format.js';
 import { errors, info } from '../../output/messages/common.js';
@@ -71,10 +72,11 @@ export class Resolver {
 
   /**
    * Info commands re-read a match by id (§9.1 step 4) unless it was just
-   * fetched by that id: the cached copy of a list match is not reused.
+   * fetched by that id (also as a part of `{…}{…}`): the cached copy of a
+   * list match is not reused.
    */
   async reread(kind: EntityKind, match: Resource, typed: string | undefined): Promise<Resource> {
-    if (typed === match.id) return match;
+    if (typed === match.id || wasReadById(match)) return match;
     this.cache.delete(`${kind.type}:${match.id}`);
     return (await this.fetch(kind, match.id)) ?? match;
   }
