@@ -21,7 +21,13 @@ export interface EntityKind {
 }
 
 const UUID_LIKE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const NOT_A_PATH = (v: string) => v.length > 0 && !/[/?#%]/.test(v) && v !== '.' && v !== '..';
+/**
+ * Whether a value can be sent as one path segment (`GET /webhooks/«v»`):
+ * URL parsers resolve `.` and `..` (even percent-encoded), so `/webhooks/..`
+ * would reach another resource; such a value is no id of anything.
+ */
+export const isPathSegment = (v: string): boolean => v.length > 0 && v !== '.' && v !== '..';
+const NOT_A_PATH = (v: string) => isPathSegment(v) && !/[/?#%]/.test(v);
 
 export const ACCOUNT: EntityKind = {
   type: 'Account',

@@ -5,6 +5,8 @@
 // names that look like UUIDs, `me` as a literal name, hierarchical forms with
 // empty parts and wrong part counts. Results must follow the spec's rules;
 // the requests are counted through the emulator's request log.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../helpers/emulator.js';
 import { impt, tempDir, writeAuthFileFor, type ImptResult } from '../helpers/impt.js';
@@ -290,6 +292,44 @@ describe('ID-only identifiers', () => {
     const lk = await requests(['loginkey', 'info', '-k', 'demo']);
     expectFailure(lk.r, 'Error: Login Key "demo" is not found.\n');
     expect(lk.log).toEqual(['GET /accounts/me/login_keys/demo 404']);
+  });
+});
+
+describe('values that cannot be a path segment', () => {
+  it('`.` and `..` are no ids: not found without a request that URL parsing would send elsewhere', async () => {
+    for (const v of ['.', '..']) {
+      for (const args of [
+        ['webhook', 'info', '-w', v],
+        ['webhook', 'update', '-w', v, '--url', 'https://example.com/x'],
+        ['webhook', 'delete', '-w', v, '-q'],
+      ]) {
+        const { r, log } = await requests(args);
+        expectFailure(r, `Error: Webhook "${v}" is not found.\n`);
+        expect(log).toEqual([]);
+      }
+      for (const args of [
+        ['loginkey', 'info', '-k', v],
+        ['loginkey', 'update', '-k', v, '-s', 'd', '--pwd', 'demo'],
+        ['loginkey', 'delete', '-k', v, '-q', '--pwd', 'demo'],
+      ]) {
+        const { r, log } = await requests(args);
+        expectFailure(r, `Error: Login Key "${v}" is not found.\n`);
+        expect(log).toEqual([]);
+      }
+    }
+  });
+
+  it('a Project file naming the group `..` is outdated', async () => {
+    const dir = tempDir('impt-project-');
+    writeFileSync(join(dir, '.impt.project'), JSON.stringify({ deviceGroupId: '..', deviceFile: 'd.nut', agentFile: 'a.nut' }));
+    await emu.admin('DELETE', 'requests');
+    const r = await impt(['dg', 'info'], { home, cwd: dir });
+    expectFailure(
+      r,
+      'Error: Device Group "..", saved in Project File, does not exist anymore.\n' +
+        'Impossible to execute the command.\nUse "impt project delete" command to delete the outdated Project.\n',
+    );
+    expect((await emu.admin('GET', 'requests')).data).toEqual([]);
   });
 });
 

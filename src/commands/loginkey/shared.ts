@@ -6,6 +6,7 @@ import { ImpCentralApiError } from '../../api/errors.js';
 import type { ImpCentral } from '../../api/impcentral.js';
 import type { OptionSpec } from '../../cli/spec.js';
 import { CliError } from '../../errors.js';
+import { isPathSegment } from '../../identify/index.js';
 import type { DisplayObject, Value } from '../../output/format.js';
 import { entity, errors } from '../../output/messages/common.js';
 import { loginkeyMessages as msg } from '../../output/messages/loginkey.js';
@@ -31,6 +32,7 @@ export const wrap = (view: DisplayObject): DisplayObject => ({ [msg.type]: view 
 
 /** GET by id; 404 → `Login Key "«id»" is not found.` */
 export async function findLoginKey(api: ImpCentral, id: string): Promise<Resource> {
+  if (!isPathSegment(id)) throw new CliError(errors.notFound(ident(id)));
   try {
     return await api.loginKeys.get(id);
   } catch (e) {

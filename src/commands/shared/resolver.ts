@@ -18,6 +18,7 @@ import {
   PRODUCT,
   type EntityKind,
   type FindOptions,
+  isPathSegment,
   wasReadById,
 } from '../../identify/index.js';
 import type { DisplayObject } from '../../output/format.js';
@@ -53,8 +54,9 @@ export class Resolver {
     return this.s.api;
   }
 
-  /** GET by id through the per-command cache; 404 → undefined. */
+  /** GET by id through the per-command cache; 404 → undefined (also for a value that cannot be an id). */
   fetch(kind: EntityKind, id: string): Promise<Resource | undefined> {
+    if (!isPathSegment(id)) return Promise.resolve(undefined);
     const key = `${kind.type}:${id}`;
     let p = this.cache.get(key);
     if (!p) {
