@@ -260,6 +260,14 @@ describe('Device identifiers', () => {
     expect((await requests(['device', 'info', '-d', 'alpha'])).log[0]).toBe('GET /devices?page[number]=1&page[size]=100 200');
     expect((await requests(['device', 'info', '-d', '0c:2a:69:0c:00:01'])).log[0]).toBe('GET /devices/0c:2a:69:0c:00:01 200');
   });
+
+  it('info re-reads a list match by id (§9.1 step 4), but not a device just read by id', async () => {
+    const byName = (await requests(['device', 'info', '-d', 'alpha'])).log;
+    const id = byName.find((l) => /^GET \/devices\/\w+ 200$/.test(l));
+    expect(byName.indexOf(id!)).toBeGreaterThan(byName.indexOf('GET /devices?page[number]=1&page[size]=100 200'));
+    const byId = (await requests(['device', 'info', '-d', id!.split(' ')[1]!.slice('/devices/'.length)])).log;
+    expect(byId.filter((l) => l.startsWith('GET /devices/'))).toHaveLength(1);
+  });
 });
 
 describe('Deployment identifiers', () => {
@@ -268,6 +276,13 @@ describe('Deployment identifiers', () => {
     expect(await infoId(['build', 'info', '-b', b1.attributes.sha], 'Deployment')).toBe(b1.id); // before b3's tag and b2's origin
     expect(await infoId(['build', 'info', '-b', 't2'], 'Deployment')).toBe(b2.id); // before b3's origin
     expect(await infoId(['build', 'info', '-b', 'o1'], 'Deployment')).toBe(b1.id);
+  });
+
+  it('info re-reads a list match by id (§9.1 step 4)', async () => {
+    const { log } = await requests(['build', 'info', '-b', 't2']);
+    const list = log.findIndex((l) => l.startsWith('GET /deployments?'));
+    expect(list).toBeGreaterThanOrEqual(0);
+    expect(log.indexOf(`GET /deployments/${b2.id} 200`)).toBeGreaterThan(list);
   });
 
   it('ambiguous origin; unknown values', async () => {

@@ -2,7 +2,7 @@ import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.
 import { buildSource, resolveBuild } from '../shared/build-identify.js';
 import { buildInfo } from '../shared/build-views.js';
 import { session, str } from '../shared/context.js';
-import { Resolver } from '../shared/resolver.js';
+import { DEPLOYMENT, Resolver } from '../shared/resolver.js';
 import { BUILD_OPTION } from './options.js';
 
 export const spec: CommandSpec = {
@@ -16,6 +16,8 @@ export const spec: CommandSpec = {
 export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
   const src = buildSource(str(opts.build), rt.cwd);
   const res = new Resolver(session(rt), rt.out);
-  const { build } = await resolveBuild(res, src);
+  const { build: found } = await resolveBuild(res, src);
+  // info commands re-read a list match by id (README §9.1 step 4)
+  const build = 'value' in src ? await res.reread(DEPLOYMENT, found, src.value) : found;
   rt.out.result(await buildInfo(res, build));
 }

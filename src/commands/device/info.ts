@@ -33,8 +33,8 @@ export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void
   const ident = str(opts.device)!;
   const res = new Resolver(session(rt), rt.out);
   const found = await findDevice(res, ident);
-  // info commands re-fetch the match by id (README §9.1 step 4)
-  const device = (await res.fetch(DEVICE, found.id)) ?? found;
+  // info commands re-read a list match by id (README §9.1 step 4)
+  const device = await res.reread(DEVICE, found, ident);
   const view = infoView('Device', device);
   const dgId = relId(device, 'devicegroup');
   if (dgId) view['Device Group'] = await groupBlock(res, ident, dgId);
