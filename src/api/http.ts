@@ -27,6 +27,7 @@ export interface HttpOptions {
   rateLimitBudgetMs?: number;
   /** base delay for connection-error retries, ms */
   retryBaseMs?: number;
+  /** limit for one attempt of a request, from sending it to the end of the answer, ms (default 60 s) */
   timeoutMs?: number;
   /** told when a request starts and ends (progress indicators) */
   onActivity?: (active: boolean) => void;
@@ -104,19 +105,23 @@ export class Http {
     let rateLimitWaited = 0;
     let transportTries = 0;
     const idempotent = method.toUpperCase() !== 'POST';
+    const timeout = this.opts.timeoutMs ?? 60_000;
     for (;;) {
       const headers: Record<string, string> = { 'Content-Type': ro.anonymous ? 'application/json' : JSON_API, ...ro.headers };
       // the token first: a login it needs fails on its own URL (`Invalid URI "«endpoint»/auth"`)
       if (!ro.anonymous && this.opts.tokens) headers.Authorization = `Bearer ${await this.opts.tokens.token()}`;
       this.checkUrl(path);
-      const config: AxiosRequestConfig = { method, url: path, params: ro.query, data: ro.body, headers };
+      // axios' own timeout only notices a silent socket: an answer that
+      // stalls after its headers, or trickles, must end too
+      const deadline = AbortSignal.timeout(timeout);
+      const config: AxiosRequestConfig = { method, url: path, params: ro.query, data: ro.body, headers, signal: deadline };
       let res: AxiosResponse;
       try {
         this.dumpRequest(config);
         this.opts.onActivity?.(true);
         res = await this.ax.request(config).finally(() => this.opts.onActivity?.(false));
       } catch (e) {
-        const err = toTransportError(e);
+        const err = deadline.aborted ? new TransportError(`Error: timeout of ${timeout}ms exceeded`, 'ETIMEDOUT') : toTransportError(e);
         this.opts.debug?.(`ERROR: ${err.message}`);
         if (idempotent && transportTries < 2) {
           transportTries++;

@@ -33,6 +33,10 @@ export interface SseConnection {
 export interface SseOptions {
   userAgent: string;
   debug?: (text: string) => void;
+  /** how long the server may take to answer the GET, ms (default 60 s); the stream itself may stay quiet */
+  openTimeoutMs?: number;
+  /** gives up opening (the promise rejects, the request is dropped) */
+  signal?: AbortSignal;
 }
 
 /** Opens the event stream; resolves once the server answered 200 (the transport's "open"). */
@@ -41,11 +45,21 @@ export function openEventStream(url: string, handlers: SseHandlers, opts: SseOpt
   return new Promise((resolve, reject) => {
     let closed = false;
     let opened = false;
+    let timer: NodeJS.Timeout | undefined;
+    const stopWaiting = () => {
+      clearTimeout(timer);
+      opts.signal?.removeEventListener('abort', abort);
+    };
     const fail = (e: Error) => {
+      stopWaiting();
       if (closed) return;
       closed = true;
       if (opened) handlers.onEnd(e);
       else reject(e);
+    };
+    const abort = () => {
+      fail(new TransportError('Error: the log stream request was canceled', 'ABORT_ERR'));
+      req.destroy();
     };
     opts.debug?.(`Doing the request with options:\n${JSON.stringify({ method: 'GET', url, headers: { Accept: 'text/event-stream' } }, null, 2)}\n`);
     // a connection of its own: the global agent's sockets time out after 5 s
@@ -58,6 +72,7 @@ export function openEventStream(url: string, handlers: SseHandlers, opts: SseOpt
         readErrorBody(res).then((errors) => fail(new ImpCentralApiError(status, errors, 'GET', new URL(url).pathname)));
         return;
       }
+      stopWaiting();
       opened = true;
       const parser = createParser({
         onEvent: (m) => {
@@ -83,7 +98,12 @@ export function openEventStream(url: string, handlers: SseHandlers, opts: SseOpt
         },
       });
     });
-    req.on('error', (e: NodeJS.ErrnoException) => fail(new TransportError(`Error: ${e.message}`, e.code)));
+    req.on('error', (e: NodeJS.ErrnoException) => fail(e instanceof TransportError ? e : new TransportError(`Error: ${e.message}`, e.code)));
+    // a server that takes the connection but never answers must not hold the command forever
+    const timeout = opts.openTimeoutMs ?? 60_000;
+    timer = setTimeout(() => req.destroy(new TransportError(`Error: timeout of ${timeout}ms exceeded`, 'ETIMEDOUT')), timeout);
+    if (opts.signal?.aborted) abort();
+    else opts.signal?.addEventListener('abort', abort, { once: true });
   });
 }
 

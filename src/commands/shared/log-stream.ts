@@ -45,6 +45,8 @@ class LiveLogStream {
   private opened: ReturnType<typeof deferred<void>> | undefined;
   /** backoff wait before a reconnection, cleared on stop so the process can end */
   private backoff: { timer: NodeJS.Timeout; wake: () => void } | undefined;
+  /** set while a stream is being opened (its requests may take long) */
+  private opening: AbortController | undefined;
 
   constructor(
     private readonly res: Resolver,
@@ -63,7 +65,12 @@ class LiveLogStream {
     process.on('SIGTERM', stop);
     process.stdout.on('error', brokenPipe);
     try {
-      await this.open();
+      try {
+        await this.open();
+      } catch (e) {
+        // interrupted while opening: stop() ends the command
+        if (!this.stopped) throw e;
+      }
       await this.done.promise;
       await this.sink.drained();
     } finally {
@@ -81,6 +88,16 @@ class LiveLogStream {
   }
 
   private stop(): void {
+    if (this.opening) {
+      // Ctrl-C while impCentral is slow to open the stream: end at once, as
+      // before the stream (log/interrupt.ts), without waiting for the answers
+      this.stopped = true;
+      this.opening.abort();
+      this.sink.flush();
+      this.out.info(SUCCEEDS);
+      void exitQuietly();
+      return;
+    }
     this.stopped = true;
     this.conn?.close();
     if (this.backoff) {
@@ -92,6 +109,16 @@ class LiveLogStream {
 
   /** Creates a stream, opens its event feed, adds the devices and prints the opening block. */
   private async open(): Promise<void> {
+    const opening = new AbortController();
+    this.opening = opening;
+    try {
+      await this.openStream(opening.signal);
+    } finally {
+      this.opening = undefined;
+    }
+  }
+
+  private async openStream(signal: AbortSignal): Promise<void> {
     const api = this.res.api;
     const stream = await api.logStreams.create();
     if (this.stopped) return;
@@ -100,7 +127,7 @@ class LiveLogStream {
     this.conn = await openEventStream(
       api.logStreams.url(stream.id),
       { onEvent: (e) => this.onEvent(e), onEnd: (e) => void this.lost(e) },
-      { userAgent: USER_AGENT, debug },
+      { userAgent: USER_AGENT, debug, signal },
     );
     if (this.stopped) return this.conn.close();
     try {
@@ -181,6 +208,7 @@ class LiveLogStream {
         await this.open();
         return;
       } catch (e) {
+        if (this.stopped) return;
         if (attempt >= RECONNECT_ATTEMPTS) return this.fail(e);
         this.say(() => this.out.error(describe(e)));
       }
