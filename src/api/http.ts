@@ -239,13 +239,20 @@ export function parseSingle(body: unknown): Resource {
   return doc.data.data;
 }
 
-/** Retry-After (seconds), else X-RateLimit-Reset (seconds), else a doubling delay from 1 s up to 8 s. */
+/**
+ * A doubling delay from 1 s up to 8 s, or longer when Retry-After (seconds
+ * or an HTTP date), else X-RateLimit-Reset (seconds), asks for more.
+ */
 function retryAfterMs(res: AxiosResponse, attempt: number): number {
+  const backoff = Math.min(1000 * 2 ** (attempt - 1), 8000);
   for (const h of ['retry-after', 'x-ratelimit-reset']) {
-    const seconds = Number(res.headers[h]);
-    if (Number.isFinite(seconds) && seconds > 0) return seconds * 1000;
+    const value = res.headers[h] as unknown;
+    if (typeof value !== 'string' && typeof value !== 'number') continue;
+    let ms = Number(value) * 1000;
+    if (!Number.isFinite(ms) && h === 'retry-after') ms = Date.parse(String(value)) - Date.now();
+    if (Number.isFinite(ms) && ms > 0) return Math.max(Math.ceil(ms), backoff);
   }
-  return Math.min(1000 * 2 ** (attempt - 1), 8000);
+  return backoff;
 }
 
 function toApiError(res: AxiosResponse, method: string, path: string): ImpCentralApiError {

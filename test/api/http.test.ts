@@ -151,6 +151,25 @@ describe('429', () => {
     scope.done();
   });
 
+  it('backs off when Retry-After keeps asking for the same short wait', async () => {
+    const scope = nock(ORIGIN).get('/v5/products/p1').times(5).reply(429, {}, { 'Retry-After': '1' }).get('/v5/products/p1').reply(200, { data: item('p1') });
+    const { http, slept } = client();
+    expect((await http.getResource('/products/p1')).id).toBe('p1');
+    expect(slept).toEqual([1000, 2000, 4000, 8000, 8000]);
+    scope.done();
+  });
+
+  it('reads a Retry-After given as an HTTP date', async () => {
+    const when = new Date(Date.now() + 30_000).toUTCString();
+    const scope = nock(ORIGIN).get('/v5/products/p1').reply(429, {}, { 'Retry-After': when }).get('/v5/products/p1').reply(200, { data: item('p1') });
+    const { http, slept } = client();
+    await http.getResource('/products/p1');
+    expect(slept).toHaveLength(1);
+    expect(slept[0]).toBeGreaterThan(20_000);
+    expect(slept[0]).toBeLessThanOrEqual(30_000);
+    scope.done();
+  });
+
   it('fails at once when Retry-After exceeds the budget', async () => {
     const scope = nock(ORIGIN).get('/v5/products').query(true).reply(429, {}, { 'Retry-After': '120' });
     const { http, slept } = client();
