@@ -13,8 +13,11 @@ export const DEFAULT_ENDPOINT = 'https://api.electricimp.com/v5';
 export interface TokenSource {
   /** the current access token (refreshed ahead of expiry by the owner) */
   token(): Promise<string>;
-  /** called once after a 401; returns a fresh token */
-  refresh(): Promise<string>;
+  /**
+   * called once after a 401 with the token that was refused; returns a fresh
+   * token (or the current one, when another request already replaced it)
+   */
+  refresh(rejected?: string): Promise<string>;
 }
 
 export interface HttpOptions {
@@ -109,7 +112,8 @@ export class Http {
     for (;;) {
       const headers: Record<string, string> = { 'Content-Type': ro.anonymous ? 'application/json' : JSON_API, ...ro.headers };
       // the token first: a login it needs fails on its own URL (`Invalid URI "«endpoint»/auth"`)
-      if (!ro.anonymous && this.opts.tokens) headers.Authorization = `Bearer ${await this.opts.tokens.token()}`;
+      const token = !ro.anonymous && this.opts.tokens ? await this.opts.tokens.token() : undefined;
+      if (token !== undefined) headers.Authorization = `Bearer ${token}`;
       this.checkUrl(path);
       // axios' own timeout only notices a silent socket: an answer that
       // stalls after its headers, or trickles, must end too
@@ -138,7 +142,7 @@ export class Http {
       }
       if (res.status === 401 && !refreshed && !ro.anonymous && this.opts.tokens) {
         refreshed = true;
-        await this.opts.tokens.refresh();
+        await this.opts.tokens.refresh(token);
         continue;
       }
       if (res.status === 429) {

@@ -122,6 +122,8 @@ export async function passwordLogin(
 export class ContextTokens implements TokenSource {
   private current: { token: string; expiresAt: string } | undefined;
   private obtained = false;
+  /** the refresh under way: requests that need one at the same time share it */
+  private refreshing: Promise<string> | undefined;
   private readonly http: Http;
 
   constructor(
@@ -140,7 +142,21 @@ export class ContextTokens implements TokenSource {
     return this.current.token;
   }
 
-  async refresh(): Promise<string> {
+  /**
+   * A new access token. Requests refused together (parallel lookups once the
+   * token has expired) share one exchange, and a request refused with a
+   * token that another one has already replaced just uses the new one.
+   */
+  refresh(rejected?: string): Promise<string> {
+    if (this.refreshing) return this.refreshing;
+    if (rejected !== undefined && this.current && this.current.token !== rejected) {
+      return Promise.resolve(this.current.token);
+    }
+    this.refreshing = this.exchange().finally(() => (this.refreshing = undefined));
+    return this.refreshing;
+  }
+
+  private async exchange(): Promise<string> {
     const ctx = this.context;
     let doc: TokenDocument;
     try {

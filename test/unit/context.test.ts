@@ -154,6 +154,17 @@ describe('token refresh (§11)', () => {
     scope.done();
   });
 
+  it('requests refused together share one refresh, and a late refusal of the old token uses the new one', async () => {
+    const ctx = fileCtx({ endpoint: ENDPOINT, accessToken: 'a', expiresAt: inMinutes(60), refreshToken: 'r' });
+    // exactly one exchange: nock fails the test on a second one
+    const scope = nock(ORIGIN).post('/v5/auth/token', { token: 'r' }).delay(20).reply(200, { access_token: 'f', expires_at: inMinutes(60) });
+    const tokens = new ContextTokens(ctx, { cwd: '.', env: {} });
+    expect(await Promise.all([tokens.refresh('a'), tokens.refresh('a')])).toEqual(['f', 'f']);
+    expect(await tokens.refresh('a')).toBe('f');
+    expect(await tokens.token()).toBe('f');
+    scope.done();
+  });
+
   it('env context logs in on first use and saves nothing', async () => {
     const ctx: AuthContext = { kind: 'env', label: '', fileWhat: 'Auth', endpoint: ENDPOINT, envLogin: { user: 'u' } };
     const asked: string[] = [];
