@@ -1,7 +1,8 @@
 // The typed impCentral v5 client: one object per resource collection plus
 // the action endpoints. Knows nothing of the CLI.
 import { Collection } from './collection.js';
-import type { Http } from './http.js';
+import { UnexpectedResponseError } from './errors.js';
+import { parseSingle, type Http } from './http.js';
 import type { Linkage, Resource } from './wire.js';
 
 class DeviceGroups extends Collection {
@@ -36,10 +37,12 @@ class Devices extends Collection {
     if (page?.number !== undefined) query['page[number]'] = page.number;
     if (page?.size !== undefined) query['page[size]'] = page.size;
     const body = (await this.http.get(`${this.path}/${encodeURIComponent(id)}/logs`, query)) as {
-      data?: unknown[];
+      data?: unknown;
       links?: Record<string, string>;
-    };
-    return { data: Array.isArray(body?.data) ? body.data : [], links: body?.links ?? {} };
+    } | null;
+    // an answer without its list (an HTML page, a cut-off body) is no empty page
+    if (!body || typeof body !== 'object' || !Array.isArray(body.data)) throw new UnexpectedResponseError('log page without a data array');
+    return { data: body.data, links: body.links ?? {} };
   }
 }
 
@@ -60,8 +63,7 @@ class LoginKeys extends Collection {
 class LogStreams {
   constructor(private readonly http: Http) {}
   async create(): Promise<Resource> {
-    const body = (await this.http.request('POST', '/logstream')) as { data: Resource };
-    return body.data;
+    return parseSingle(await this.http.request('POST', '/logstream'));
   }
   addDevice(streamId: string, deviceId: string): Promise<unknown> {
     return this.http.request('PUT', `/logstream/${streamId}/${encodeURIComponent(deviceId)}`);
