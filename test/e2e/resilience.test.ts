@@ -322,13 +322,19 @@ describe('Ctrl-C while impCentral is slow', () => {
 
   it('log stream ends with the success line while the stream connection is still unanswered', async () => {
     const device = w.devices(1)[0]!;
-    await withFaults(w.emu, { latency_ms: 600_000, routes: '^/v5/logstream/[0-9a-f]+$' }, async () => {
-      const running = startImpt(['log', 'stream', '-d', device], { home: w.home });
-      await waitFor(async () => (await w.emu.admin('GET', 'faults')).data.injected.delayed >= 1);
-      running.child.kill('SIGINT');
-      expect(await running.exited).toBe(0);
-      expect(running.out()).toBe(`${SUCCEEDS}\n`);
-    });
+    const cases = [
+      { args: [], signal: 'SIGINT', stdout: `${SUCCEEDS}\n` },
+      { args: ['-z', 'json'], signal: 'SIGTERM', stdout: '' },
+    ] as const;
+    for (const c of cases) {
+      await withFaults(w.emu, { latency_ms: 600_000, routes: '^/v5/logstream/[0-9a-f]+$' }, async () => {
+        const running = startImpt(['log', 'stream', '-d', device, ...c.args], { home: w.home });
+        await waitFor(async () => (await w.emu.admin('GET', 'faults')).data.injected.delayed >= 1);
+        running.child.kill(c.signal);
+        expect(await running.exited).toBe(0);
+        expect(running.out()).toBe(c.stdout);
+      });
+    }
   });
 });
 
