@@ -320,6 +320,23 @@ describe('Ctrl-C while impCentral is slow', () => {
     });
   });
 
+  it('log get ends with the success line while a page is still being fetched, and prints nothing after it', async () => {
+    const device = w.devices(1)[0]!;
+    const cases = [
+      { args: [], signal: 'SIGINT', stdout: `${SUCCEEDS}\n` },
+      { args: ['-z', 'json'], signal: 'SIGTERM', stdout: '' },
+    ] as const;
+    for (const c of cases) {
+      await withFaults(w.emu, { latency_ms: 600_000, routes: `^/v5/devices/${device}/logs$` }, async () => {
+        const running = startImpt(['log', 'get', '-d', device, ...c.args], { home: w.home });
+        await waitFor(async () => (await w.emu.admin('GET', 'faults')).data.injected.delayed >= 1);
+        running.child.kill(c.signal);
+        expect(await running.exited).toBe(0);
+        expect(running.out()).toBe(c.stdout);
+      });
+    }
+  });
+
   it('log stream ends with the success line while the stream connection is still unanswered', async () => {
     const device = w.devices(1)[0]!;
     const cases = [

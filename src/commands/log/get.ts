@@ -76,6 +76,12 @@ export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void
     rt.out.info(msg.noMoreLogs);
     return true;
   });
+  // Ctrl-C may come while a page is still being fetched: end now, so that
+  // neither the wait for impCentral nor the late page follows the status line
+  if (how === 'interrupted') {
+    rt.out.info(SUCCEEDS);
+    await exitQuietly();
+  }
   // nothing follows the last array in json mode, nor the prompt when stdin ended
   if (rt.out.isJson || how === 'eof') await exitQuietly();
 }
