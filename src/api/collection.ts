@@ -1,5 +1,6 @@
 // CRUD on one impCentral collection with JSON:API bodies.
 import { parseSingle, type Http, type Query } from './http.js';
+import { ImpCentralApiError } from './errors.js';
 import type { Linkage, Resource } from './wire.js';
 
 export type Filters = Record<string, string | undefined>;
@@ -43,6 +44,11 @@ export class Collection {
   }
 
   async delete(id: string, headers?: Record<string, string>): Promise<void> {
-    await this.http.request('DELETE', `${this.path}/${encodeURIComponent(id)}`, { headers });
+    try {
+      await this.http.request('DELETE', `${this.path}/${encodeURIComponent(id)}`, { headers });
+    } catch (e) {
+      // gone after a retry: the attempt whose answer was lost deleted it
+      if (!(e instanceof ImpCentralApiError && e.afterLostAnswer && e.status === 404)) throw e;
+    }
   }
 }

@@ -7,6 +7,11 @@ export class ImpCentralApiError extends Error {
   readonly errors: ApiErrorObject[];
   readonly method: string;
   readonly path: string;
+  /**
+   * The answer came to a retry of an attempt whose answer was lost: the first
+   * attempt may have done the work already (a DELETE then meets its own result).
+   */
+  afterLostAnswer = false;
 
   constructor(status: number, errors: ApiErrorObject[], method: string, path: string) {
     const first = errors[0];
@@ -39,6 +44,10 @@ export class TransportError extends Error {
     super(message);
     this.name = 'TransportError';
     this.code = code;
+  }
+  /** the request cannot have reached the server (refused, or the host not found) */
+  get neverSent(): boolean {
+    return /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ERR_INVALID_URL/.test(this.code ?? '');
   }
   /** ENOENT, ETIMEDOUT and ECONNRESET are reported as a network failure (§4.2). */
   get isNetworkFailure(): boolean {

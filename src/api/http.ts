@@ -107,6 +107,8 @@ export class Http {
     let rateLimitTries = 0;
     let rateLimitWaited = 0;
     let transportTries = 0;
+    // an attempt may have reached the server although its answer never came
+    let lostAnswer = false;
     const idempotent = method.toUpperCase() !== 'POST';
     const timeout = this.opts.timeoutMs ?? 60_000;
     for (;;) {
@@ -129,6 +131,7 @@ export class Http {
         this.opts.debug?.(`ERROR: ${err.message}`);
         if (idempotent && transportTries < 2) {
           transportTries++;
+          if (!err.neverSent) lostAnswer = true;
           await this.sleep(this.backoff(transportTries));
           continue;
         }
@@ -158,10 +161,13 @@ export class Http {
       }
       if (idempotent && [502, 503, 504].includes(res.status) && transportTries < 2) {
         transportTries++;
+        // a gateway that timed out may have passed the request on
+        if (res.status === 504) lostAnswer = true;
         await this.sleep(this.backoff(transportTries));
         continue;
       }
       const err = toApiError(res, method, path);
+      err.afterLostAnswer = lostAnswer;
       this.opts.debug?.(`ERROR: HTTP/${res.status}${err.errors.length ? `: ${err.title ?? ''}: ${err.detail ?? ''}` : ''}`);
       throw err;
     }

@@ -1,7 +1,7 @@
 // The typed impCentral v5 client: one object per resource collection plus
 // the action endpoints. Knows nothing of the CLI.
 import { Collection } from './collection.js';
-import { UnexpectedResponseError } from './errors.js';
+import { ImpCentralApiError, UnexpectedResponseError } from './errors.js';
 import { parseSingle, type Http } from './http.js';
 import type { Linkage, Resource } from './wire.js';
 
@@ -14,11 +14,22 @@ class DeviceGroups extends Collection {
       body: { data: deviceIds.map((d) => ({ type: 'device', id: d })) },
     });
   }
-  removeDevices(id: string, deviceIds: string[], unbondKey?: string): Promise<unknown> {
-    return this.http.request('DELETE', `${this.path}/${id}/relationships/devices`, {
-      body: { data: deviceIds.map((d) => ({ type: 'device', id: d })) },
-      headers: unbondKey !== undefined ? { 'X-Electricimp-Key': unbondKey } : undefined,
-    });
+  async removeDevices(id: string, deviceIds: string[], unbondKey?: string): Promise<void> {
+    try {
+      await this.http.request('DELETE', `${this.path}/${id}/relationships/devices`, {
+        body: { data: deviceIds.map((d) => ({ type: 'device', id: d })) },
+        headers: unbondKey !== undefined ? { 'X-Electricimp-Key': unbondKey } : undefined,
+      });
+    } catch (e) {
+      // a retry refused because an attempt whose answer was lost already
+      // unassigned the devices is a success: check the devices themselves
+      if (!(e instanceof ImpCentralApiError && e.afterLostAnswer && e.status < 500)) throw e;
+      for (const deviceId of deviceIds) {
+        const device = parseSingle(await this.http.get(`/devices/${encodeURIComponent(deviceId)}`));
+        const group = device.relationships?.devicegroup;
+        if (group && !Array.isArray(group) && group.id === id) throw e;
+      }
+    }
   }
   setMinSupportedDeployment(id: string, deploymentId: string): Promise<unknown> {
     return this.http.request('PUT', `${this.path}/${id}/relationships/min_supported_deployment`, {
