@@ -7,11 +7,14 @@
 //
 // On start the snapshot is loaded and journal lines with a sequence number
 // above the snapshot's are replayed (a torn last line from a crash is
-// ignored: it was never acknowledged). The journal is compacted into a new
+// ignored: it was never acknowledged). Anything else that does not fit — a
+// corrupt line before the last, a gap in the sequence numbers, a journal
+// without its snapshot — stops the start with a message naming the file
+// rather than starting on lost state. The journal is compacted into a new
 // snapshot at start-up and whenever it grows past a threshold.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CollName, LogEntry } from './model.js';
+import { COLLECTIONS, type CollName, type LogEntry } from './model.js';
 
 export type JournalOp =
   | ['put', CollName, { id: string }]
@@ -72,6 +75,9 @@ export class MemoryPersistence implements Persistence {
   close(): void {}
 }
 
+/** Temp files of writeFileAtomic that a crash can leave behind. */
+const STALE_TMP = /^(state\.json|seed\.json|clock\.json)\.\d+\.tmp$/;
+
 function writeFileAtomic(file: string, data: string): void {
   const tmp = `${file}.${process.pid}.tmp`;
   const fd = fs.openSync(tmp, 'w');
@@ -117,6 +123,14 @@ export class FilePersistence implements Persistence {
     this.journalFile = path.join(dir, 'journal.ndjson');
     this.seedFile = path.join(dir, 'seed.json');
     this.clockFile = path.join(dir, 'clock.json');
+    this.removeStaleTempFiles();
+  }
+
+  /** Temp files of an atomic write interrupted by a crash (their target is intact). */
+  private removeStaleTempFiles(): void {
+    for (const name of fs.readdirSync(this.dir)) {
+      if (STALE_TMP.test(name)) fs.rmSync(path.join(this.dir, name), { force: true });
+    }
   }
 
   private error(problem: string): DataDirError {
@@ -144,30 +158,67 @@ export class FilePersistence implements Persistence {
   }
 
   load() {
-    let snapshot: Snapshot | null = null;
-    const raw = this.readJson(this.snapshotFile);
-    if (raw !== undefined) {
-      const s = raw as Partial<Snapshot> | null;
-      if (!s || typeof s !== 'object' || s.version !== 1 || typeof s.seq !== 'number' || typeof s.collections !== 'object' || s.collections === null) {
-        throw this.error('state.json is not an emulator snapshot');
-      }
-      snapshot = s as Snapshot;
-    }
-    const journal: { s: number; ops: JournalOp[] }[] = [];
-    let dirty = false;
+    const snapshot = this.loadSnapshot();
     const text = this.read(this.journalFile);
-    if (text !== undefined) {
-      dirty = text.length > 0;
-      for (const line of text.split('\n')) {
-        if (!line) continue;
-        try {
-          journal.push(JSON.parse(line));
-        } catch {
-          break; // torn tail from a crash: never acknowledged
-        }
+    if (!snapshot && text === undefined) return { snapshot, journal: [], dirty: false }; // a new data dir
+    // the journal is created just before the first snapshot and both stay:
+    // one without the other has lost changes
+    if (!snapshot) throw this.error('state.json is missing (journal.ndjson alone cannot rebuild the state)');
+    if (text === undefined) throw this.error('journal.ndjson is missing (changes made since state.json was written are lost)');
+    const journal: { s: number; ops: JournalOp[] }[] = [];
+    const lines = text.split('\n');
+    // a transaction is written with its newline in one write: only the text
+    // after the last newline can be a write torn by a crash (never acknowledged)
+    const tail = lines.pop()!;
+    const add = (tx: { s: number; ops: JournalOp[] }, lineNo: number) => {
+      const prev = journal.at(-1);
+      if (prev && tx.s !== prev.s + 1) {
+        throw this.error(`journal.ndjson line ${lineNo}: transaction ${tx.s} does not follow transaction ${prev.s}`);
+      }
+      journal.push(tx);
+    };
+    lines.forEach((line, i) => {
+      const tx = parseTransaction(line);
+      if (!tx) throw this.error(`journal.ndjson line ${i + 1} is not a journal transaction`);
+      add(tx, i + 1);
+    });
+    const last = tail ? parseTransaction(tail) : null;
+    if (last) add(last, lines.length + 1);
+    const first = journal[0];
+    if (first && first.s > snapshot.seq + 1) {
+      throw this.error(`journal.ndjson starts at transaction ${first.s} but state.json ends at transaction ${snapshot.seq}`);
+    }
+    return { snapshot, journal, dirty: text.length > 0 };
+  }
+
+  private loadSnapshot(): Snapshot | null {
+    const raw = this.readJson(this.snapshotFile);
+    if (raw === undefined) return null;
+    const s = raw as Partial<Snapshot> | null;
+    if (
+      !s ||
+      typeof s !== 'object' ||
+      s.version !== 1 ||
+      !Number.isSafeInteger(s.seq) ||
+      s.seq! < 0 ||
+      typeof s.collections !== 'object' ||
+      s.collections === null
+    ) {
+      throw this.error('state.json is not an emulator snapshot');
+    }
+    for (const name of COLLECTIONS) {
+      const recs = s.collections[name];
+      if (recs !== undefined && (!Array.isArray(recs) || !recs.every((r) => isRecord(name, r)))) {
+        throw this.error(`state.json: ${name} holds something that is not an emulator record`);
       }
     }
-    return { snapshot, journal, dirty };
+    if (s.logs !== undefined && !isMapOf(s.logs, (v) => Array.isArray(v) && v.every(isLogEntry))) {
+      throw this.error('state.json: logs holds something that is not a device log line');
+    }
+    if (s.members !== undefined && !isMapOf(s.members, (v) => Array.isArray(v) && v.every((id) => typeof id === 'string'))) {
+      throw this.error('state.json: members holds something that is not a list of device ids');
+    }
+    return s as Snapshot;
   }
 
   private fd(): number {
@@ -183,6 +234,8 @@ export class FilePersistence implements Persistence {
   }
 
   writeSnapshot(snapshot: Snapshot): void {
+    // a snapshot never exists without its journal (load() relies on it)
+    if (this.journalFd === null) fs.closeSync(fs.openSync(this.journalFile, 'a'));
     writeFileAtomic(this.snapshotFile, JSON.stringify(snapshot));
     // The snapshot now covers every journal line: start a fresh journal.
     if (this.journalFd !== null) {
@@ -224,6 +277,51 @@ export class FilePersistence implements Persistence {
       this.journalFd = null;
     }
   }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function isMapOf(v: unknown, valueOk: (v: unknown) => boolean): boolean {
+  return isObject(v) && Object.values(v).every(valueOk);
+}
+
+/** Enough of a record for the store to index it. */
+function isRecord(coll: CollName, r: unknown): r is { id: string } {
+  return isObject(r) && typeof r.id === 'string' && (coll !== 'devices' || typeof r.mac_address === 'string');
+}
+
+function isLogEntry(e: unknown): e is LogEntry {
+  return isObject(e) && typeof e.ts === 'string' && typeof e.type === 'string' && typeof e.msg === 'string';
+}
+
+const isCollection = (c: unknown): c is CollName => COLLECTIONS.includes(c as CollName);
+
+function isOp(op: unknown): op is JournalOp {
+  if (!Array.isArray(op)) return false;
+  switch (op[0]) {
+    case 'put':
+      return op.length === 3 && isCollection(op[1]) && isRecord(op[1], op[2]);
+    case 'del':
+      return op.length === 3 && isCollection(op[1]) && typeof op[2] === 'string';
+    case 'log':
+      return op.length === 3 && typeof op[1] === 'string' && isLogEntry(op[2]);
+    case 'clearlogs':
+      return op.length === 2 && typeof op[1] === 'string';
+    default:
+      return false;
+  }
+}
+
+/** One journal line as a transaction, null when it is not one. */
+function parseTransaction(line: string): { s: number; ops: JournalOp[] } | null {
+  let tx: unknown;
+  try {
+    tx = JSON.parse(line);
+  } catch {
+    return null;
+  }
+  if (!isObject(tx) || !Number.isSafeInteger(tx.s) || (tx.s as number) < 1 || !Array.isArray(tx.ops) || !tx.ops.every(isOp)) return null;
+  return tx as { s: number; ops: JournalOp[] };
 }
 
 function reason(e: unknown): string {
