@@ -84,6 +84,7 @@ export class Emulator {
       if (!this.store.load()) this.seedStore();
       if (stored === undefined || opts.seed !== undefined) this.persistence.writeSeed(this.seed);
     } catch (e) {
+      this.persistence.close(); // gives the data dir back
       if (!opts.dataDir || e instanceof DataDirError || (e as Error).message.startsWith('invalid seed:')) throw e;
       throw new DataDirError(`cannot use data dir ${opts.dataDir}: ${(e as Error).message}`);
     }

@@ -5,6 +5,10 @@
 //   journal.ndjson one JSON line per committed transaction {s, ops}; each line
 //                 is written and fsync'ed before the HTTP response leaves.
 //
+//   emulator.lock  pid of the emulator using the dir; a second emulator refuses
+//                 the dir while that process lives (a killed one leaves a stale
+//                 lock that the next start takes over)
+//
 // On start the snapshot is loaded and journal lines with a sequence number
 // above the snapshot's are replayed (a torn last line from a crash is
 // ignored: it was never acknowledged). Anything else that does not fit — a
@@ -75,8 +79,11 @@ export class MemoryPersistence implements Persistence {
   close(): void {}
 }
 
-/** Temp files of writeFileAtomic that a crash can leave behind. */
-const STALE_TMP = /^(state\.json|seed\.json|clock\.json)\.\d+\.tmp$/;
+const LOCK_FILE = 'emulator.lock';
+/** Temp files of writeFileAtomic (and of the lock) that a crash can leave behind. */
+const STALE_TMP = /^(state\.json|seed\.json|clock\.json|emulator\.lock)\.\d+\.tmp$/;
+/** Data dirs locked by this process (the pid in the lock file cannot tell them apart). */
+const lockedHere = new Set<string>();
 
 function writeFileAtomic(file: string, data: string): void {
   const tmp = `${file}.${process.pid}.tmp`;
@@ -109,6 +116,9 @@ export class FilePersistence implements Persistence {
   private readonly journalFile: string;
   private readonly seedFile: string;
   private readonly clockFile: string;
+  private readonly lockFile: string;
+  /** real path of the dir while this instance holds its lock */
+  private lockKey: string | null = null;
   private journalFd: number | null = null;
   private lines = 0;
 
@@ -123,7 +133,47 @@ export class FilePersistence implements Persistence {
     this.journalFile = path.join(dir, 'journal.ndjson');
     this.seedFile = path.join(dir, 'seed.json');
     this.clockFile = path.join(dir, 'clock.json');
+    this.lockFile = path.join(dir, LOCK_FILE);
+    this.lock();
     this.removeStaleTempFiles();
+  }
+
+  /** Takes the data dir for this process, or says which emulator has it. */
+  private lock(): void {
+    const key = fs.realpathSync(this.dir);
+    if (lockedHere.has(key)) throw this.error('it is in use by another emulator of this process');
+    const tmp = `${this.lockFile}.${process.pid}.tmp`;
+    try {
+      fs.writeFileSync(tmp, `${process.pid}\n`);
+      for (let attempt = 0; ; attempt++) {
+        try {
+          createLock(tmp, this.lockFile);
+          break;
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw e;
+        }
+        const holder = Number.parseInt(fs.readFileSync(this.lockFile, 'utf8'), 10);
+        if (Number.isSafeInteger(holder) && holder > 0 && holder !== process.pid && processExists(holder)) {
+          throw this.error(`it is in use by another emulator (pid ${holder}; if no emulator runs, delete ${LOCK_FILE})`);
+        }
+        fs.rmSync(this.lockFile, { force: true }); // left by an emulator that was killed
+      }
+    } catch (e) {
+      if (e instanceof DataDirError) throw e;
+      const code = (e as NodeJS.ErrnoException).code;
+      throw this.error(code === 'EEXIST' ? 'it is in use by another emulator' : `${LOCK_FILE}: ${reason(e)}`);
+    } finally {
+      fs.rmSync(tmp, { force: true });
+    }
+    this.lockKey = key;
+    lockedHere.add(key);
+  }
+
+  private unlock(): void {
+    if (this.lockKey === null) return;
+    lockedHere.delete(this.lockKey);
+    this.lockKey = null;
+    fs.rmSync(this.lockFile, { force: true });
   }
 
   /** Temp files of an atomic write interrupted by a crash (their target is intact). */
@@ -276,6 +326,28 @@ export class FilePersistence implements Persistence {
       fs.closeSync(this.journalFd);
       this.journalFd = null;
     }
+    this.unlock();
+  }
+}
+
+/** Creates `lock` with the content of `tmp`; EEXIST when it exists. */
+function createLock(tmp: string, lock: string): void {
+  try {
+    fs.linkSync(tmp, lock); // never a half-written lock
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw e;
+    // a file system without hard links: exclusive create instead
+    fs.writeFileSync(lock, fs.readFileSync(tmp), { flag: 'wx' });
+  }
+}
+
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -21,14 +21,20 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
 export async function startServer(opts: EmulatorOptions & { host?: string; port?: number }): Promise<RunningEmulator> {
   const emu = createEmulator(opts);
   const host = opts.host ?? '127.0.0.1';
-  const server: ServerType = await new Promise((resolve, reject) => {
-    const s = serve({ fetch: emu.app.fetch, hostname: host, port: opts.port ?? 0 });
-    s.once('error', reject);
-    s.once('listening', () => {
-      s.off('error', reject);
-      resolve(s);
+  let server: ServerType;
+  try {
+    server = await new Promise((resolve, reject) => {
+      const s = serve({ fetch: emu.app.fetch, hostname: host, port: opts.port ?? 0 });
+      s.once('error', reject);
+      s.once('listening', () => {
+        s.off('error', reject);
+        resolve(s);
+      });
     });
-  });
+  } catch (e) {
+    emu.close(); // gives the data dir back
+    throw e;
+  }
   const port = (server.address() as AddressInfo).port;
   for (const ext of emu.extensions) await ext.start?.(emu);
   const urlHost = host.includes(':') ? `[${host}]` : host;

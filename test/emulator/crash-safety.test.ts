@@ -1,8 +1,10 @@
 // Crash safety of the data dir: every acknowledged change survives kill -9,
-// and an interrupted or damaged write either recovers to the last complete
-// state or stops the start with one line naming the file.
+// an interrupted or damaged write either recovers to the last complete state
+// or stops the start with one line naming the file, and one data dir serves
+// one emulator at a time.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -262,5 +264,34 @@ describe('a crash in the middle of a write', () => {
     running.push(emu);
     const logs = (await client(emu, token).get(`/devices/${made.id}/logs`)).body.data;
     expect(JSON.stringify(logs).match(/"two"/g)).toHaveLength(1);
+  });
+});
+
+describe('one emulator per data dir', () => {
+  it('refuses a second emulator while the first runs, and takes over the lock of a killed one', async () => {
+    const first = await start();
+    const token = await login(first);
+    const lock = path.join(first.dataDir, 'emulator.lock');
+    const pid = Number(fs.readFileSync(lock, 'utf8'));
+    expectRefusal(first, `it is in use by another emulator (pid ${pid}; if no emulator runs, delete emulator.lock)`);
+    // the refused start changed nothing: the first goes on journaling
+    await client(first, token).createProduct('Still');
+    await first.stop('SIGKILL');
+    expect(fs.existsSync(lock)).toBe(true); // left behind by kill -9
+    await first.restart();
+    running.push(first);
+    expect(await productNames(first, token)).toEqual(['Still']);
+    expect(Number(fs.readFileSync(lock, 'utf8'))).not.toBe(pid);
+    await first.stop();
+    expect(fs.existsSync(lock)).toBe(false); // a clean stop gives the dir back
+  });
+
+  it('gives the data dir back when the start fails after taking it', async () => {
+    const emu = await start();
+    const port = new URL(emu.url).port;
+    const other = fs.mkdtempSync(path.join(os.tmpdir(), 'impt-emu-lock-'));
+    const r = spawnSync(process.execPath, [BIN, 'start', '--port', port, '--data-dir', other], { encoding: 'utf8', timeout: 15_000 });
+    expect(r.stderr).toBe(`impt-emulator: port ${port} on 127.0.0.1 is already in use.\n`);
+    expect(fs.existsSync(path.join(other, 'emulator.lock'))).toBe(false);
   });
 });
