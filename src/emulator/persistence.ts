@@ -120,6 +120,8 @@ export class FilePersistence implements Persistence {
   /** real path of the dir while this instance holds its lock */
   private lockKey: string | null = null;
   private journalFd: number | null = null;
+  /** bytes of the journal known to hold whole transactions */
+  private journalSize = 0;
   private lines = 0;
 
   constructor(readonly dir: string) {
@@ -272,14 +274,30 @@ export class FilePersistence implements Persistence {
   }
 
   private fd(): number {
-    if (this.journalFd === null) this.journalFd = fs.openSync(this.journalFile, 'a');
+    if (this.journalFd === null) {
+      this.journalFd = fs.openSync(this.journalFile, 'a');
+      this.journalSize = fs.fstatSync(this.journalFd).size;
+    }
     return this.journalFd;
   }
 
   append(seq: number, ops: JournalOp[]): void {
     const fd = this.fd();
-    fs.writeSync(fd, JSON.stringify({ s: seq, ops }) + '\n');
-    fs.fdatasyncSync(fd);
+    const line = Buffer.from(JSON.stringify({ s: seq, ops }) + '\n');
+    try {
+      for (let done = 0; done < line.length; ) done += fs.writeSync(fd, line, done);
+      fs.fdatasyncSync(fd);
+    } catch (e) {
+      // a failed write (disk full) must not leave part of a line that later
+      // transactions would follow
+      try {
+        fs.ftruncateSync(fd, this.journalSize);
+      } catch {
+        // the torn tail is dropped on the next start
+      }
+      throw e;
+    }
+    this.journalSize += line.length;
     this.lines++;
   }
 
@@ -293,6 +311,7 @@ export class FilePersistence implements Persistence {
       this.journalFd = null;
     }
     fs.writeFileSync(this.journalFile, '');
+    this.journalSize = 0;
     this.lines = 0;
   }
 

@@ -127,8 +127,14 @@ export class Store {
     if (this.pending.length === 0) return;
     const ops = this.pending;
     this.pending = [];
+    try {
+      this.persistence.append(this.seq + 1, ops);
+    } catch (e) {
+      // not written: keep the changes for the next flush, under the same number
+      this.pending = ops.concat(this.pending);
+      throw e;
+    }
     this.seq++;
-    this.persistence.append(this.seq, ops);
     if (this.persistence.journalLength() >= COMPACT_AFTER) this.compact();
   }
 
