@@ -3,3 +3,8 @@
 export function writeLine(text: string): void {
   process.stdout.write(`${text}\n`);
 }
+
+/** Text at the cursor, without a line end (a prompt's `^C`). */
+export function writeText(text: string): void {
+  process.stdout.write(text);
+}

@@ -3,6 +3,7 @@
 // the question in advance (DIFFERENCES F1).
 import { CanceledError, CliError } from '../errors.js';
 import { errors, prompt as text } from '../output/messages/common.js';
+import { writeText } from '../output/plain.js';
 import type { Printer } from '../output/printer.js';
 
 export function canPrompt(): boolean {
@@ -17,15 +18,30 @@ function isAbort(e: unknown): boolean {
 // still be joined to the question with a space, an absent one is left out.
 const NO_PREFIX = { idle: undefined, done: undefined } as unknown as string;
 
-/** One line typed by the user, the prompt drawn at the first column. */
-async function readAnswer(question: string): Promise<string> {
-  const { input } = await import('@inquirer/prompts');
+/**
+ * Runs a prompt; Ctrl-C cancels it. The prompt reads the terminal in raw
+ * mode, where Ctrl-C is a key and the terminal does not echo it: `^C` is
+ * echoed here, as on a terminal in cooked mode (README §8.1).
+ */
+async function prompting<T>(show: () => Promise<T>): Promise<T> {
+  const onKey = (_: unknown, key?: { ctrl?: boolean; name?: string }) => {
+    if (key?.ctrl && key.name === 'c') writeText('^C');
+  };
+  process.stdin.on('keypress', onKey);
   try {
-    return await input({ message: question.replace(/: $/, ':'), theme: { prefix: NO_PREFIX, style: { message: (t: string) => t } } });
+    return await show();
   } catch (e) {
     if (isAbort(e)) throw new CanceledError();
     throw e;
+  } finally {
+    process.stdin.off('keypress', onKey);
   }
+}
+
+/** One line typed by the user, the prompt drawn at the first column. */
+async function readAnswer(question: string): Promise<string> {
+  const { input } = await import('@inquirer/prompts');
+  return prompting(() => input({ message: question.replace(/: $/, ':'), theme: { prefix: NO_PREFIX, style: { message: (t: string) => t } } }));
 }
 
 /**
@@ -63,16 +79,13 @@ export async function askSecret(question: string, missingHint: string): Promise<
     throw new CliError(errors.inputRequired(what.charAt(0).toUpperCase() + what.slice(1), missingHint));
   }
   const { password } = await import('@inquirer/prompts');
-  try {
-    return await password({
+  return prompting(() =>
+    password({
       message: question.replace(/: $/, ':'),
       // hidden input, drawn like the other prompts: no prefix, no hint
       theme: { prefix: NO_PREFIX, style: { message: (t: string) => t, help: () => '' } },
-    });
-  } catch (e) {
-    if (isAbort(e)) throw new CanceledError();
-    throw e;
-  }
+    }),
+  );
 }
 
 /** Echoed free-text input. */

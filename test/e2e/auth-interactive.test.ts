@@ -149,8 +149,15 @@ describe('auth login prompts', () => {
     const p = place();
     const r = await tty(['auth', 'login', '-u', 'demo', '-e', emu.url], [['Enter password', '\u0003']], p);
     expect(r.code).toBe(1);
-    expect(r.text).toMatch(/Operation is canceled\.\nIMPT COMMAND FAILS\n$/);
+    // raw mode: the terminal does not echo Ctrl-C, impt does (README §8.1)
+    expect(r.text).toMatch(/Enter password: \^C\nOperation is canceled\.\nIMPT COMMAND FAILS\n$/);
     expect(existsSync(join(p.home, '.impt.auth'))).toBe(false);
+    writeFileSync(join(p.home, '.impt.auth'), 'old');
+    const confirm = await tty(['auth', 'login', '-u', 'demo', '-w', 'demo', '-e', emu.url], [["Enter 'y' (yes) or 'n' (no)", '\u0003']], p);
+    expect(confirm.code).toBe(1);
+    // the space before ^C is a cursor move here (stripped with the other escapes)
+    expect(confirm.text).toMatch(/Enter 'y' \(yes\) or 'n' \(no\): ?\^C\nOperation is canceled\.\nIMPT COMMAND FAILS\n$/);
+    expect(readFileSync(join(p.home, '.impt.auth'), 'utf8')).toBe('old');
   });
 
   it('IMPT_USER without IMPT_PASSWORD asks for the password on a terminal', async () => {
