@@ -81,7 +81,8 @@ export function locateContext(cwd: string, env: NodeJS.ProcessEnv): LocatedConte
       label: 'Environment variables',
       fileWhat: 'Auth',
       envEndpoint: env.IMPT_ENDPOINT || undefined,
-      envLogin: env.IMPT_LOGINKEY ? { loginKey: env.IMPT_LOGINKEY } : { user: env.IMPT_USER!, password: env.IMPT_PASSWORD },
+      // like every IMPT_* variable, an empty IMPT_PASSWORD counts as not set (the password is asked for)
+      envLogin: env.IMPT_LOGINKEY ? { loginKey: env.IMPT_LOGINKEY } : { user: env.IMPT_USER!, password: env.IMPT_PASSWORD || undefined },
     };
   }
   const global = globalAuthPath(env);

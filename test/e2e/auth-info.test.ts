@@ -215,6 +215,9 @@ describe('environment variables', () => {
     expect(noPwd.stdout).toBe(
       `${head('Environment variables', emu.url, true, 'User/Password')}Error: Password is required; set IMPT_PASSWORD in non-interactive use.\n${FAILS}`,
     );
+    // an empty IMPT_PASSWORD is not set, like every IMPT_* variable
+    const emptyPwd = await impt(['auth', 'info'], { ...p, env: { IMPT_USER: 'demo', IMPT_PASSWORD: '', IMPT_ENDPOINT: emu.url } });
+    expect(emptyPwd.stdout).toBe(noPwd.stdout);
     const noPwdJson = await impt(['account', 'info', '-z', 'json'], { ...p, env: { IMPT_USER: 'demo', IMPT_ENDPOINT: emu.url } });
     expect(JSON.parse(noPwdJson.stdout)).toEqual({ Error: 'Password is required; set IMPT_PASSWORD in non-interactive use.' });
   });
