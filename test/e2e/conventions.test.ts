@@ -1,18 +1,10 @@
 // Conventions every command shares (interface/README.md §1–§6, DIFFERENCES),
 // checked across commands of different groups against one emulator.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { impt, tempDir } from '../helpers/impt.js';
-import { startWorld, type World } from './dg-world.js';
+import { useWorld } from './dg-world.js';
 
-let w: World;
-
-beforeAll(async () => {
-  w = await startWorld();
-}, 30_000);
-
-afterAll(async () => {
-  await w?.emu.stop();
-});
+const w = useWorld();
 
 const FAILS = 'IMPT COMMAND FAILS\n';
 

@@ -2,19 +2,11 @@
 // with the emulator's DELETE /_emulator/entities route, and a reader that
 // closes the pipe early.
 import { spawn } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cleanEnv, IMPT_BIN, tempDir } from '../helpers/impt.js';
-import { assign, expectFailure, json, startWorld, type World } from './dg-world.js';
+import { assign, expectFailure, json, useWorld } from './dg-world.js';
 
-let w: World;
-
-beforeAll(async () => {
-  w = await startWorld();
-}, 30_000);
-
-afterAll(async () => {
-  await w?.emu.stop();
-});
+const w = useWorld();
 
 const corrupt = async (collection: string, id: string) => {
   const res = await fetch(`${w.emu.origin}/_emulator/entities/${collection}/${id}`, { method: 'DELETE' });

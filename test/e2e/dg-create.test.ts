@@ -1,16 +1,14 @@
 // impt dg create: every type, targets, region, env variables, parse-time
 // and runtime failures, Project file fallback (interface/dg.md).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tempDir, impt } from '../helpers/impt.js';
-import { expectFailure, json, startWorld, SUCCEEDS, type World } from './dg-world.js';
+import { expectFailure, json, SUCCEEDS, useWorld } from './dg-world.js';
 
-let w: World;
 let product: any;
 let other: any;
 const groups: Record<string, any> = {};
 
-beforeAll(async () => {
-  w = await startWorld();
+const w = useWorld(async () => {
   product = await w.demo.createProduct(w.name('CreateLamp'));
   other = await w.demo.createProduct(w.name('OtherLamp'));
   for (const [name, type] of [
@@ -25,10 +23,6 @@ beforeAll(async () => {
   groups.OtherPreProd = await w.demo.createDg(other.id, 'pre_production_devicegroup', 'OtherPreProd');
   groups.OtherPreDut = await w.demo.createDg(other.id, 'pre_dut_devicegroup', 'OtherPreDut');
   groups.Twin2 = await w.demo.createDg(other.id, 'pre_production_devicegroup', 'Twin');
-}, 30_000);
-
-afterAll(async () => {
-  await w?.emu.stop();
 });
 
 async function dgNamed(name: string, productId = product.id): Promise<any> {

@@ -3,20 +3,14 @@
 // (interface/dg.md).
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { answer } from './dg-tty.js';
-import { assign, expectFailure, json, startWorld, SUCCEEDS, tick, type World } from './dg-world.js';
+import { assign, expectFailure, json, SUCCEEDS, tick, useWorld } from './dg-world.js';
 
-let w: World;
 let product: any;
 
-beforeAll(async () => {
-  w = await startWorld();
+const w = useWorld(async () => {
   product = await w.demo.createProduct(w.name('DelLamp'));
-}, 30_000);
-
-afterAll(async () => {
-  await w?.emu.stop();
 });
 
 const exists = async (coll: string, id: string) => (await w.demo.get(`/${coll}/${id}`)).status === 200;

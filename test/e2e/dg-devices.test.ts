@@ -1,19 +1,13 @@
 // impt dg restart / unassign / reassign: device lists (max 5), empty
 // groups, Project file, server refusals (interface/dg.md).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { impt, tempDir } from '../helpers/impt.js';
-import { assign, expectFailure, json, OFFLINE_DEVICE, startWorld, SUCCEEDS, type World } from './dg-world.js';
+import { assign, expectFailure, json, OFFLINE_DEVICE, SUCCEEDS, useWorld } from './dg-world.js';
 
-let w: World;
 let product: any;
 
-beforeAll(async () => {
-  w = await startWorld();
+const w = useWorld(async () => {
   product = await w.demo.createProduct(w.name('DevLamp'));
-}, 30_000);
-
-afterAll(async () => {
-  await w?.emu.stop();
 });
 
 const dgOf = async (deviceId: string) => (await w.demo.get(`/devices/${deviceId}`)).body.data.relationships?.devicegroup?.id;

@@ -1,10 +1,9 @@
 // impt dg info (+ --full) and dg list (filters): layouts in every mode,
 // identification errors, Project file, request economy (interface/dg.md).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { impt, tempDir } from '../helpers/impt.js';
-import { assign, expectFailure, json, startWorld, SUCCEEDS, tick, type World } from './dg-world.js';
+import { assign, expectFailure, json, SUCCEEDS, tick, useWorld } from './dg-world.js';
 
-let w: World;
 let product: any;
 let product2: any;
 let opsProduct: any;
@@ -20,8 +19,7 @@ let envDg: any;
 let hook: any;
 let devIds: string[];
 
-beforeAll(async () => {
-  w = await startWorld();
+const w = useWorld(async () => {
   product = await w.demo.createProduct(w.name('InfoLamp'));
   product2 = await w.demo.createProduct(w.name('InfoLamp2'));
   opsProduct = await w.ops.createProduct(w.name('OpsLamp'));
@@ -53,10 +51,6 @@ beforeAll(async () => {
   // refetch: the min-supported deployment changed the group
   dev = (await w.demo.get(`/devicegroups/${dev.id}`)).body.data;
   [b1, b2] = await Promise.all([b1, b2].map(async (b) => (await w.demo.get(`/deployments/${b.id}`)).body.data));
-}, 30_000);
-
-afterAll(async () => {
-  await w?.emu.stop();
 });
 
 const pname = () => product.attributes.name as string;

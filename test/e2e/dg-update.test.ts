@@ -1,20 +1,14 @@
 // impt dg update: attributes, targets, load-code-after-blessing, min
 // supported deployment, env variables, failures (interface/dg.md).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectFailure, json, startWorld, SUCCEEDS, tick, type World } from './dg-world.js';
+import { describe, expect, it } from 'vitest';
+import { expectFailure, json, SUCCEEDS, tick, useWorld } from './dg-world.js';
 
-let w: World;
 let product: any;
 let other: any;
 
-beforeAll(async () => {
-  w = await startWorld();
+const w = useWorld(async () => {
   product = await w.demo.createProduct(w.name('UpdLamp'));
   other = await w.demo.createProduct(w.name('UpdOther'));
-}, 30_000);
-
-afterAll(async () => {
-  await w?.emu.stop();
 });
 
 const get = async (id: string) => (await w.demo.get(`/devicegroups/${id}`)).body.data;

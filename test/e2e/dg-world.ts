@@ -3,7 +3,7 @@
 // offline) and helpers to build products, groups, deployments and
 // assignments directly through the emulator's API.
 import fs from 'node:fs';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import path from 'node:path';
 import { startEmulator, type EmulatorHandle } from '../helpers/emulator.js';
 import { impt, tempDir, writeAuthFileFor, type ImptResult } from '../helpers/impt.js';
@@ -77,6 +77,23 @@ export async function startWorld(): Promise<World> {
       return ids;
     },
   };
+}
+
+/**
+ * The world of a test file: started before its tests (then `setup`, which
+ * may use it), stopped after them. Filled in place, so the returned object
+ * can be used by the file's tests and helpers.
+ */
+export function useWorld(setup?: () => Promise<void>): World {
+  const w = {} as World;
+  beforeAll(async () => {
+    Object.assign(w, await startWorld());
+    await setup?.();
+  }, 30_000);
+  afterAll(async () => {
+    await w.emu?.stop();
+  });
+  return w;
 }
 
 /** Waits long enough for the next `created_at` to differ (ms resolution). */

@@ -6,24 +6,18 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { impt, tempDir, type ImptResult } from '../helpers/impt.js';
-import { startWorld, type World } from './dg-world.js';
+import { useWorld } from './dg-world.js';
 
-let w: World;
 let twin: string;
 
-beforeAll(async () => {
-  w = await startWorld();
+const w = useWorld(async () => {
   twin = w.name('twin');
   for (const id of w.devices(2)) {
     const r = await w.demo.patch(`/devices/${id}`, { data: { type: 'device', id, attributes: { name: twin } } });
     expect(r.status).toBe(200);
   }
-}, 30_000);
-
-afterAll(async () => {
-  await w?.emu.stop();
 });
 
 type Mode = 'default' | 'minimal' | 'json' | 'debug';

@@ -1,19 +1,11 @@
 // impt product info --full (the full structure of a Product) and
 // impt product delete --force --builds with real Device Groups,
 // deployments and devices (interface/product.md).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { answer } from './dg-tty.js';
-import { assign, expectFailure, json, OFFLINE_DEVICE, startWorld, SUCCEEDS, tick, type Client, type World } from './dg-world.js';
+import { assign, type Client, expectFailure, json, OFFLINE_DEVICE, SUCCEEDS, tick, useWorld } from './dg-world.js';
 
-let w: World;
-
-beforeAll(async () => {
-  w = await startWorld();
-}, 30_000);
-
-afterAll(async () => {
-  await w?.emu.stop();
-});
+const w = useWorld();
 
 const exists = async (coll: string, id: string) => (await w.demo.get(`/${coll}/${id}`)).status === 200;
 

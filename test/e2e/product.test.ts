@@ -2,18 +2,10 @@
 // default, minimal and json modes, with identification by id, name and
 // {account}{product}, Owner blocks of a collaborated account, the Project
 // file fallback and the failures the doc lists.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWorld, type World } from './dg-world.js';
+import { describe, expect, it } from 'vitest';
+import { useWorld } from './dg-world.js';
 
-let w: World;
-
-beforeAll(async () => {
-  w = await startWorld();
-}, 30_000);
-
-afterAll(async () => {
-  await w?.emu.stop();
-});
+const w = useWorld();
 
 const FAILS = 'IMPT COMMAND FAILS\n';
 const SUCCEEDS = 'IMPT COMMAND SUCCEEDS\n';

@@ -7,20 +7,13 @@
 // for what it cannot produce, from a small front server that forwards to it.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../helpers/emulator.js';
 import { impt, tempDir, writeAuthFileFor, type ImptResult } from '../helpers/impt.js';
-import { assign, expectFailure, FAILS, startWorld, SUCCEEDS, type World } from './dg-world.js';
+import { assign, expectFailure, FAILS, SUCCEEDS, useWorld } from './dg-world.js';
 import { startImpt } from './log-helpers.js';
 
-let w: World;
-
-beforeAll(async () => {
-  w = await startWorld();
-});
-afterAll(async () => {
-  await w.emu.stop();
-});
+const w = useWorld();
 
 const INJECTED_500 = 'Internal Error: Injected fault (impt-emulator).';
 const NETWORK = 'Access to impCentral failed or timed out. Please check your network connection.';

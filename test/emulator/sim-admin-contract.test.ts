@@ -2,28 +2,19 @@
 // docs/emulator.md: bad input gives a clear error (never a 500 or a stack
 // trace), state kept in the data dir survives restarts, exec isolates the
 // script from the caller's impt login.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type EmulatorHandle } from '../helpers/emulator.js';
+import { runEmulatorCli, startEmulator, type EmulatorHandle } from '../helpers/emulator.js';
 import { call, login } from './util.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = path.join(ROOT, 'bin', 'impt-emulator.js');
 
-function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = runEmulatorCli;
 
 /** `impt-emulator start` expected to fail at once. */
 function startFails(args: string[]): { status: number | null; stdout: string; stderr: string } {

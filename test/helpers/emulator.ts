@@ -111,3 +111,15 @@ export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Em
   };
   return handle;
 }
+
+/** Runs `impt-emulator «args»` (an admin verb, `exec`, a failing `start`) to its end. */
+export function runEmulatorCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout!.on('data', (d) => (stdout += d));
+    child.stderr!.on('data', (d) => (stderr += d));
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
