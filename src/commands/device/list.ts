@@ -1,11 +1,8 @@
 import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
-import type { Resource } from '../../api/impcentral.js';
 import { DG_TYPES, type DgTypeName } from '../../api/wire.js';
-import { CliError } from '../../errors.js';
-import { errors } from '../../output/messages/common.js';
 import { arr, session } from '../shared/context.js';
-import { combinations, filterIds, listEach } from '../shared/list-filters.js';
-import { ACCOUNT, DEVICE_GROUP, dgSource, PRODUCT, Resolver, type DgSource } from '../shared/resolver.js';
+import { combinations, emptyFilterSources, entityFilterIds, listEach } from '../shared/list-filters.js';
+import { Resolver } from '../shared/resolver.js';
 import { relId } from '../shared/views.js';
 
 export const spec: CommandSpec = {
@@ -26,31 +23,21 @@ export const spec: CommandSpec = {
   ],
 };
 
-/** Every id the values resolve to; "" stands for the Project file's entity (README §9.4). */
-async function resolveIds(values: string[], resolve: (v: string) => Promise<Resource[]>): Promise<string[] | undefined> {
-  if (values.length === 0) return undefined;
-  const ids = new Set<string>();
-  for (const v of values) for (const r of await resolve(v)) ids.add(r.id);
-  return [...ids];
-}
-
 export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
-  const owners = arr(opts.owner);
-  const products = arr(opts.product);
-  const dgs = arr(opts.dg);
+  const values = { owner: arr(opts.owner), product: arr(opts.product), dg: arr(opts.dg) };
   const types = arr(opts['dg-type']) as DgTypeName[];
   // an empty value means "no identifier": the Project file, checked before authentication
-  if (owners.includes('')) throw new CliError(errors.noIdentifier('Account'));
-  const productSrc: DgSource | undefined = products.includes('') ? dgSource(undefined, rt.cwd, 'Product') : undefined;
-  const dgSrc: DgSource | undefined = dgs.includes('') ? dgSource(undefined, rt.cwd) : undefined;
-
+  const empty = emptyFilterSources(values, rt.cwd);
   const res = new Resolver(session(rt), rt.out);
-  const sets = combinations({
-    'owner.id': await filterIds(res, ACCOUNT, owners),
-    'product.id': await resolveIds(products, async (v) => (v === '' ? [await res.product(productSrc!)] : res.all(PRODUCT, v))),
-    'devicegroup.id': await resolveIds(dgs, async (v) => (v === '' ? [await res.deviceGroup(dgSrc!)] : res.all(DEVICE_GROUP, v))),
-    'devicegroup.type': types.length ? [...new Set(types.map((t) => DG_TYPES[t]))] : undefined,
-  });
+  const ids = await entityFilterIds(res, values, empty);
+  const sets = ids
+    ? combinations({
+        'owner.id': ids.owners,
+        'product.id': ids.products,
+        'devicegroup.id': ids.dgs,
+        'devicegroup.type': types.length ? [...new Set(types.map((t) => DG_TYPES[t]))] : undefined,
+      })
+    : [];
   let devices = await listEach((f) => res.api.devices.list(f), sets);
   // both flags of a pair given = no filtering by that pair
   if (opts.assigned !== opts.unassigned) {

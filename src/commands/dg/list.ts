@@ -1,10 +1,8 @@
 import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
 import { DG_TYPES, type DgTypeName } from '../../api/wire.js';
-import { CliError } from '../../errors.js';
-import { errors } from '../../output/messages/common.js';
 import { arr, session } from '../shared/context.js';
-import { ACCOUNT, dgSource, PRODUCT, Resolver } from '../shared/resolver.js';
-import { combinations, filterIds, listEach } from '../shared/list-filters.js';
+import { ACCOUNT, PRODUCT, Resolver } from '../shared/resolver.js';
+import { combinations, emptyFilterSources, filterIds, listEach } from '../shared/list-filters.js';
 import { DG_TYPE_NAMES } from './options.js';
 
 export const spec: CommandSpec = {
@@ -24,8 +22,7 @@ export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void
   const products = arr(opts.product);
   const types = arr(opts['dg-type']);
   // `--product ""` falls back to the Project file's product (§9.4), checked before authentication
-  if (arr(opts.owner).includes('')) throw new CliError(errors.noIdentifier('Account'));
-  const projectSrc = products.includes('') ? dgSource(undefined, rt.cwd, 'Product') : undefined;
+  const projectSrc = emptyFilterSources({ owner: arr(opts.owner), product: products, dg: [] }, rt.cwd).product;
   const res = new Resolver(session(rt), rt.out);
   const owners = await filterIds(res, ACCOUNT, arr(opts.owner));
   let productIds = await filterIds(res, PRODUCT, products.filter((p) => p !== ''));
