@@ -1,5 +1,5 @@
 // `.impt.project` in the current directory (interface/README.md §10.3).
-import { chmodSync, existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CliError } from '../errors.js';
 import { errors } from '../output/messages/common.js';
@@ -60,10 +60,31 @@ export function writeProjectFile(cwd: string, data: ProjectFile): void {
 }
 
 export function deleteProjectFile(cwd: string): void {
+  deleteFile(projectFilePath(cwd), PROJECT_FILE_NAME);
+}
+
+/**
+ * Configuration and source files named in a file that travels with a
+ * repository are removed only when they are regular files: a directory (or
+ * anything else) under that name is refused, `shown` naming it. Absent is fine.
+ */
+export function checkDeletableFile(path: string, shown: string): void {
+  let isFile: boolean;
   try {
-    unlinkSync(projectFilePath(cwd));
+    isFile = statSync(path).isFile();
+  } catch {
+    return;
+  }
+  if (!isFile) throw new CliError(errors.fileError(shown, errors.notRegularFile));
+}
+
+/** Unlinks one file (a symbolic link itself, never its target), after `checkDeletableFile`. */
+export function deleteFile(path: string, shown: string): void {
+  checkDeletableFile(path, shown);
+  try {
+    unlinkSync(path);
   } catch (e) {
-    throw new CliError(errors.fileError(projectFilePath(cwd), (e as Error).message));
+    throw new CliError(errors.fileError(shown, (e as Error).message));
   }
 }
 

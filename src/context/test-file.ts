@@ -70,8 +70,13 @@ export function writeGithubCredentials(path: string, user: string, token: string
   writeJsonFile(path, { githubUser: user, githubToken: token }, 0o600);
 }
 
-/** Removes a file or directory; failures become `File error: …`. */
-export function removePath(path: string): void {
+/**
+ * Removes impt's own `.builder-cache` or `.build` in the current directory
+ * with everything under it (a symbolic link of that name: the link only);
+ * failures become `File error: …`. Nothing else is ever removed recursively.
+ */
+export function removeOwnDirectory(cwd: string, name: typeof BUILDER_CACHE_DIR | typeof DEBUG_BUILD_DIR): void {
+  const path = inCwd(cwd, name);
   try {
     rmSync(path, { recursive: true, force: true });
   } catch (e) {

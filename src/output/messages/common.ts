@@ -72,6 +72,7 @@ export const errors = {
   unexpectedResponse: 'Internal error: Unexpected format of impCentral response.',
   httpStatus: (status: number) => `impCentral answered with HTTP status ${status} and no error description.`,
   fileError: (file: string, what: string) => `File error: ${file}: ${what}.`,
+  notRegularFile: 'not a regular file, nothing is deleted',
   confirmationRequired: 'Confirmation is required; run the command with --confirmed (-q) in non-interactive use.',
   inputRequired: (what: string, how: string) => `${what} is required; ${how} in non-interactive use.`,
 };
