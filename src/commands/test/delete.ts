@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
-import { checkDeletableFile, deleteFile } from '../../context/project-file.js';
+import { checkDeletableFile, deleteFile } from '../../context/json-file.js';
 import { BUILDER_CACHE_DIR, DEBUG_BUILD_DIR, inCwd, readTestFileLoose, removeOwnDirectory, TEST_FILE_NAME, testFilePath } from '../../context/test-file.js';
 import { testMessages as msg } from '../../output/messages/test.js';
 import { confirmPlan } from '../shared/delete-plan.js';
