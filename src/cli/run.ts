@@ -3,6 +3,7 @@
 // user only in debug mode.
 import { inspect } from 'node:util';
 import { ImpCentralApiError, RateLimitError, TransportError, UnexpectedResponseError } from '../api/errors.js';
+import { hideLoginKeyIds } from '../api/secrets.js';
 import { CanceledError, CliError } from '../errors.js';
 import { errors as errMsg } from '../output/messages/common.js';
 import { metaLines } from '../output/meta.js';
@@ -25,7 +26,7 @@ export async function runCommand(mod: CommandModule, options: ParsedOptions, giv
 }
 
 export function reportFailure(out: Printer, e: unknown): void {
-  if (out.isDebug && e instanceof Error && !(e instanceof CanceledError)) out.debug(inspect(e, { depth: 4 }));
+  if (out.isDebug && e instanceof Error && !(e instanceof CanceledError)) out.debug(hideLoginKeyIds(inspect(e, { depth: 4 })));
   if (e instanceof CanceledError) {
     out.canceled();
     return;
