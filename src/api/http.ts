@@ -114,12 +114,14 @@ export class Http {
       } catch (e) {
         const err = deadline.aborted ? new TransportError(`Error: timeout of ${timeout}ms exceeded`, 'ETIMEDOUT') : toTransportError(e);
         this.dump(`ERROR: ${err.message}`, path);
+        if (!err.neverSent) lostAnswer = true;
         if (idempotent && transportTries < 2) {
           transportTries++;
-          if (!err.neverSent) lostAnswer = true;
           await this.sleep(this.backoff(transportTries));
           continue;
         }
+        // a POST is never sent twice; retries of other changes ran out
+        if (lostAnswer && method.toUpperCase() !== 'GET') err.unanswered = { method: method.toUpperCase(), path };
         throw err;
       }
       this.dumpResponse(res, path);
