@@ -40,6 +40,12 @@ export class ImpCentralApiError extends Error {
 /** The request never got an HTTP answer (refused, reset, timed out, DNS). */
 export class TransportError extends Error {
   readonly code: string | undefined;
+  /**
+   * A request that changes something and may have reached impCentral
+   * although no answer came (the connection dropped, the time ran out): the
+   * change may have been made. Unset for GETs and requests never sent.
+   */
+  unanswered?: { method: string; path: string };
   constructor(message: string, code?: string) {
     super(message);
     this.name = 'TransportError';

@@ -6,6 +6,7 @@ import axios, { AxiosError, type AxiosInstance, type AxiosRequestConfig, type Ax
 import { ImpCentralApiError, RateLimitError, TransportError, UnexpectedResponseError } from './errors.js';
 import { ErrorDocument, ListDocument, SingleDocument, type Resource } from './wire.js';
 import { isLoopback } from './loopback.js';
+import { hideLoginKeyIds, hideSecrets } from './secrets.js';
 
 export const JSON_API = 'application/vnd.api+json';
 export const DEFAULT_ENDPOINT = 'https://api.electricimp.com/v5';
@@ -47,22 +48,6 @@ export interface RequestOptions {
   headers?: Record<string, string>;
   /** auth endpoints: plain JSON, no bearer token */
   anonymous?: boolean;
-}
-
-const SECRET_KEYS = /^(password|key|token|access_token|refresh_token|login_token|accessToken|refreshToken|loginKey)$/i;
-const SECRET_HEADERS = /^(authorization|x-electricimp-password|x-electricimp-key|x-electricimp-otp-token)$/i;
-
-/** A deep copy with every secret value replaced by `[hidden]` (DIFFERENCES F2). */
-export function hideSecrets(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(hideSecrets);
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
-      out[k] = (SECRET_KEYS.test(k) || SECRET_HEADERS.test(k)) && v !== undefined ? '[hidden]' : hideSecrets(v);
-    }
-    return out;
-  }
-  return value;
 }
 
 export function serializeQuery(query: Query | undefined): string {
@@ -128,16 +113,18 @@ export class Http {
         res = await this.ax.request(config).finally(() => this.opts.onActivity?.(false));
       } catch (e) {
         const err = deadline.aborted ? new TransportError(`Error: timeout of ${timeout}ms exceeded`, 'ETIMEDOUT') : toTransportError(e);
-        this.opts.debug?.(`ERROR: ${err.message}`);
+        this.dump(`ERROR: ${err.message}`, path);
+        if (!err.neverSent) lostAnswer = true;
         if (idempotent && transportTries < 2) {
           transportTries++;
-          if (!err.neverSent) lostAnswer = true;
           await this.sleep(this.backoff(transportTries));
           continue;
         }
+        // a POST is never sent twice; retries of other changes ran out
+        if (lostAnswer && method.toUpperCase() !== 'GET') err.unanswered = { method: method.toUpperCase(), path };
         throw err;
       }
-      this.dumpResponse(res);
+      this.dumpResponse(res, path);
       if (res.status >= 200 && res.status < 300) {
         const meta = (res.data as { data?: { meta?: unknown } } | undefined)?.data?.meta;
         if (Array.isArray(meta) && meta.length) this.opts.onWarnings?.(meta);
@@ -168,7 +155,7 @@ export class Http {
       }
       const err = toApiError(res, method, path);
       err.afterLostAnswer = lostAnswer;
-      this.opts.debug?.(`ERROR: HTTP/${res.status}${err.errors.length ? `: ${err.title ?? ''}: ${err.detail ?? ''}` : ''}`);
+      this.dump(`ERROR: HTTP/${res.status}${err.errors.length ? `: ${err.title ?? ''}: ${err.detail ?? ''}` : ''}`, path);
       throw err;
     }
   }
@@ -223,6 +210,11 @@ export class Http {
     return link.startsWith(base) ? link.slice(base.length) : link;
   }
 
+  /** A debug dump about the request to `path`, secrets and login key ids hidden. */
+  private dump(text: string, path: string, ...sources: unknown[]): void {
+    this.opts.debug?.(hideLoginKeyIds(text, path, ...sources));
+  }
+
   private dumpRequest(config: AxiosRequestConfig): void {
     if (!this.opts.debug) return;
     const shown = {
@@ -232,13 +224,15 @@ export class Http {
       headers: hideSecrets(config.headers),
       data: hideSecrets(config.data),
     };
-    this.opts.debug(`Doing the request with options:\n${JSON.stringify(shown, null, 2)}\n`);
+    this.dump(`Doing the request with options:\n${JSON.stringify(shown, null, 2)}\n`, config.url ?? '', config.data);
   }
 
-  private dumpResponse(res: AxiosResponse): void {
+  private dumpResponse(res: AxiosResponse, path: string): void {
     if (!this.opts.debug) return;
-    this.opts.debug(
+    this.dump(
       `Response code: ${res.status}\nResponse headers: ${JSON.stringify(res.headers)}\nResponse body: ${JSON.stringify(hideSecrets(res.data), null, 2)}\n`,
+      path,
+      res.data,
     );
   }
 }

@@ -49,11 +49,8 @@ function normalise(words: string[], options: OptionSpec[]) {
 
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
-    if (word === '--') {
-      // end of options: the rest are positional words
-      positionals.push(...words.slice(i + 1));
-      break;
-    }
+    // impt 2.6.1's yargs ignores `--`: the words after it are parsed as before it
+    if (word === '--') continue;
     if (!isOptionToken(word)) {
       positionals.push(word);
       continue;

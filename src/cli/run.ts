@@ -3,8 +3,9 @@
 // user only in debug mode.
 import { inspect } from 'node:util';
 import { ImpCentralApiError, RateLimitError, TransportError, UnexpectedResponseError } from '../api/errors.js';
+import { hideLoginKeyIds } from '../api/secrets.js';
 import { CanceledError, CliError } from '../errors.js';
-import { errors as errMsg } from '../output/messages/common.js';
+import { errors as errMsg, lostAnswerCheck } from '../output/messages/common.js';
 import { metaLines } from '../output/meta.js';
 import { Printer, type OutputMode } from '../output/printer.js';
 import type { CommandModule, ParsedOptions } from './spec.js';
@@ -25,7 +26,7 @@ export async function runCommand(mod: CommandModule, options: ParsedOptions, giv
 }
 
 export function reportFailure(out: Printer, e: unknown): void {
-  if (out.isDebug && e instanceof Error && !(e instanceof CanceledError)) out.debug(inspect(e, { depth: 4 }));
+  if (out.isDebug && e instanceof Error && !(e instanceof CanceledError)) out.debug(hideLoginKeyIds(inspect(e, { depth: 4 })));
   if (e instanceof CanceledError) {
     out.canceled();
     return;
@@ -41,7 +42,9 @@ export function reportFailure(out: Printer, e: unknown): void {
     return;
   }
   if (e instanceof TransportError) {
-    out.error(e.isNetworkFailure ? errMsg.network : `Request error: ${e.message}.`);
+    // a change whose answer was lost may have been made: say how to look
+    const check = e.unanswered && lostAnswerCheck(e.unanswered.method, e.unanswered.path);
+    out.error(check ? errMsg.mayHaveBeenCarriedOut(check) : e.isNetworkFailure ? errMsg.network : `Request error: ${e.message}.`);
     return;
   }
   if (e instanceof RateLimitError) {

@@ -12,6 +12,7 @@ export function positionalWords(argv: string[]): Array<{ word: string; index: nu
   const booleans = new Set(['-h', '--help', '-v', '--version']);
   for (let i = 0; i < argv.length; i++) {
     const t = argv[i]!;
+    if (t === '--') continue; // ignored, as by impt 2.6.1's yargs
     if (isOptionToken(t)) {
       const next = argv[i + 1];
       const flagLike = booleans.has(t) || t.includes('=') || (next !== undefined && (next === 'true' || next === 'false'));

@@ -1,35 +1,35 @@
 // `.impt.auth` files (interface/README.md §10.2): same keys and order as
 // impt 2.6.1, written atomically with mode 0600 through `conf`.
-import { existsSync, readFileSync, unlinkSync } from 'node:fs';
+import { unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { z } from 'zod';
+import { readJsonFile, type JsonFileRead } from './json-file.js';
 
 export const AUTH_FILE_NAME = '.impt.auth';
 
-export interface AuthFileData {
-  endpoint?: string;
-  accessToken: string;
-  expiresAt: string;
-  loginKey?: string;
-  refreshToken?: string;
-}
+/**
+ * Every key with its type; `accessToken` and `expiresAt` are required, and
+ * `expiresAt` must be a date (impt's own files hold impCentral's ISO time).
+ */
+const AuthFileSchema = z.object({
+  endpoint: z.string().optional(),
+  accessToken: z.string().min(1),
+  expiresAt: z.string().refine((s) => !Number.isNaN(Date.parse(s))),
+  loginKey: z.string().optional(),
+  refreshToken: z.string().optional(),
+});
 
-export type AuthFileRead = { status: 'missing' } | { status: 'corrupted' } | { status: 'ok'; data: AuthFileData };
+export type AuthFileData = z.output<typeof AuthFileSchema>;
+
+export type AuthFileRead = JsonFileRead<AuthFileData>;
 
 export function authFilePath(dir: string): string {
   return join(dir, AUTH_FILE_NAME);
 }
 
+/** Missing, corrupted (not JSON, a required key missing, a key of the wrong type, no date in `expiresAt`) or the data. */
 export function readAuthFile(path: string): AuthFileRead {
-  if (!existsSync(path)) return { status: 'missing' };
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
-  } catch {
-    return { status: 'corrupted' };
-  }
-  const d = parsed as Partial<AuthFileData> | null;
-  if (!d || typeof d !== 'object' || typeof d.accessToken !== 'string' || typeof d.expiresAt !== 'string') return { status: 'corrupted' };
-  return { status: 'ok', data: d as AuthFileData };
+  return readJsonFile(path, AuthFileSchema);
 }
 
 /** Orders keys as impt 2.6.1 does; absent keys are left out. */

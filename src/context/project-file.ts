@@ -1,17 +1,21 @@
 // `.impt.project` in the current directory (interface/README.md §10.3).
-import { chmodSync, existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { CliError } from '../errors.js';
 import { errors } from '../output/messages/common.js';
+import { deleteFile, readJsonFile, readJsonObjectLoose, writeJsonFile } from './json-file.js';
 
 export const PROJECT_FILE_NAME = '.impt.project';
 
-export interface ProjectFile {
-  deviceGroupId: string;
-  deviceFile?: string;
-  agentFile?: string;
-  [key: string]: unknown;
-}
+/** The keys impt uses, with their types; other keys are kept as they are. */
+const ProjectFileSchema = z.object({
+  deviceGroupId: z.string().min(1),
+  deviceFile: z.string().optional(),
+  agentFile: z.string().optional(),
+});
+
+export type ProjectFile = z.output<typeof ProjectFileSchema> & Record<string, unknown>;
 
 export function projectFilePath(cwd: string): string {
   return join(cwd, PROJECT_FILE_NAME);
@@ -21,37 +25,17 @@ export function projectFileExists(cwd: string): boolean {
   return existsSync(projectFilePath(cwd));
 }
 
-/** The Project file, `undefined` when there is none; corrupted → `Project File is corrupted.` */
+/** The Project file, `undefined` when there is none; bad JSON, no `deviceGroupId` or a field of another type → `Project File is corrupted.` */
 export function readProjectFile(cwd: string): ProjectFile | undefined {
-  const path = projectFilePath(cwd);
-  if (!existsSync(path)) return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
-  } catch {
-    throw new CliError(errors.fileCorrupted('Project'));
-  }
-  const p = parsed as Partial<ProjectFile> | null;
-  if (!p || typeof p !== 'object' || typeof p.deviceGroupId !== 'string' || !p.deviceGroupId) {
-    throw new CliError(errors.fileCorrupted('Project'));
-  }
-  return p as ProjectFile;
+  const read = readJsonFile(projectFilePath(cwd), ProjectFileSchema);
+  if (read.status === 'missing') return undefined;
+  if (read.status === 'corrupted') throw new CliError(errors.fileCorrupted('Project'));
+  return read.data;
 }
 
 /** The file's JSON without validation (`project delete` reads whatever is there). */
 export function readProjectFileLoose(cwd: string): Record<string, unknown> | undefined {
   return readJsonObjectLoose(projectFilePath(cwd));
-}
-
-/** A JSON object file: `undefined` when absent, `{}` when it is not a JSON object. */
-export function readJsonObjectLoose(path: string): Record<string, unknown> | undefined {
-  if (!existsSync(path)) return undefined;
-  try {
-    const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
-    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
 }
 
 /** Writes the file as impt does: 2-space JSON, no trailing newline, keys in the given order. */
@@ -60,22 +44,5 @@ export function writeProjectFile(cwd: string, data: ProjectFile): void {
 }
 
 export function deleteProjectFile(cwd: string): void {
-  try {
-    unlinkSync(projectFilePath(cwd));
-  } catch (e) {
-    throw new CliError(errors.fileError(projectFilePath(cwd), (e as Error).message));
-  }
-}
-
-/**
- * 2-space JSON without a trailing newline, the layout of every impt config
- * file. With `mode`, an existing file gets that mode before it is rewritten.
- */
-export function writeJsonFile(path: string, data: unknown, mode?: number): void {
-  try {
-    if (mode !== undefined && existsSync(path)) chmodSync(path, mode);
-    writeFileSync(path, JSON.stringify(data, null, 2), mode === undefined ? undefined : { mode });
-  } catch (e) {
-    throw new CliError(errors.fileError(path, (e as Error).message));
-  }
+  deleteFile(projectFilePath(cwd), PROJECT_FILE_NAME);
 }

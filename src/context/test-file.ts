@@ -1,10 +1,11 @@
 // `.impt.test` (the test configuration) and the GitHub credentials file of
 // interface/test.md: locations, validity rules and the written layout.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { z } from 'zod';
 import { CliError } from '../errors.js';
 import { errors } from '../output/messages/common.js';
-import { readJsonObjectLoose, writeJsonFile } from './project-file.js';
+import { readJsonFile, readJsonObjectLoose, writeJsonFile } from './json-file.js';
 
 export const TEST_FILE_NAME = '.impt.test';
 export const BUILDER_CACHE_DIR = '.builder-cache';
@@ -12,19 +13,21 @@ export const DEBUG_BUILD_DIR = '.build';
 export const DEFAULT_TEST_FILES = ['*.test.nut', 'tests/**/*.test.nut'];
 export const DEFAULT_TIMEOUT = 30;
 
-export interface TestConfig {
-  deviceGroupId: string;
-  timeout?: number;
-  stopOnFail?: boolean;
-  allowDisconnect?: boolean;
-  builderCache?: boolean;
-  testFiles?: string[];
-  deviceFile?: string;
-  agentFile?: string;
-  githubConfig?: string;
-  builderConfig?: string;
-  [key: string]: unknown;
-}
+/** The keys of interface/test.md with their types; other keys are kept as they are. */
+const TestConfigSchema = z.object({
+  deviceGroupId: z.string().min(1),
+  timeout: z.number().optional(),
+  stopOnFail: z.boolean().optional(),
+  allowDisconnect: z.boolean().optional(),
+  builderCache: z.boolean().optional(),
+  testFiles: z.array(z.string()).optional(),
+  deviceFile: z.string().optional(),
+  agentFile: z.string().optional(),
+  githubConfig: z.string().optional(),
+  builderConfig: z.string().optional(),
+});
+
+export type TestConfig = z.output<typeof TestConfigSchema> & Record<string, unknown>;
 
 export function testFilePath(cwd: string): string {
   return join(cwd, TEST_FILE_NAME);
@@ -39,21 +42,12 @@ export function readTestFileLoose(cwd: string): Record<string, unknown> | undefi
   return readJsonObjectLoose(testFilePath(cwd));
 }
 
-/** The test configuration; absent → not found, bad JSON / no `deviceGroupId` → corrupted. */
+/** The test configuration; absent → not found, bad JSON, no `deviceGroupId` or a field of another type → corrupted. */
 export function readTestFile(cwd: string): TestConfig {
-  const path = testFilePath(cwd);
-  if (!existsSync(path)) throw new CliError(errors.fileNotInCwd('Test Configuration'));
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
-  } catch {
-    throw new CliError(errors.fileCorrupted('Test Configuration'));
-  }
-  const t = parsed as Partial<TestConfig> | null;
-  if (!t || typeof t !== 'object' || Array.isArray(t) || typeof t.deviceGroupId !== 'string' || !t.deviceGroupId) {
-    throw new CliError(errors.fileCorrupted('Test Configuration'));
-  }
-  return t as TestConfig;
+  const read = readJsonFile(testFilePath(cwd), TestConfigSchema);
+  if (read.status === 'missing') throw new CliError(errors.fileNotInCwd('Test Configuration'));
+  if (read.status === 'corrupted') throw new CliError(errors.fileCorrupted('Test Configuration'));
+  return read.data;
 }
 
 export function writeTestFile(cwd: string, config: TestConfig): void {
@@ -70,8 +64,13 @@ export function writeGithubCredentials(path: string, user: string, token: string
   writeJsonFile(path, { githubUser: user, githubToken: token }, 0o600);
 }
 
-/** Removes a file or directory; failures become `File error: …`. */
-export function removePath(path: string): void {
+/**
+ * Removes impt's own `.builder-cache` or `.build` in the current directory
+ * with everything under it (a symbolic link of that name: the link only);
+ * failures become `File error: …`. Nothing else is ever removed recursively.
+ */
+export function removeOwnDirectory(cwd: string, name: typeof BUILDER_CACHE_DIR | typeof DEBUG_BUILD_DIR): void {
+  const path = inCwd(cwd, name);
   try {
     rmSync(path, { recursive: true, force: true });
   } catch (e) {

@@ -158,14 +158,16 @@ export function registerAdminCommands(program: Command): void {
     .option('--rate-limit-burst <n>', 'answer the next n requests with 429', intArg(0, 1_000_000))
     .option('--latency-ms <ms>', 'delay before every request', intArg(0, 600_000))
     .option('--drop-rate <p>', 'probability (0..1) of dropping the connection (also open log streams)', rateArg)
+    .option('--lost-answer-rate <p>', 'probability (0..1) that a change is made and its answer then lost (connection dropped)', rateArg)
     .option('--routes <regex>', 'only requests whose path matches, e.g. ^/v5/devices')
-    .action((o: Opts & { errorRate?: number; statuses?: number[]; rateLimitBurst?: number; latencyMs?: number; dropRate?: number; routes?: string }) => {
+    .action((o: Opts & { errorRate?: number; statuses?: number[]; rateLimitBurst?: number; latencyMs?: number; dropRate?: number; lostAnswerRate?: number; routes?: string }) => {
       const body: Record<string, unknown> = {};
       if (o.errorRate !== undefined) body.error_rate = o.errorRate;
       if (o.statuses !== undefined) body.statuses = o.statuses;
       if (o.rateLimitBurst !== undefined) body.rate_limit_burst = o.rateLimitBurst;
       if (o.latencyMs !== undefined) body.latency_ms = o.latencyMs;
       if (o.dropRate !== undefined) body.drop_rate = o.dropRate;
+      if (o.lostAnswerRate !== undefined) body.lost_answer_rate = o.lostAnswerRate;
       if (o.routes !== undefined) body.routes = o.routes;
       return call(o, 'POST', 'faults', body);
     });

@@ -1,7 +1,9 @@
 // Fault injection for clients' resilience tests (POST/DELETE /_emulator/faults).
 // Applies to /v5 requests only (never to /_emulator), in this order: latency,
 // drop (socket destroyed without an answer), rate-limit burst (429), error
-// status. Open log-stream connections are dropped with the same drop_rate.
+// status, lost answer (a change carried out and committed, then its socket
+// destroyed instead of the answer). Open log-stream connections are dropped
+// with the same drop_rate.
 import type { Context, MiddlewareHandler } from 'hono';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
@@ -21,6 +23,12 @@ export const FaultConfigSchema = z
     latency_ms: z.number().int().min(0).max(600_000).default(0),
     /** probability (0..1) that a matching request's connection is destroyed without an answer */
     drop_rate: z.number().min(0).max(1).default(0),
+    /**
+     * probability (0..1) that a matching request that changes something (any
+     * method but GET and HEAD) is carried out and committed, and its
+     * connection then destroyed instead of sending the answer
+     */
+    lost_answer_rate: z.number().min(0).max(1).default(0),
     /** regular expression matched against the request path (e.g. ^/v5/devices); default: every /v5 path */
     routes: z
       .string()
@@ -43,7 +51,7 @@ interface FaultState {
   config: FaultConfig | null;
   routeRe: RegExp | null;
   burstLeft: number;
-  injected: { errors: number; drops: number; rate_limited: number; delayed: number };
+  injected: { errors: number; drops: number; rate_limited: number; delayed: number; lost_answers: number };
   listeners: Set<() => void>;
 }
 
@@ -52,7 +60,7 @@ const states = new WeakMap<Emulator, FaultState>();
 function state(emu: Emulator): FaultState {
   let s = states.get(emu);
   if (!s) {
-    s = { config: null, routeRe: null, burstLeft: 0, injected: { errors: 0, drops: 0, rate_limited: 0, delayed: 0 }, listeners: new Set() };
+    s = { config: null, routeRe: null, burstLeft: 0, injected: { errors: 0, drops: 0, rate_limited: 0, delayed: 0, lost_answers: 0 }, listeners: new Set() };
     states.set(emu, s);
   }
   return s;
@@ -63,7 +71,7 @@ export function setFaults(emu: Emulator, config: FaultConfig): void {
   s.config = config;
   s.routeRe = config.routes ? new RegExp(config.routes) : null;
   s.burstLeft = config.rate_limit_burst;
-  s.injected = { errors: 0, drops: 0, rate_limited: 0, delayed: 0 };
+  s.injected = { errors: 0, drops: 0, rate_limited: 0, delayed: 0, lost_answers: 0 };
   for (const fn of s.listeners) fn();
 }
 
@@ -145,7 +153,16 @@ function faultMiddleware(emu: Emulator): MiddlewareHandler<Env> {
       c.res = renderError(c, ApiError.one(status, status >= 500 ? 'XX500' : 'VX500', injectedTitle(status), 'Injected fault (impt-emulator).'));
       return;
     }
-    return next();
+    const changes = c.req.method !== 'GET' && c.req.method !== 'HEAD';
+    const loseAnswer = changes && cfg.lost_answer_rate > 0 && Math.random() < cfg.lost_answer_rate;
+    await next();
+    const node = loseAnswer ? nodeBindings(c) : undefined;
+    if (node) {
+      emu.store.flush(); // committed like any answered change, before the answer is lost
+      s.injected.lost_answers++;
+      node.incoming.socket.destroy();
+      c.res = alreadySent();
+    }
   };
 }
 

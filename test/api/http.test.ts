@@ -267,4 +267,27 @@ describe('debug dumps', () => {
     expect(text).not.toMatch(/[A-Z0-9]+-secret/);
     scope.done();
   });
+
+  it('show login key ids by their last 4 characters in URLs, bodies and error details', async () => {
+    const key = (id: string) => ({ type: 'login_key', id, attributes: { description: 'd' }, links: { self: `${BASE}/accounts/me/login_keys/${id}` } });
+    const scope = nock(ORIGIN)
+      .get('/v5/accounts/me/login_keys')
+      .query(true)
+      .reply(200, { data: [key('aaaa1111bbbb2222'), key('cccc3333dddd4444')], links: {} })
+      .patch('/v5/accounts/me/login_keys/aaaa1111bbbb2222')
+      .reply(200, { data: key('aaaa1111bbbb2222') })
+      .delete('/v5/accounts/me/login_keys/eeee5555ffff6666')
+      .reply(404, { errors: [{ status: '404', title: 'Not Found', detail: 'no login key eeee5555ffff6666' }] });
+    const { http, dumps } = client({ tokens: new FakeTokens() });
+    await http.list('/accounts/me/login_keys');
+    await http.request('PATCH', '/accounts/me/login_keys/aaaa1111bbbb2222', { body: { data: { type: 'login_key', id: 'aaaa1111bbbb2222', attributes: {} } } });
+    await http.request('DELETE', '/accounts/me/login_keys/eeee5555ffff6666').catch(() => undefined);
+    const text = dumps.join('\n');
+    expect(text).not.toMatch(/aaaa1111bbbb2222|cccc3333dddd4444|eeee5555ffff6666/);
+    expect(text).toContain('"url": "https://api.example.test/v5/accounts/me/login_keys/****2222"');
+    expect(text).toContain('"id": "****4444"');
+    expect(text).toContain('"self": "https://api.example.test/v5/accounts/me/login_keys/****2222"');
+    expect(text).toContain('ERROR: HTTP/404: Not Found: no login key ****6666');
+    scope.done();
+  });
 });

@@ -1,10 +1,12 @@
 // A DELETE whose answer is lost is retried (DIFFERENCES F5); the retry may
 // then meet the result of the first attempt. Unassigning devices and deleting
 // an entity treat that as the success it is — after checking, for devices —
-// and every other refusal still fails.
+// and every other refusal still fails. A change whose answer never came (a
+// POST, sent once, or other changes once their retries ran out) is marked as
+// one that may have been carried out.
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
-import { ImpCentralApiError } from '../../src/api/errors.js';
+import { ImpCentralApiError, TransportError } from '../../src/api/errors.js';
 import { Http } from '../../src/api/http.js';
 import { ImpCentral } from '../../src/api/impcentral.js';
 import { noNetworkAndAllScopesDone } from '../helpers/nock.js';
@@ -57,5 +59,26 @@ describe('deleting an entity after a lost answer', () => {
     nock(ORIGIN).delete('/v5/products/p1').reply(504, 'gateway timeout');
     nock(ORIGIN).delete('/v5/products/p1').reply(409, { errors: [{ status: '409', code: 'PX409', title: 'Conflict', detail: 'has device groups' }] });
     await expect(api().products.delete('p1')).rejects.toMatchObject({ status: 409, afterLostAnswer: true });
+  });
+});
+
+describe('a change without an answer', () => {
+  const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e);
+
+  it('a POST is sent once and marked as possibly carried out; a refused one is not', async () => {
+    nock(ORIGIN).post('/v5/products').replyWithError(lost());
+    const e = await failure(api().products.create({ name: 'x' }));
+    expect(e).toBeInstanceOf(TransportError);
+    expect((e as TransportError).unanswered).toEqual({ method: 'POST', path: '/products' });
+    nock(ORIGIN).post('/v5/products').replyWithError(refused());
+    expect(((await failure(api().products.create({ name: 'x' }))) as TransportError).unanswered).toBeUndefined();
+  });
+
+  it('a PATCH is marked once its three tries lost their answers; a GET never is', async () => {
+    nock(ORIGIN).patch('/v5/products/p1').times(3).replyWithError(lost());
+    const e = (await failure(api().products.update('p1', { name: 'y' }))) as TransportError;
+    expect(e.unanswered).toEqual({ method: 'PATCH', path: '/products/p1' });
+    nock(ORIGIN).get('/v5/products/p1').times(3).replyWithError(lost());
+    expect(((await failure(api().products.get('p1'))) as TransportError).unanswered).toBeUndefined();
   });
 });

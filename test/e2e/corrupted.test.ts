@@ -1,10 +1,13 @@
 // Related entities that no longer exist (interface/README.md §6.1), made
-// with the emulator's DELETE /_emulator/entities route, and a reader that
-// closes the pipe early.
+// with the emulator's DELETE /_emulator/entities route; configuration files
+// whose fields have the wrong type (§10.2, §10.3, interface/test.md); and a
+// reader that closes the pipe early.
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanEnv, IMPT_BIN, tempDir } from '../helpers/impt.js';
-import { assign, expectFailure, json, useWorld } from './dg-world.js';
+import { cleanEnv, IMPT_BIN, impt, tempDir } from '../helpers/impt.js';
+import { assign, expectFailure, FAILS, json, useWorld } from './dg-world.js';
 
 const w = useWorld();
 
@@ -43,6 +46,75 @@ describe('corrupted related entities', () => {
     expect(list.stdout).toContain(`  Corrupted Device Group: \n    id:   ${dg.id}\n    type: unknown\n`);
     const info = await w.run(['device', 'info', '-d', device!]);
     expectFailure(info, `Device Group "${dg.id}" is not found.`);
+  });
+});
+
+describe('configuration files with a field of the wrong type are corrupted', () => {
+  const HINT = (local: boolean) => `Please relogin using "impt auth login${local ? ' --local' : ''}" command and then try again.\n`;
+  const demoAuth = () => JSON.parse(fs.readFileSync(path.join(w.home, '.impt.auth'), 'utf8'));
+  const writeJson = (dir: string, name: string, data: object) => fs.writeFileSync(path.join(dir, name), JSON.stringify(data, null, 2));
+  const noInternals = (stdout: string) => expect(stdout).not.toMatch(/is not a function|argument must be|\[object Object\]/);
+
+  it('auth files, local, global and from IMPT_AUTH_FILE_PATH', async () => {
+    const home = tempDir();
+    const cwd = tempDir();
+    writeJson(cwd, '.impt.auth', { ...demoAuth(), endpoint: 5 });
+    const local = await impt(['product', 'list'], { home, cwd });
+    expect([local.code, local.stdout]).toEqual([1, `Error: Local Auth File is corrupted.\n${HINT(true)}${FAILS}\n`]);
+    fs.rmSync(path.join(cwd, '.impt.auth'));
+    writeJson(home, '.impt.auth', { ...demoAuth(), refreshToken: { token: 'x' } });
+    const global = await impt(['dg', 'list', '-z', 'json'], { home, cwd });
+    expect([global.code, JSON.parse(global.stdout)]).toEqual([1, { Error: 'Global Auth File is corrupted.' }]);
+    const dir = tempDir();
+    writeJson(dir, '.impt.auth', { ...demoAuth(), loginKey: 7 });
+    const byPath = await impt(['account', 'info'], { home, cwd, env: { IMPT_AUTH_FILE_PATH: dir } });
+    expect([byPath.code, byPath.stdout]).toEqual([1, `Error: Auth File is corrupted.\n${FAILS}\n`]);
+    for (const d of [home, cwd, dir]) fs.rmSync(d, { recursive: true });
+  });
+
+  it('auth info with an expiresAt that is no date fails naming the file as corrupted', async () => {
+    const home = tempDir();
+    const cwd = tempDir();
+    for (const refresh of [false, true]) {
+      const { refreshToken, ...rest } = demoAuth();
+      writeJson(home, '.impt.auth', { ...rest, expiresAt: 'soon', ...(refresh ? { refreshToken } : {}) });
+      const r = await impt(['auth', 'info'], { home, cwd });
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain('  Access token auto refresh: false\nError: Global Auth File is corrupted.\n');
+      expect(r.stdout.endsWith(`${HINT(false)}${FAILS}\n`)).toBe(true);
+      noInternals(r.stdout);
+    }
+    fs.rmSync(home, { recursive: true });
+    fs.rmSync(cwd, { recursive: true });
+  });
+
+  it('a Project file with a number or an object as a file name', async () => {
+    const p = await w.demo.createProduct(w.name('Typed'), '');
+    const dg = await w.demo.createDg(p.id, 'development_devicegroup', w.name('Typed'));
+    const number = w.projectDir(null, JSON.stringify({ deviceGroupId: dg.id, deviceFile: 5 }));
+    const deploy = await w.run(['build', 'deploy'], number);
+    expectFailure(deploy, 'Project File is corrupted.');
+    noInternals(deploy.stdout);
+    const object = w.projectDir(null, JSON.stringify({ deviceGroupId: dg.id, agentFile: { name: 'agent.nut' } }));
+    const info = await w.run(['project', 'info'], object);
+    expectFailure(info, 'Project File is corrupted.');
+    noInternals(info.stdout);
+    expectFailure(await w.run(['dg', 'info'], object), 'Project File is corrupted.');
+    const numberId = w.projectDir(null, JSON.stringify({ deviceGroupId: 42 }));
+    expectFailure(await w.run(['product', 'info'], numberId), 'Project File is corrupted.');
+    for (const d of [number, object, numberId]) fs.rmSync(d, { recursive: true });
+  });
+
+  it('a test configuration', async () => {
+    const dir = tempDir();
+    for (const bad of [{ testFiles: '*.test.nut' }, { timeout: '30' }, { stopOnFail: 'no' }, { githubConfig: ['a'] }]) {
+      writeJson(dir, '.impt.test', { deviceGroupId: 'x', ...bad });
+      const r = await w.run(['test', 'info'], dir);
+      expectFailure(r, 'Test Configuration File is corrupted.');
+      noInternals(r.stdout);
+    }
+    expectFailure(await w.run(['test', 'update', '-t', '5'], dir), 'Test Configuration File is corrupted.');
+    fs.rmSync(dir, { recursive: true });
   });
 });
 

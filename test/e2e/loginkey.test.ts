@@ -232,6 +232,39 @@ describe('loginkey delete', () => {
   });
 });
 
+describe('debug mode', () => {
+  /** The dumps before the command's own output (which starts with `marker`). */
+  const dumps = (stdout: string, marker: string) => {
+    const at = stdout.lastIndexOf(marker);
+    expect(at).toBeGreaterThan(0);
+    return stdout.slice(0, at);
+  };
+
+  it('shows login key ids in URLs and bodies by their last 4 characters only (F2)', async () => {
+    const id = await create('debugged');
+    const masked = `****${id.slice(-4)}`;
+    const info = await run(['loginkey', 'info', '--lk', id, '-z', 'debug']);
+    expect(info.code).toBe(0);
+    expect(dumps(info.stdout, 'Login Key: \n')).not.toContain(id);
+    expect(info.stdout).toContain(`/accounts/me/login_keys/${masked}"`);
+    expect(info.stdout).toContain(`"id": "${masked}"`);
+    const list = await run(['loginkey', 'list', '-z', 'debug']);
+    expect(dumps(list.stdout, 'Login Key list (')).not.toMatch(new RegExp(`${id}|${KEY}`));
+    expect(list.stdout).toContain(`"id": "****${KEY.slice(-4)}"`);
+    const update = await run(['loginkey', 'update', '-k', id, '-w', 'demo', '-s', 'again', '-z', 'debug']);
+    expect(dumps(update.stdout, `Login Key "${id}" is updated successfully.`)).not.toContain(id);
+    expect(update.stdout).toMatch(/"method": "patch"/i);
+    // a refusal: its error dump names the path, masked; the Error line does not name the key
+    const wrong = await run(['loginkey', 'update', '-k', id, '-w', 'bad', '-s', 'x', '-z', 'debug']);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stdout).toContain(`/accounts/me/login_keys/${masked}`);
+    expect(wrong.stdout).not.toContain(id);
+    const del = await run(['loginkey', 'delete', '-k', id, '-w', 'demo', '-q', '-z', 'debug']);
+    expect(dumps(del.stdout, `Login Key "${id}" is deleted successfully.`)).not.toContain(id);
+    expect(del.stdout).toMatch(/"method": "delete"/i);
+  });
+});
+
 describe('common checks', () => {
   it('info requires --lk; list takes no words; every command needs a login', async () => {
     const [info, list] = await Promise.all([run(['loginkey', 'info']), run(['loginkey', 'list', 'x'])]);

@@ -40,6 +40,13 @@ describe.concurrent('product create', () => {
     expect(nobody.stdout).toBe(`Error: Account "nobody" is not found.\n${FAILS}`);
   });
 
+  it('ignores --, as impt 2.6.1 does: the words after it are options too', async () => {
+    const name = w.name('AfterDashes');
+    const r = await w.run(['product', 'create', '--', '-n', name, '-z', 'json']);
+    expect(r.code, r.stdout).toBe(0);
+    expect(JSON.parse(r.stdout).Product.name).toBe(name);
+  });
+
   it('validates options before anything else', async () => {
     const missing = await w.run(['product', 'create']);
     expect(missing.code).toBe(1);

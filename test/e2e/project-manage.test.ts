@@ -235,6 +235,20 @@ describe('project delete', () => {
     expect(has(dir, '.impt.project')).toBe(false);
   });
 
+  it('never deletes a directory named as a source file or as the Project file: nothing is deleted', async () => {
+    const { dir, dg } = await project();
+    writeIn(dir, 'src/keep.nut', 'x');
+    writeProject(dir, { deviceGroupId: dg.id, deviceFile: 'src', agentFile: 'agent.nut' });
+    fails(await run(['project', 'delete', '--all', '-q'], dir), 'File error: src: not a regular file, nothing is deleted.');
+    expect(fs.readdirSync(dir).sort()).toEqual(['.impt.project', 'agent.nut', 'device.nut', 'src']);
+    expect((await env.api.get(`/devicegroups/${dg.id}`)).status).toBe(200);
+    fs.rmSync(path.join(dir, '.impt.project'));
+    writeIn(dir, '.impt.project/inner.txt', 'x');
+    fails(await run(['project', 'delete', '-q'], dir), 'File error: .impt.project: not a regular file, nothing is deleted.');
+    expect(readIn(dir, '.impt.project/inner.txt')).toBe('x');
+    fs.rmSync(dir, { recursive: true });
+  });
+
   it('--all deletes devices assignments, flagged and other builds, the group, the product and the files', async () => {
     const { dir, dg, product } = await project();
     await env.assign(dg.id, dev(7), dev(8));

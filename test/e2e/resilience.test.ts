@@ -17,6 +17,8 @@ const w = useWorld();
 
 const INJECTED_500 = 'Internal Error: Injected fault (impt-emulator).';
 const NETWORK = 'Access to impCentral failed or timed out. Please check your network connection.';
+const MAY_HAVE = (check: string) =>
+  `Access to impCentral failed or timed out before its answer came: the request may have been carried out; check with "${check}".`;
 
 async function withFaults<T>(emu: EmulatorHandle, faults: object, fn: () => Promise<T>): Promise<T> {
   await emu.admin('POST', 'faults', faults);
@@ -127,16 +129,44 @@ describe('server errors and dropped connections', () => {
     expect(count(post, 'POST /products')).toBe(1);
   });
 
-  it('a create whose connection drops is reported as a network failure and never sent twice', async () => {
+  it('a create whose connection drops is never sent twice; impt cannot know whether it was carried out and says how to check', async () => {
     const name = w.name('Dropped');
     let r!: ImptResult;
     const log = await withFaults(w.emu, { drop_rate: 1, routes: '^/v5/products$' }, () =>
       seen(w.emu, async () => (r = await w.run(['product', 'create', '-n', name]))),
     );
-    expectFailure(r, NETWORK);
+    expectFailure(r, MAY_HAVE('impt product list'));
     expect(count(log, 'POST /products')).toBe(1);
     const list = await w.run(['product', 'list', '-z', 'json']);
     expect(list.stdout).not.toContain(name);
+  });
+
+  it('a create whose answer is lost after it was carried out: the change may have been made, check with impt product list', async () => {
+    for (const mode of ['default', 'json'] as const) {
+      const name = w.name('LostAnswer');
+      let r!: ImptResult;
+      const log = await withFaults(w.emu, { lost_answer_rate: 1, routes: '^/v5/products$' }, () =>
+        seen(w.emu, async () => (r = await w.run(['product', 'create', '-n', name, ...(mode === 'json' ? ['-z', 'json'] : [])]))),
+      );
+      expectFailureIn(r, mode, MAY_HAVE('impt product list'));
+      expect(count(log, 'POST /products')).toBe(1);
+      const info = await w.run(['product', 'info', '-p', name, '-z', 'json']);
+      expect(JSON.parse(info.stdout).Product.name).toBe(name);
+    }
+  });
+
+  it('an update whose answers are all lost is tried three times and names the entity to look at', async () => {
+    const p = await w.demo.createProduct(w.name('LostUpdate'));
+    let r!: ImptResult;
+    const log = await withFaults(w.emu, { lost_answer_rate: 1, routes: `^/v5/products/${p.id}$` }, () =>
+      seen(w.emu, async () => (r = await w.run(['product', 'update', '-p', p.id, '-s', 'changed']))),
+    );
+    expectFailure(r, MAY_HAVE(`impt product info --product ${p.id}`));
+    expect(count(log, `PATCH /products/${p.id}`)).toBe(3);
+    expect((await w.demo.get(`/products/${p.id}`)).body.data.attributes.description).toBe('changed');
+    // a lookup whose connection drops is no change: the plain network failure
+    const lookup = await withFaults(w.emu, { drop_rate: 1, routes: `^/v5/products/${p.id}$` }, () => w.run(['product', 'info', '-p', p.id]));
+    expectFailure(lookup, NETWORK);
   });
 
   it('an HTML error page ends with the status line of F10, in every mode', async () => {

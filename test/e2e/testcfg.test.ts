@@ -298,6 +298,40 @@ describe('test delete', () => {
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 
+  it('deletes configuration files only when they are regular files: a directory stops it before anything is deleted', async () => {
+    const { dg } = await group();
+    const dir = tempDir();
+    const tree = tempDir();
+    write(tree, 'keep/me.txt', 'precious');
+    write(dir, 'b.json', '{}');
+    write(dir, '.builder-cache/x.nut');
+    write(dir, '.impt.test', JSON.stringify({ deviceGroupId: dg.id, githubConfig: tree, builderConfig: 'b.json' }));
+    const refusal = `File error: ${tree}: not a regular file, nothing is deleted.`;
+    fails(await run(['test', 'delete', '--github-config', '--builder-config', '-q'], dir), refusal);
+    fails(await run(['test', 'delete', '--all', '-q'], dir), refusal);
+    const json = await run(['test', 'delete', '-a', '-q', '-z', 'json'], dir);
+    expect([json.code, JSON.parse(json.stdout)]).toEqual([1, { Error: refusal }]);
+    expect(read(tree, 'keep/me.txt')).toBe('precious');
+    expect(fs.readdirSync(dir).sort()).toEqual(['.builder-cache', '.impt.test', 'b.json']);
+    expect((await env.api.get(`/devicegroups/${dg.id}`)).status).toBe(200);
+    // a link to a file: the link goes, the file stays; a link to a directory is refused
+    fs.symlinkSync(path.join(dir, 'b.json'), path.join(tree, 'link.json'));
+    fs.symlinkSync(path.join(tree, 'keep'), path.join(dir, 'keep-link'));
+    write(dir, '.impt.test', JSON.stringify({ deviceGroupId: dg.id, githubConfig: 'keep-link', builderConfig: path.join(tree, 'link.json') }));
+    fails(await run(['test', 'delete', '-i', '-q'], dir), 'File error: keep-link: not a regular file, nothing is deleted.');
+    expect(ok(await run(['test', 'delete', '-j', '-q', '-z', 'minimal'], dir))).toBe('');
+    expect(fs.readdirSync(tree).sort()).toEqual(['keep']);
+    expect(fs.readdirSync(dir).sort()).toEqual(['b.json', 'keep-link']);
+    expect(read(tree, 'keep/me.txt')).toBe('precious');
+
+    // .impt.test itself a directory
+    write(dir, '.impt.test/inner/file.txt', 'x');
+    fails(await run(['test', 'delete', '-a', '-q'], dir), 'File error: .impt.test: not a regular file, nothing is deleted.');
+    expect(read(dir, '.impt.test/inner/file.txt')).toBe('x');
+    fs.rmSync(tree, { recursive: true });
+    fs.rmSync(dir, { recursive: true });
+  });
+
   it('--entities deletes the group (devices unassigned, builds un-flagged and deleted) and a Product with no other group', async () => {
     const { product, dg } = await group();
     await env.assign(dg.id, dev(9));

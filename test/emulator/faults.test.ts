@@ -76,8 +76,29 @@ describe('fault injection', () => {
     again.close();
   });
 
+  it('carries out a change, then loses its answer; lookups are answered', async () => {
+    const cfg = await setFaults({ lost_answer_rate: 1, routes: '^/v5/products' });
+    expect(cfg.config).toMatchObject({ lost_answer_rate: 1, drop_rate: 0 });
+    const name = `lost-${Date.now()}`;
+    const created = fetch(`${emu.url}/products`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await login(emu)}`, 'content-type': 'application/vnd.api+json' },
+      body: JSON.stringify({ data: { type: 'product', attributes: { name } } }),
+    });
+    await expect(created).rejects.toThrow();
+    const list = await api.get('/products');
+    expect(list.status).toBe(200);
+    const product = list.body.data.find((p: any) => p.attributes.name === name);
+    expect(product).toBeDefined();
+    await expect(fetch(`${emu.url}/products/${product.id}`, { method: 'PATCH', body: '{}' })).rejects.toThrow();
+    const status = (await (await fetch(`${emu.origin}/_emulator/faults`)).json()).data;
+    expect(status.injected).toMatchObject({ lost_answers: 2, drops: 0 });
+    await clear();
+    expect((await api.patch(`/products/${product.id}`, { data: { type: 'product', id: product.id, attributes: { description: 'answered' } } })).status).toBe(200);
+  });
+
   it('rejects invalid configurations', async () => {
-    for (const body of [{ error_rate: 2 }, { statuses: [200] }, { routes: '(' }, { unknown: 1 }]) {
+    for (const body of [{ error_rate: 2 }, { statuses: [200] }, { routes: '(' }, { unknown: 1 }, { lost_answer_rate: -0.5 }]) {
       const r = await fetch(`${emu.origin}/_emulator/faults`, { method: 'POST', body: JSON.stringify(body) });
       expect(r.status, JSON.stringify(body)).toBe(400);
       expect((await r.json()).error).toEqual(expect.any(String));

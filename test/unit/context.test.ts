@@ -88,15 +88,26 @@ describe('auth file', () => {
     const path = join(dir, '.impt.auth');
     writeFileSync(path, 'old', { mode: 0o644 });
     chmodSync(path, 0o644);
-    await writeAuthFile(path, { refreshToken: 'r', loginKey: 'k', expiresAt: 'e', accessToken: 'a', endpoint: 'x' });
+    await writeAuthFile(path, { refreshToken: 'r', loginKey: 'k', expiresAt: '2030-01-01T00:00:00.000Z', accessToken: 'a', endpoint: 'x' });
     expect(statSync(path).mode & 0o777).toBe(0o600);
     expect(readFileSync(path, 'utf8')).toBe(
-      '{\n  "endpoint": "x",\n  "accessToken": "a",\n  "expiresAt": "e",\n  "loginKey": "k",\n  "refreshToken": "r"\n}',
+      '{\n  "endpoint": "x",\n  "accessToken": "a",\n  "expiresAt": "2030-01-01T00:00:00.000Z",\n  "loginKey": "k",\n  "refreshToken": "r"\n}',
     );
     expect(readAuthFile(path)).toEqual({
       status: 'ok',
-      data: { endpoint: 'x', accessToken: 'a', expiresAt: 'e', loginKey: 'k', refreshToken: 'r' },
+      data: { endpoint: 'x', accessToken: 'a', expiresAt: '2030-01-01T00:00:00.000Z', loginKey: 'k', refreshToken: 'r' },
     });
+  });
+
+  it('is corrupted when a key has the wrong type, accessToken is empty or expiresAt is no date', () => {
+    const path = join(tempDir(), '.impt.auth');
+    const good = { endpoint: ENDPOINT, accessToken: 'a', expiresAt: inMinutes(60), loginKey: 'k', refreshToken: 'r' };
+    writeFileSync(path, file({ ...good, extra: [1] }));
+    expect(readAuthFile(path).status).toBe('ok');
+    for (const bad of [{ endpoint: 5 }, { accessToken: '' }, { accessToken: 1 }, { expiresAt: 'soon' }, { expiresAt: 17e11 }, { loginKey: null }, { refreshToken: {} }]) {
+      writeFileSync(path, file({ ...good, ...bad }));
+      expect(readAuthFile(path), JSON.stringify(bad)).toEqual({ status: 'corrupted' });
+    }
   });
 
   it('creates the file in an existing directory without other files', async () => {

@@ -92,4 +92,19 @@ describe('transport errors', () => {
       '{\n  "Error": "Request error: Error: connect ECONNREFUSED 10.1.2.3:443."\n}\n',
     );
   });
+
+  it('a change without an answer may have been carried out: the command that shows it, never a login key', () => {
+    const unanswered = (method: string, path: string) =>
+      Object.assign(new TransportError('Error: socket hang up', 'ECONNRESET'), { unanswered: { method, path } });
+    const line = (check: string) =>
+      `Error: Access to impCentral failed or timed out before its answer came: the request may have been carried out; check with "${check}".\n`;
+    expect(printed('default', unanswered('POST', '/devicegroups'))).toBe(`${line('impt dg list')}IMPT COMMAND FAILS\n`);
+    expect(printed('minimal', unanswered('POST', '/devicegroups/g%201/relationships/devices'))).toBe(line('impt device list --dg g 1'));
+    expect(printed('minimal', unanswered('PATCH', '/deployments/b1'))).toBe(line('impt build info --build b1'));
+    expect(printed('minimal', unanswered('PATCH', '/accounts/me/login_keys/0123456789abcdef'))).toBe(line('impt loginkey list'));
+    // restarts and log streams change nothing to look at
+    expect(printed('minimal', unanswered('POST', '/devices/d1/restart'))).toBe(
+      'Error: Access to impCentral failed or timed out. Please check your network connection.\n',
+    );
+  });
 });

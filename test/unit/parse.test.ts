@@ -70,12 +70,15 @@ describe('parseCommand', () => {
     expect(fail(['-n', 'a', 'extra1', 'extra2'])).toBe('Unknown arguments: extra1, extra2.');
   });
 
-  it('reports negated unknown options by their key, each unknown key once, and ends options at --', () => {
+  it('reports negated unknown options by their key, each unknown key once, and ignores --', () => {
     expect(fail(['-n', 'a', '--no-color'])).toBe('Unknown argument: color');
     expect(fail(['-n', 'a', '--no-color', 'word'])).toBe('Unknown argument: color');
     expect(ok(['-n', 'a', '--no-foo-bar', '--no-color=x']).name).toBe('a');
     expect(fail(['-n', 'a', '-Q', 'x', '-Q', 'y'])).toBe('Unknown argument: Q');
     expect(fail(['-n', 'a', '--', 'x'])).toBe('Unknown arguments: x.');
+    // impt 2.6.1's yargs parses the words after `--` as options too
+    expect(ok(['--', '-n', 'a']).name).toBe('a');
+    expect(fail(['--', '--foo', 'x', '-n', 'a', '--'])).toBe('Unknown argument: foo');
   });
 
   it('validates choices last, listing the given values', () => {

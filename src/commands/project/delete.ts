@@ -1,10 +1,9 @@
-import { existsSync, unlinkSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
 import type { Resource } from '../../api/impcentral.js';
-import { deleteProjectFile, readProjectFileLoose } from '../../context/project-file.js';
-import { CliError } from '../../errors.js';
-import { errors } from '../../output/messages/common.js';
+import { checkDeletableFile, deleteFile } from '../../context/json-file.js';
+import { deleteProjectFile, PROJECT_FILE_NAME, projectFilePath, readProjectFileLoose } from '../../context/project-file.js';
 import { projectMessages as msg } from '../../output/messages/project.js';
 import { session } from '../shared/context.js';
 import { DEVICE_GROUP, Resolver } from '../shared/resolver.js';
@@ -58,26 +57,23 @@ export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void
   const all = opts.all === true;
   const withEntities = all || opts.entities === true;
   const withFiles = all || opts.files === true;
+  const files = withFiles
+    ? [project.deviceFile, project.agentFile].filter((f): f is string => typeof f === 'string' && f !== '' && existsSync(resolve(rt.cwd, f)))
+    : [];
+  // files that cannot be deleted stop the command before anything is
+  for (const f of files) checkDeletableFile(resolve(rt.cwd, f), f);
+  checkDeletableFile(projectFilePath(rt.cwd), PROJECT_FILE_NAME);
   const dgId = typeof project.deviceGroupId === 'string' ? project.deviceGroupId : '';
   const res = withEntities && dgId ? new Resolver(session(rt), rt.out) : undefined;
   const plan = res ? await entityPlan(res, dgId) : emptyPlan();
 
-  const files = withFiles
-    ? [project.deviceFile, project.agentFile].filter((f): f is string => typeof f === 'string' && f !== '' && existsSync(resolve(rt.cwd, f)))
-    : [];
   const trailer = files.length ? [msg.filesWillBeDeleted, msg.sourceFilesList(files), ''] : [];
   trailer.push(msg.projectFileWillBeDeleted);
   await confirmPlan(rt.out, { ...planSections(plan), trailer: trailer }, opts.confirmed === true);
 
   if (res) await executePlan(res, plan);
   if (files.length) {
-    for (const f of files) {
-      try {
-        unlinkSync(resolve(rt.cwd, f));
-      } catch (e) {
-        throw new CliError(errors.fileError(f, (e as Error).message));
-      }
-    }
+    for (const f of files) deleteFile(resolve(rt.cwd, f), f);
     rt.out.info(msg.sourceFilesDeleted(files));
   }
   deleteProjectFile(rt.cwd);

@@ -2,7 +2,7 @@
 // values set keep their key's place, new keys are appended, "" removes.
 import { existsSync } from 'node:fs';
 import type { CommandRuntime, ParsedOptions } from '../../cli/spec.js';
-import { BUILDER_CACHE_DIR, inCwd, removePath, type TestConfig } from '../../context/test-file.js';
+import { BUILDER_CACHE_DIR, inCwd, removeOwnDirectory, type TestConfig } from '../../context/test-file.js';
 import { CliError } from '../../errors.js';
 import { testMessages as msg } from '../../output/messages/test.js';
 import { arr, str } from '../shared/context.js';
@@ -42,8 +42,7 @@ export function applyConfigOptions(config: TestConfig, opts: ParsedOptions, rt: 
 
 /** Removes `.builder-cache` if present, saying so. */
 export function removeBuilderCache(rt: CommandRuntime): void {
-  const dir = inCwd(rt.cwd, BUILDER_CACHE_DIR);
-  if (!existsSync(dir)) return;
-  removePath(dir);
+  if (!existsSync(inCwd(rt.cwd, BUILDER_CACHE_DIR))) return;
+  removeOwnDirectory(rt.cwd, BUILDER_CACHE_DIR);
   rt.out.info(msg.cacheDeleted);
 }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
-import { BUILDER_CACHE_DIR, DEBUG_BUILD_DIR, inCwd, readTestFileLoose, removePath, testFilePath } from '../../context/test-file.js';
+import { checkDeletableFile, deleteFile } from '../../context/json-file.js';
+import { BUILDER_CACHE_DIR, DEBUG_BUILD_DIR, inCwd, readTestFileLoose, removeOwnDirectory, TEST_FILE_NAME, testFilePath } from '../../context/test-file.js';
 import { testMessages as msg } from '../../output/messages/test.js';
 import { confirmPlan } from '../shared/delete-plan.js';
 import { addGroup, emptyPlan, executePlan, planSections, type EntityPlan } from '../project/entity-plan.js';
@@ -37,12 +38,15 @@ async function entityPlan(res: Resolver, dgId: string): Promise<EntityPlan> {
 }
 
 interface LocalItem {
-  path: string;
-  plan: string;
+  remove: () => void;
   done: string;
 }
 
-/** Local files and directories to delete, in execution order, and the planning lines. */
+/**
+ * Local files and directories to delete, in execution order, and the planning
+ * lines. Only `.builder-cache` and `.build` are removed with their contents;
+ * the configuration files must be regular files, or nothing is deleted.
+ */
 function localItems(config: Record<string, unknown>, opts: ParsedOptions, rt: CommandRuntime): { items: LocalItem[]; lines: string[] } {
   const items: LocalItem[] = [];
   const lines: string[] = [];
@@ -50,25 +54,30 @@ function localItems(config: Record<string, unknown>, opts: ParsedOptions, rt: Co
     [BUILDER_CACHE_DIR, msg.cacheWillBeDeleted, msg.cacheDeleted],
     [DEBUG_BUILD_DIR, msg.buildDirWillBeDeleted, msg.buildDirDeleted],
   ] as const) {
-    if (existsSync(inCwd(rt.cwd, dir))) items.push({ path: inCwd(rt.cwd, dir), plan, done });
+    if (!existsSync(inCwd(rt.cwd, dir))) continue;
+    lines.push(plan);
+    items.push({ remove: () => removeOwnDirectory(rt.cwd, dir), done });
   }
-  lines.push(...items.map((i) => i.plan));
   const all = opts.all === true;
+  const file = (path: string, shown: string, done: string) => {
+    checkDeletableFile(path, shown);
+    items.push({ remove: () => deleteFile(path, shown), done });
+  };
   for (const [option, key, willBe, notFound, done] of [
     ['github-config', 'githubConfig', msg.githubWillBeDeleted, msg.githubNotFound, msg.githubDeleted],
     ['builder-config', 'builderConfig', msg.builderWillBeDeleted, msg.builderNotFound, msg.builderDeleted],
   ] as const) {
-    const file = config[key];
-    if (!(all || opts[option] === true) || typeof file !== 'string' || !file) continue;
-    if (!existsSync(inCwd(rt.cwd, file))) {
-      lines.push(notFound(file));
+    const name = config[key];
+    if (!(all || opts[option] === true) || typeof name !== 'string' || !name) continue;
+    if (!existsSync(inCwd(rt.cwd, name))) {
+      lines.push(notFound(name));
       continue;
     }
-    lines.push(willBe(file));
-    items.push({ path: inCwd(rt.cwd, file), plan: willBe(file), done });
+    file(inCwd(rt.cwd, name), name, done);
+    lines.push(willBe(name));
   }
+  file(testFilePath(rt.cwd), TEST_FILE_NAME, msg.deleted);
   lines.push(msg.testFileWillBeDeleted);
-  items.push({ path: testFilePath(rt.cwd), plan: msg.testFileWillBeDeleted, done: msg.deleted });
   return { items, lines };
 }
 
@@ -78,16 +87,17 @@ export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void
     rt.out.info(msg.noTestFile);
     return;
   }
+  // files that cannot be deleted stop the command before anything is
+  const local = localItems(config, opts, rt);
   const dgId = typeof config.deviceGroupId === 'string' ? config.deviceGroupId : '';
   const withEntities = opts.all === true || opts.entities === true;
   const res = withEntities && dgId ? new Resolver(session(rt), rt.out) : undefined;
   const plan = res ? await entityPlan(res, dgId) : emptyPlan();
-  const local = localItems(config, opts, rt);
   await confirmPlan(rt.out, { ...planSections(plan), trailer: local.lines }, opts.confirmed === true);
 
   if (res) await executePlan(res, plan);
   for (const item of local.items) {
-    removePath(item.path);
+    item.remove();
     rt.out.info(item.done);
   }
 }

@@ -61,6 +61,8 @@ export const errors = {
   refreshImpossible: (what: string) => `Impossible to refresh access token for the ${what} File.`,
   projectDgGone: (id: string) => `Device Group "${id}", saved in Project File, does not exist anymore.`,
   network: 'Access to impCentral failed or timed out. Please check your network connection.',
+  mayHaveBeenCarriedOut: (check: string) =>
+    `Access to impCentral failed or timed out before its answer came: the request may have been carried out; check with "${check}".`,
   rateLimited: 'The impCentral API rate limit was hit and the request could not be completed in 60 seconds; try again later.',
   notFound: (e: string) => `${e} is not found.`,
   multiple: (type: string, ident: string) => `Multiple ${type}s "${ident}" are found:`,
@@ -72,6 +74,7 @@ export const errors = {
   unexpectedResponse: 'Internal error: Unexpected format of impCentral response.',
   httpStatus: (status: number) => `impCentral answered with HTTP status ${status} and no error description.`,
   fileError: (file: string, what: string) => `File error: ${file}: ${what}.`,
+  notRegularFile: 'not a regular file, nothing is deleted',
   confirmationRequired: 'Confirmation is required; run the command with --confirmed (-q) in non-interactive use.',
   inputRequired: (what: string, how: string) => `${what} is required; ${how} in non-interactive use.`,
 };
@@ -96,3 +99,35 @@ export const logStream = {
   closed: 'The log stream is closed.',
   lost: 'The log stream is lost. Trying to reconnect...',
 };
+
+/**
+ * The command that shows whether a change whose answer was lost was made,
+ * per request (method and path of the impCentral API); `$1` is the entity id
+ * of the path. Requests not listed (restarts, log streams, logins) are
+ * reported as plain network failures. A login key update names no key: the
+ * id is the key itself.
+ */
+const LOST_ANSWER_CHECKS: Array<[method: string, path: RegExp, check: string]> = [
+  ['POST', /^\/products$/, 'impt product list'],
+  ['POST', /^\/devicegroups$/, 'impt dg list'],
+  ['POST', /^\/deployments$/, 'impt build list'],
+  ['POST', /^\/webhooks$/, 'impt webhook list'],
+  ['POST', /^\/accounts\/me\/login_keys$/, 'impt loginkey list'],
+  ['POST', /^\/devicegroups\/([^/]+)\/relationships\/devices$/, 'impt device list --dg $1'],
+  ['PATCH', /^\/products\/([^/]+)$/, 'impt product info --product $1'],
+  ['PATCH', /^\/devicegroups\/([^/]+)$/, 'impt dg info --dg $1'],
+  ['PATCH', /^\/deployments\/([^/]+)$/, 'impt build info --build $1'],
+  ['PATCH', /^\/devices\/([^/]+)$/, 'impt device info --device $1'],
+  ['PATCH', /^\/webhooks\/([^/]+)$/, 'impt webhook info --wh $1'],
+  ['PATCH', /^\/accounts\/me\/login_keys\/[^/]+$/, 'impt loginkey list'],
+];
+
+/** `impt …` to run after the answer to `method path` was lost; undefined when there is nothing to check. */
+export function lostAnswerCheck(method: string, path: string): string | undefined {
+  for (const [m, re, check] of LOST_ANSWER_CHECKS) {
+    if (m !== method) continue;
+    const match = re.exec(path);
+    if (match) return check.replace('$1', decodeURIComponent(match[1] ?? ''));
+  }
+  return undefined;
+}
