@@ -7,6 +7,10 @@
 // reaches the historical logs and open log streams alike.
 import type { Emulator } from '../emulator.js';
 import type { DeploymentRec, DeviceRec } from '../model.js';
+import type { SquirrelEngine } from '../imp/engine.js';
+import { agentScripts, createWorld, deviceScripts } from '../imp/host.js';
+import type { ImpWorld } from '../imp/world.js';
+import { CONSTANTS } from '../imp/api.js';
 import { extractLogLines } from './squirrel.js';
 
 /** Real-time delay between a restart and the lines of the new boot (see bootDelayFromEnv). */
@@ -30,15 +34,19 @@ export class DeviceRuntime {
   /** boots waiting for their delay, by device */
   private readonly booting = new Map<string, NodeJS.Timeout>();
   private readonly off: (() => void)[] = [];
+  /** The devices' and agents' Squirrel VMs (when an interpreter is available). */
+  readonly world: ImpWorld | null;
 
   constructor(
     private readonly emu: Emulator,
     readonly bootDelayMs = bootDelayFromEnv(),
+    engine?: SquirrelEngine,
   ) {
+    this.world = engine ? createWorld(emu, this, engine) : null;
     const ev = emu.events;
     this.off.push(
       ev.on('device.restarted', ({ device, forced, previousDeploymentId }) => {
-        if (!forced && !this.restartsOnShutdown(previousDeploymentId)) {
+        if (!forced && !this.restartsOnShutdown(device.id, previousDeploymentId, device.running_deployment_id)) {
           // the running code's shutdown handler declined: it keeps running
           if (device.running_deployment_id !== previousDeploymentId) {
             this.emu.store.put('devices', { ...device, running_deployment_id: previousDeploymentId });
@@ -53,7 +61,10 @@ export class DeviceRuntime {
         this.load(device.id, devicegroup.current_deployment_id);
       }),
       ev.on('device.deleted', ({ device }) => this.forget(device.id)),
+      ev.on('device.unassigned', ({ device }) => this.world?.drop(device.id)),
+      ev.on('clock.advanced', () => this.world?.scheduler.wake()),
       ev.on('emulator.reset', () => {
+        this.world?.reset();
         for (const t of this.booting.values()) clearTimeout(t);
         this.booting.clear();
         this.pending.clear();
@@ -63,7 +74,20 @@ export class DeviceRuntime {
     );
   }
 
+  /** Emulator start: devices with code run it again, agents too (offline devices: the agent only). */
+  startAll(): void {
+    if (!this.world) return;
+    for (const d of this.emu.store.values('devices')) {
+      const dep = d.running_deployment_id && d.devicegroup_id ? this.emu.store.get('deployments', d.running_deployment_id) : undefined;
+      if (!dep) continue;
+      this.booted.set(d.id, dep.id);
+      if (d.device_online) this.runCode(d, dep, true);
+      else this.startAgent(d.id, dep);
+    }
+  }
+
   stop(): void {
+    this.world?.close();
     for (const t of this.booting.values()) clearTimeout(t);
     this.booting.clear();
     for (const off of this.off) off();
@@ -93,7 +117,7 @@ export class DeviceRuntime {
       if (opts.restart) this.pending.add(d.id);
       return;
     }
-    if (opts.restart) this.status(d.id, 'Device disconnected');
+    if (opts.restart) this.disconnected(d.id);
     const up = () => {
       this.booting.delete(deviceId);
       const cur = this.emu.store.get('devices', deviceId);
@@ -130,7 +154,7 @@ export class DeviceRuntime {
         this.booting.delete(d.id);
         this.pending.add(d.id);
       }
-      this.status(d.id, 'Device disconnected');
+      this.disconnected(d.id);
       return updated;
     }
     // a device coming online boots its code; its agent restarts only if a
@@ -155,13 +179,37 @@ export class DeviceRuntime {
     this.line(deviceId, 'status', msg);
   }
 
+  /** `Device disconnected`: the device code stops, the agent hears of it. */
+  private disconnected(deviceId: string): void {
+    this.status(deviceId, 'Device disconnected');
+    const pair = this.world?.pairs.get(deviceId);
+    if (pair?.device) {
+      pair.stopDevice();
+      pair.connection(false);
+    }
+  }
+
+  private startAgent(deviceId: string, dep: DeploymentRec): void {
+    this.status(deviceId, 'Agent restarted');
+    this.world!.pair(deviceId).startAgent(agentScripts(this.emu, dep), dep.id);
+  }
+
   private runCode(d: DeviceRec, dep: DeploymentRec | undefined, agent: boolean): void {
     if (!dep) return;
-    if (this.booted.get(d.id) !== dep.id) {
+    const fresh = this.booted.get(d.id) !== dep.id;
+    if (fresh) {
       const cap = STORAGE_BYTES[d.imp_type] ?? 262144;
       const pct = ((Buffer.byteLength(dep.device_code) / cap) * 100).toFixed(2);
       this.status(d.id, `Downloading new code; ${pct}% program storage used`);
       this.booted.set(d.id, dep.id);
+    }
+    if (this.world) {
+      const pair = this.world.pair(d.id);
+      const reason = fresh ? CONSTANTS.WAKEREASON_NEW_SQUIRREL! : CONSTANTS.WAKEREASON_POWER_ON!;
+      pair.startDevice(deviceScripts(this.emu, dep), dep.id, { fresh, reason });
+      if (agent || !pair.agent) this.startAgent(d.id, dep);
+      else pair.connection(true);
+      return;
     }
     for (const l of extractLogLines(dep.device_code)) this.line(d.id, l.kind === 'log' ? 'server.log' : 'server.error', l.msg);
     if (!agent) return;
@@ -172,13 +220,16 @@ export class DeviceRuntime {
   /** A polite (conditional) restart: the handler of the code the device runs
    * decides. Without a server.onshutdown handler the device restarts; with
    * one, only if that code calls server.restart(). */
-  private restartsOnShutdown(runningDeploymentId: string | null): boolean {
+  private restartsOnShutdown(deviceId: string, runningDeploymentId: string | null, newDeploymentId: string | null): boolean {
+    const pair = this.world?.pairs.get(deviceId);
+    if (pair?.device?.running) return !(newDeploymentId && pair.offerShutdown(newDeploymentId));
     const dep = runningDeploymentId ? this.emu.store.get('deployments', runningDeploymentId) : undefined;
     if (!dep || !/server\s*\.\s*onshutdown\s*\(/.test(dep.device_code)) return true;
     return /server\s*\.\s*restart\s*\(/.test(dep.device_code);
   }
 
   private forget(id: string): void {
+    this.world?.drop(id);
     this.pending.delete(id);
     this.booted.delete(id);
     this.lastTs.delete(id);
