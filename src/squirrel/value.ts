@@ -57,6 +57,8 @@ export class SqClass {
   /** Member defaults (fields and methods), copied into each instance. */
   readonly members = new Map<unknown, SqValue>();
   readonly statics = new Set<unknown>();
+  /** Keys of per-instance fields (members that are not methods or statics). */
+  readonly fieldKeys = new Set<unknown>();
   readonly attributes = new Map<unknown, SqValue>();
   classAttributes: SqValue = null;
   /** Set once the first instance exists: members can no longer be added. */
@@ -97,15 +99,65 @@ export class SqNativeFunction {
   ) {}
 }
 
-/** Placeholders completed by the runtime (closure and generator internals belong to the compiler). */
-export interface SqClosure {
-  readonly kind: 'closure';
-  readonly address: number;
-  readonly name: string;
+/** What a compiled Squirrel function is: name, source, parameters (for errors, getinfos, arity checks). */
+export class FuncInfo {
+  constructor(
+    /** null for anonymous functions (stack traces say `unknown`). */
+    readonly name: string | null,
+    readonly src: string,
+    readonly line: number,
+    readonly params: string[],
+    readonly ndefaults: number,
+    readonly varargs: boolean,
+    readonly isGenerator: boolean,
+  ) {}
 }
-export interface SqGenerator {
-  readonly kind: 'generator';
-  readonly address: number;
+
+/**
+ * A Squirrel closure. `fn` is the compiled JavaScript function, called as
+ * `closure.fn(thisValue, ...params[, vargv])` with JS `this` = the closure.
+ * Free variables live in the JS closure of `fn`, so clones (bindenv, class
+ * methods) share them, as Squirrel's outers are shared.
+ */
+export class SqClosure {
+  readonly kind = 'closure' as const;
+  readonly address = newAddress();
+  /** Parameter count for the direct-call fast path; -1 for varargs functions. */
+  readonly np: number;
+  constructor(
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+    readonly fn: Function,
+    readonly info: FuncInfo,
+    /** Values of the default parameters, evaluated when the closure was created. */
+    readonly defaults: SqValue[],
+    /** Environment bound by bindenv (used as `this`), undefined when unbound. */
+    readonly env: SqValue | undefined = undefined,
+    /** The base class of the class this method belongs to (`base`). */
+    public base: SqClass | null = null,
+  ) {
+    this.np = info.varargs ? -1 : info.params.length;
+  }
+  get name(): string {
+    return this.info.name ?? 'unknown';
+  }
+}
+
+/** One activation on the VM's call stack (for error traces and getstackinfos). */
+export class Frame {
+  line = 0;
+  constructor(public cl: SqClosure | null = null) {
+    if (cl) this.line = cl.info.line;
+  }
+}
+
+export class SqGenerator {
+  readonly kind = 'generator' as const;
+  readonly address = newAddress();
+  state: 'suspended' | 'running' | 'dead' = 'suspended';
+  constructor(
+    readonly it: Generator<SqValue, SqValue, undefined>,
+    readonly frame: Frame,
+  ) {}
 }
 
 /** A Squirrel-level exception: `throw x` or a runtime error (whose value is the message string). */
@@ -114,6 +166,8 @@ export class SqThrow extends Error {
     readonly value: SqValue,
     /** Call stack at the throw, innermost first. */
     public sqStack: StackFrame[] = [],
+    /** Set once the runtime has recorded sqStack. */
+    public traced = false,
   ) {
     super(typeof value === 'string' ? value : 'squirrel exception');
   }
