@@ -13,6 +13,7 @@
 // here they fail at the end, as in later Squirrel releases.
 
 import { rtError } from '../value.js';
+import { isAlnum, isAlpha, isCntrl, isDigit, isLower, isPrint, isPunct, isSpace, isUpper, isXDigit } from './ctype.js';
 
 const OP_GREEDY = 256;
 const OP_OR = 257;
@@ -39,18 +40,6 @@ export interface RexMatch {
   begin: number;
   end: number;
 }
-
-/** C <ctype.h> in the "C" locale: only ASCII counts. */
-const isDigit = (c: number) => c >= 48 && c <= 57;
-const isUpper = (c: number) => c >= 65 && c <= 90;
-const isLower = (c: number) => c >= 97 && c <= 122;
-const isAlpha = (c: number) => isUpper(c) || isLower(c);
-const isAlnum = (c: number) => isAlpha(c) || isDigit(c);
-const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
-const isXDigit = (c: number) => isDigit(c) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
-const isCntrl = (c: number) => c < 32 || c === 127;
-const isPrint = (c: number) => c >= 32 && c < 127;
-const isPunct = (c: number) => isPrint(c) && c !== 32 && !isAlnum(c);
 
 /** The escape classes: \a \w \s \d \x \c \p \l \u and their upper-case negations (no \L, \U). */
 function matchCClass(cls: number, c: number): boolean {

@@ -6,13 +6,12 @@
 import { SqClass, SqInstance, SqNativeFunction, SqTable, rtError } from '../value.js';
 import type { SqValue } from '../value.js';
 import { argString, optInt } from './args.js';
+import { isSpace } from './ctype.js';
 import { sqFormat } from './format.js';
 import type { LibHost } from './host.js';
 import { SqRegex } from './regexp.js';
 import type { RexMatch } from './regexp.js';
 import { SqRegex2 } from './regexp2.js';
-
-const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
 
 /** The C string view of a byte string: everything before the first NUL. */
 function cstr(s: string): string {
