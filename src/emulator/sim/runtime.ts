@@ -206,8 +206,11 @@ export class DeviceRuntime {
     if (this.world) {
       const pair = this.world.pair(d.id);
       const reason = fresh ? CONSTANTS.WAKEREASON_NEW_SQUIRREL! : CONSTANTS.WAKEREASON_POWER_ON!;
+      const newAgent = agent || !pair.agent;
+      // messages the device code sends wait for the new agent
+      if (newAgent) pair.stopAgent();
       pair.startDevice(deviceScripts(this.emu, dep), dep.id, { fresh, reason });
-      if (agent || !pair.agent) this.startAgent(d.id, dep);
+      if (newAgent) this.startAgent(d.id, dep);
       else pair.connection(true);
       return;
     }
