@@ -387,6 +387,8 @@ class Compiler {
   private objExpr(e: Expr): string {
     if (e.t === 'root') return '$V.root';
     if (e.t === 'base') {
+      const local = this.fn.lookup('base');
+      if (local !== undefined) return local;
       this.fn.usesCl = true;
       return '$getbase($cl)';
     }
@@ -613,7 +615,7 @@ class Compiler {
     if (e.line !== ctx.curLine && ctx.curLine !== -1) mark = `$f.line = ${e.line}, `;
     const wrap = (s: string) => (mark ? `(${mark}${s})` : s);
     const fe = e.fn;
-    if (fe.t === 'member' && fe.obj.t !== 'base') {
+    if (fe.t === 'member' && (fe.obj.t !== 'base' || this.fn.lookup('base') !== undefined)) {
       const enumFold = fe.obj.t === 'id' && fe.key.t === 'str' && this.constOf(fe.obj.name)?.kind === 'enum';
       if (!enumFold) {
         const o = this.objExpr(fe.obj);

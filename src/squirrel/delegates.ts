@@ -270,7 +270,6 @@ export function makeDelegates(vm: VM): Delegates {
 
   // ---- function
   const F = d.function;
-  const isEnv = (v: SqValue) => v instanceof SqTable || v instanceof SqInstance || v instanceof SqClass;
   def(F, 'call', -2, (self, args) => ops.callv(self, args[0]!, args.slice(1)));
   def(F, 'pcall', -2, (self, args) => ops.callv(self, args[0]!, args.slice(1)));
   const acall = (self: SqValue, args: SqValue[]) => {
@@ -283,7 +282,7 @@ export function makeDelegates(vm: VM): Delegates {
   def(F, 'pacall', 1, acall);
   def(F, 'bindenv', 1, (self, args) => {
     const env = args[0]!;
-    if (!isEnv(env)) throw rtError('invalid type');
+    if (env === null) throw rtError('invalid type');
     if (self instanceof SqClosure) return new SqClosure(self.fn, self.info, self.defaults, env, self.base);
     const n = self as SqNativeFunction;
     return new SqNativeFunction(n.name, n.impl, n.nparams, env);
@@ -297,7 +296,7 @@ export function makeDelegates(vm: VM): Delegates {
       t.map.set('src', info.src);
       t.map.set('parameters', ['this', ...info.params, ...(info.varargs ? ['vargv'] : [])]);
       t.map.set('defparams', self.defaults.slice());
-      t.map.set('varargs', info.varargs ? 1 : 0);
+      t.map.set('varargs', info.varargs);
     } else {
       const n = self as SqNativeFunction;
       t.map.set('native', true);

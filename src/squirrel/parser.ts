@@ -11,10 +11,10 @@ export function parse(src: string, srcName: string): FuncDef {
 type E<T extends Expr['t']> = Extract<Expr, { t: T }>;
 
 const TOKEN_NAMES: Record<string, string> = {
-  id: 'TK_IDENTIFIER',
-  str: 'TK_STRING_LITERAL',
-  int: 'TK_INTEGER',
-  float: 'TK_FLOAT',
+  id: 'IDENTIFIER',
+  str: 'STRING_LITERAL',
+  int: 'INTEGER',
+  float: 'FLOAT',
 };
 
 class Parser {
@@ -59,7 +59,7 @@ class Parser {
     return this.next();
   }
   private expectId(): string {
-    if (this.tok.kind === 'id' || this.isKw('constructor')) return this.next().text;
+    if (this.tok.kind === 'id' || this.isKw('constructor') || this.isKw('base')) return this.next().text;
     return this.error(`expected '${TOKEN_NAMES.id}'`);
   }
   private pos(t: Token = this.tok): Pos {
@@ -468,9 +468,15 @@ class Parser {
       this.expectOp(':');
       return { key: { t: 'str', v: k.text, ...at }, value: this.expression() };
     }
-    const name = this.expectId();
+    const name = this.memberName();
     this.expectOp('=');
     return { key: { t: 'str', v: name, ...at }, value: this.expression() };
+  }
+
+  /** A member name: an identifier, or a keyword used as a name (t.base, { default = 1 }). */
+  private memberName(): string {
+    if (this.tok.kind === 'kw') return this.next().text;
+    return this.expectId();
   }
 
   /** Table constructor body after `{` (or attributes after `</`), up to and including `end`. */
@@ -630,7 +636,7 @@ class Parser {
         case '.': {
           this.next();
           const kt = this.tok;
-          const name = this.expectId();
+          const name = this.memberName();
           e = { t: 'member', obj: e, key: { t: 'str', v: name, line: kt.line, col: kt.col }, ...at };
           break;
         }

@@ -101,7 +101,8 @@ class ArrayIter implements SqIter {
     const i = this.i;
     if (i < this.a.length) {
       this.k = i;
-      this.v = this.a[i]!;
+      const v = this.a[i]!;
+      this.v = v instanceof SqWeakRef ? v.target : v;
       this.i = i + 1;
       return true;
     }
@@ -120,7 +121,8 @@ class MapIter implements SqIter {
     const r = this.it.next();
     if (r.done) return false;
     this.k = keyValue(r.value[0]);
-    this.v = r.value[1];
+    const v = r.value[1];
+    this.v = v instanceof SqWeakRef ? v.target : v;
     return true;
   }
 }
@@ -442,6 +444,10 @@ export function makeOps(vm: VM) {
     if (d === null) return undefined;
     const dv = tryGetTable(d, k);
     if (dv !== undefined) return dv;
+    if (typeof k === 'string') {
+      const x = vm.delegates.table.map.get(k);
+      if (x !== undefined) return x;
+    }
     const mm = d.map.get('_get');
     if (mm !== undefined) return metaGet(mm, o, keyValue(k));
     return undefined;
@@ -452,6 +458,10 @@ export function makeOps(vm: VM) {
     if (v !== undefined) return v;
     v = o.cls.members.get(k);
     if (v !== undefined) return v;
+    if (typeof k === 'string') {
+      v = vm.delegates.instance.map.get(k);
+      if (v !== undefined) return v;
+    }
     const mm = o.cls.members.get('_get');
     if (mm !== undefined) return metaGet(mm, o, k);
     return undefined;
@@ -530,21 +540,21 @@ export function makeOps(vm: VM) {
   }
 
   function get(o: SqValue, k: SqValue): SqValue {
-    if (o instanceof SqTable) {
-      const v = o.map.get(k instanceof SqFloat ? k.v : k);
-      if (v !== undefined) return v;
-    } else if (o instanceof SqInstance) {
-      let v = o.fields.get(k);
-      if (v !== undefined) return v;
-      v = o.cls.members.get(k);
-      if (v !== undefined) return v;
+    let v: SqValue | undefined;
+    if (o instanceof SqTable) v = o.map.get(k instanceof SqFloat ? k.v : k);
+    else if (o instanceof SqInstance) {
+      v = o.fields.get(k);
+      if (v === undefined) v = o.cls.members.get(k);
     } else if (Array.isArray(o) && typeof k === 'number') {
-      if (k >= 0 && k < o.length) return o[k]!;
-      throw idxError(k);
+      if (k >= 0 && k < o.length) v = o[k]!;
+      else throw idxError(k);
     }
-    const v = tryGet(o, k);
-    if (v !== undefined) return v;
-    throw idxError(k);
+    if (v === undefined) {
+      v = tryGet(o, k);
+      if (v === undefined) throw idxError(k);
+    }
+    // a weak reference stored in a container reads as its target (_realval)
+    return v instanceof SqWeakRef ? v.target : v;
   }
 
   /** A free identifier: this (with delegates), then the root table, then the constant table. */
@@ -726,7 +736,6 @@ export function makeOps(vm: VM) {
       if (mm !== undefined) callv(mm, c, [v]);
       return c;
     }
-    if (v === null || typeof v !== 'object' || v instanceof SqFloat) return v;
     throw rtError(`cloning a ${typeName(v)}`);
   }
 

@@ -4,6 +4,7 @@
 import type { LibHost } from './lib/host.js';
 import { compile, type Script } from './compiler.js';
 import { installBaseLib } from './baselib.js';
+import { installStdlib } from './lib/index.js';
 import { makeDelegates, type Delegates } from './delegates.js';
 import { SqBudgetExceeded, makeOps, typeName, tkey, keyValue, type Ops } from './runtime.js';
 import {
@@ -39,6 +40,8 @@ export interface VMOptions {
   now?: () => number;
   cpuClock?: () => number;
   random?: () => number;
+  /** Install the regexp2 class (agents; default true). */
+  regexp2?: boolean;
 }
 
 export interface NativeClassSpec {
@@ -78,6 +81,7 @@ export class VM implements LibHost {
     this.ops = makeOps(this);
     this.delegates = makeDelegates(this);
     installBaseLib(this);
+    installStdlib(this, this.root, { regexp2: opts.regexp2 });
   }
 
   // ---------------------------------------------------------------- LibHost
