@@ -38,8 +38,8 @@ export class FakeVM implements HostVM {
   setGlobal(name: string, value: SqValue): void {
     this.root.map.set(name, value);
   }
-  getGlobal(name: string): SqValue {
-    return this.root.map.get(name) ?? null;
+  getGlobal(name: string): SqValue | undefined {
+    return this.root.map.get(name);
   }
   run(script: unknown): SqValue {
     (script as Program)(this.api());

@@ -7,6 +7,7 @@ import { deviceSimulation } from '../../src/emulator/sim/index.js';
 import { deviceRuntime } from '../../src/emulator/sim/index.js';
 import { createEmulator } from '../../src/emulator/server.js';
 import { SqTable, type SqValue } from '../../src/squirrel/value.js';
+import { DEFAULT_BUDGET } from '../../src/emulator/imp/host.js';
 import { fakeEngine, programs } from './imp-fake-engine.js';
 
 const DEVICE = '30000c2a690c0001';
@@ -209,7 +210,7 @@ describe('imp runtime (stand-in interpreter)', () => {
         g.call('imp.wakeup', 0, g.fn(() => g.spin()));
       }, noop);
       await tick(50);
-      expect(since(n)).toContain(`server.error ERROR: watchdog: the device code ran 1000000 instructions without returning to the event loop`);
+      expect(since(n)).toContain(`server.error ERROR: watchdog: the device code ran ${DEFAULT_BUDGET} instructions without returning to the event loop`);
       const state = await (await emu.app.request(`/_emulator/devices/${DEVICE}/imp`)).json();
       expect(state.data.restart_pending).toBe(true);
       emu.advanceClock(10_000);

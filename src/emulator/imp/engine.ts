@@ -17,7 +17,7 @@ export interface VmOptions {
 export interface HostVM {
   readonly root: SqTable;
   setGlobal(name: string, value: SqValue): void;
-  getGlobal(name: string): SqValue;
+  getGlobal(name: string): SqValue | undefined;
   run(script: unknown, srcName?: string): SqValue;
   call(fn: SqValue, self: SqValue, args: SqValue[]): SqValue;
   tostring(v: SqValue): string;

@@ -11,8 +11,8 @@ import type { SquirrelEngine } from './engine.js';
 import type { Script } from './vm.js';
 import { ImpWorld, type WorldHost } from './world.js';
 
-/** Instructions a callback may run before the watchdog stops it (about 5 ms of the interpreter's work; see docs/emulator.md). */
-export const DEFAULT_BUDGET = 1_000_000;
+/** Instructions (function entries + loop iterations) a callback may run before the watchdog stops it: 1 to 15 ms of the interpreter's work (see docs/emulator.md). */
+export const DEFAULT_BUDGET = 100_000;
 export const DEVICE_MEMORY = 4 << 20;
 export const AGENT_MEMORY = 32 << 20;
 

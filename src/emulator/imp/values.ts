@@ -141,7 +141,7 @@ export function blobBytes(vm: HostVM, blob: SqInstance): string {
 
 /** A new blob of this VM holding `bytes`, its pointer at 0. */
 export function makeBlob(vm: HostVM, bytes: string): SqValue {
-  const cls = vm.getGlobal('blob');
+  const cls = vm.getGlobal('blob') ?? null;
   const inst = vm.call(cls, vm.root, [bytes.length]);
   if (!(inst instanceof SqInstance)) throw rtError('blob is not available');
   if (bytes.length > 0) {

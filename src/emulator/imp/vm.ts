@@ -1,6 +1,7 @@
 // One imp VM: a Squirrel VM running the device code or the agent code of one
 // device, its event loop, its registered handlers, and the rule for what an
 // uncaught error or the end of the instruction budget does.
+import { performance } from 'node:perf_hooks';
 import { bytesToUtf8, type SqValue } from '../../squirrel/value.js';
 import type { HostVM, SquirrelEngine } from './engine.js';
 import type { Scheduler } from './loop.js';
@@ -19,7 +20,7 @@ export interface VmOwner {
   /** Appends a log line of the device (type server.log / agent.log / ... ). */
   log(type: string, msg: string): void;
   /** An uncaught error or the watchdog ended a callback of this VM. */
-  failed(vm: ImpVm, kind: 'error' | 'watchdog'): void;
+  failed(vm: ImpVm, kind: 'error' | 'watchdog' | 'memory'): void;
   now(): number;
 }
 
@@ -78,13 +79,33 @@ export class ImpVm {
       if (!this.running) return false;
       if (!this.guard(() => this.vm.run(this.engine.compile(s.source, s.srcName), s.srcName))) return false;
     }
-    return true;
+    return this.checkMemory(true);
   }
 
   /** Calls a Squirrel function from the event loop (this = the root table). */
   invoke(fn: SqValue, args: SqValue[]): boolean {
     if (!this.running) return false;
-    return this.guard(() => this.vm.call(fn, this.vm.root, args));
+    return this.guard(() => this.vm.call(fn, this.vm.root, args)) && this.checkMemory();
+  }
+
+  private lastMemoryCheck = 0;
+  /** What the VM holds stays under the limit (checked at most every 200 ms: it walks the heap). */
+  checkMemory(force = false): boolean {
+    const t = performance.now();
+    if (!force && t - this.lastMemoryCheck < 200) return true;
+    this.lastMemoryCheck = t;
+    let used: number;
+    try {
+      used = this.vm.memoryUsed();
+    } catch {
+      return true;
+    }
+    if (used <= this.limits.memory) return true;
+    this.errors++;
+    this.lastError = 'out of memory';
+    this.log(true, `ERROR: out of memory (the ${this.side} code holds about ${used} bytes; the emulator allows ${this.limits.memory})`);
+    this.owner.failed(this, 'memory');
+    return false;
   }
 
   /** Queues a callback for a later turn of this VM's event loop. */
@@ -105,7 +126,7 @@ export class ImpVm {
   /** Queues host work that calls into the VM itself. */
   postTask(task: () => void): void {
     this.loop.post(() => {
-      if (this.running) this.guard(task);
+      if (this.running && this.guard(task)) this.checkMemory();
     });
   }
 

@@ -426,7 +426,14 @@ export class ImpWorld {
       now: () => this.host.now(),
       failed: (vm, kind) => {
         if (vm.side === 'device' && pair.device === vm) pair.deviceFailed();
-        void kind; // the agent logs and keeps running
+        // the agent logs errors and keeps running; out of memory, it starts again
+        else if (kind === 'memory' && pair.agent === vm) {
+          setImmediate(() => {
+            if (pair.agent !== vm) return;
+            this.host.line(pair.deviceId, 'status', 'Agent restarted');
+            pair.startAgent(pair.agentScripts, pair.agentDeploymentId);
+          });
+        }
       },
     }, side === 'device' ? this.opts.device : this.opts.agent);
   }

@@ -1,17 +1,15 @@
-// Device "execution": what a device and its agent print when they (re)start.
-// No interpreter: a boot emits the platform status lines of §11.3, then the
-// literal server.log/server.error messages of the device code (server.log /
-// server.error), then those of the agent code (agent.log / agent.error).
-// Offline devices print nothing; a restart asked while offline runs when the
-// device comes online. Every line goes through Emulator.appendLog, so it
-// reaches the historical logs and open log streams alike.
+// Device lifecycle: when a device and its agent (re)start, the platform's
+// status lines, and the code they run (in Squirrel VMs, see src/emulator/imp).
+// Offline devices run nothing (their agent runs); a restart asked while
+// offline runs when the device comes online. Every line goes through
+// Emulator.appendLog, so it reaches the historical logs and open log streams
+// alike.
 import type { Emulator } from '../emulator.js';
 import type { DeploymentRec, DeviceRec } from '../model.js';
 import type { SquirrelEngine } from '../imp/engine.js';
 import { agentScripts, createWorld, deviceScripts } from '../imp/host.js';
 import type { ImpWorld } from '../imp/world.js';
 import { CONSTANTS } from '../imp/api.js';
-import { extractLogLines } from './squirrel.js';
 
 /** Real-time delay between a restart and the lines of the new boot (see bootDelayFromEnv). */
 export const DEFAULT_BOOT_DELAY_MS = 2000;
@@ -212,12 +210,7 @@ export class DeviceRuntime {
       pair.startDevice(deviceScripts(this.emu, dep), dep.id, { fresh, reason });
       if (newAgent) this.startAgent(d.id, dep);
       else pair.connection(true);
-      return;
     }
-    for (const l of extractLogLines(dep.device_code)) this.line(d.id, l.kind === 'log' ? 'server.log' : 'server.error', l.msg);
-    if (!agent) return;
-    this.status(d.id, 'Agent restarted');
-    for (const l of extractLogLines(dep.agent_code)) this.line(d.id, l.kind === 'log' ? 'agent.log' : 'agent.error', l.msg);
   }
 
   /** A polite (conditional) restart: the handler of the code the device runs
