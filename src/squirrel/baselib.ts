@@ -43,22 +43,19 @@ export function installBaseLib(vm: VM): void {
     const f = vm.stack[vm.depth];
     return vm.depth > 0 && f ? f.cl : null;
   });
-  def('getroottable', 0, () => vm.root);
-  def('setroottable', 1, (_self, args) => {
-    const t = args[0];
-    if (!(t instanceof SqTable)) throw argTypeError(args, 0, 'table');
-    const old = vm.root;
-    vm.root = t;
-    return old;
-  });
-  def('getconsttable', 0, () => vm.consts);
-  def('setconsttable', 1, (_self, args) => {
-    const t = args[0];
-    if (!(t instanceof SqTable)) throw argTypeError(args, 0, 'table');
-    const old = vm.consts;
-    vm.consts = t;
-    return old;
-  });
+  // setroottable(t) / setconsttable(t) replace the table and return the old one
+  const tableSlot = (name: string, slot: 'root' | 'consts') => {
+    def(`get${name}table`, 0, () => vm[slot]);
+    def(`set${name}table`, 1, (_self, args) => {
+      const t = args[0];
+      if (!(t instanceof SqTable)) throw argTypeError(args, 0, 'table');
+      const old = vm[slot];
+      vm[slot] = t;
+      return old;
+    });
+  };
+  tableSlot('root', 'root');
+  tableSlot('const', 'consts');
   def('getstackinfos', 1, (_self, args) => {
     const level = args[0];
     if (typeof level !== 'number') throw argTypeError(args, 0, 'integer');

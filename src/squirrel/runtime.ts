@@ -14,10 +14,12 @@ import {
   SqTable,
   SqThrow,
   SqWeakRef,
+  newAddress,
   rtError,
   type SqValue,
   type StackFrame,
 } from './value.js';
+import { typeName } from './lib/args.js';
 import { floatToString } from './lib/number-format.js';
 import type { VM } from './vm.js';
 
@@ -29,27 +31,7 @@ export class SqBudgetExceeded extends Error {
   }
 }
 
-/** type() of a value (ignores _typeof). */
-export function typeName(v: SqValue): string {
-  if (v === null) return 'null';
-  switch (typeof v) {
-    case 'number':
-      return 'integer';
-    case 'string':
-      return 'string';
-    case 'boolean':
-      return 'bool';
-  }
-  if (Array.isArray(v)) return 'array';
-  if (v instanceof SqFloat) return 'float';
-  if (v instanceof SqTable) return 'table';
-  if (v instanceof SqInstance) return 'instance';
-  if (v instanceof SqClosure || v instanceof SqNativeFunction) return 'function';
-  if (v instanceof SqClass) return 'class';
-  if (v instanceof SqGenerator) return 'generator';
-  if (v instanceof SqWeakRef) return 'weakref';
-  return 'userdata';
-}
+export { typeName };
 
 /** Table keys: a float key is its number (1 and 1.0 are one key). */
 export function tkey(k: SqValue): unknown {
@@ -82,6 +64,9 @@ export function isNumeric(v: SqValue): v is number | SqFloat {
 export function addrText(a: number): string {
   return '0x' + a.toString(16).padStart(8, '0');
 }
+
+/** Fake addresses of arrays (plain JS arrays have no field for one). */
+const arrayAddresses = new WeakMap<SqValue[], number>();
 
 const ARITH_MM: Record<string, string> = { '+': '_add', '-': '_sub', '*': '_mul', '/': '_div', '%': '_modulo' };
 
@@ -412,6 +397,11 @@ export function makeOps(vm: VM) {
   }
 
   function addressOf(v: SqValue): number {
+    if (Array.isArray(v)) {
+      let a = arrayAddresses.get(v);
+      if (a === undefined) arrayAddresses.set(v, (a = newAddress()));
+      return a;
+    }
     if (v !== null && typeof v === 'object' && 'address' in v) return (v as { address: number }).address;
     return 0;
   }
