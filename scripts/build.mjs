@@ -1,4 +1,4 @@
-// Bundles the two entry points into dist/. Dependencies are bundled too
+// Bundles the entry points into dist/. Dependencies are bundled too
 // (reading one file is much faster than resolving a tree of packages), except
 // those loaded only on demand; splitting keeps command handlers in chunks
 // that load lazily, so `impt --version` starts almost as fast as bare node.
@@ -9,7 +9,8 @@ import { join, relative } from 'node:path';
 const outdir = new URL('../dist', import.meta.url).pathname;
 
 const result = await build({
-  entryPoints: { impt: 'src/cli/main.ts', 'impt-emulator': 'src/emulator/main.ts' },
+  // dist/squirrel.js: the Squirrel interpreter's host API on its own (bench/squirrel.mjs)
+  entryPoints: { impt: 'src/cli/main.ts', 'impt-emulator': 'src/emulator/main.ts', squirrel: 'src/squirrel/index.ts' },
   outdir,
   bundle: true,
   splitting: true,
