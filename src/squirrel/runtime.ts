@@ -552,6 +552,9 @@ export function makeOps(vm: VM) {
     if (self instanceof SqTable) {
       const v = self.map.get(k);
       if (v !== undefined) return v;
+    } else if (self instanceof SqInstance) {
+      const v = self.fields.get(k);
+      if (v !== undefined) return v instanceof SqWeakRef ? v.target : v;
     }
     let v = tryGet(self, k);
     if (v !== undefined) return v;
@@ -632,9 +635,13 @@ export function makeOps(vm: VM) {
   }
 
   function gset(self: SqValue, k: string, v: SqValue): SqValue {
-    if (self instanceof SqTable && self.map.has(k)) {
-      self.map.set(k, v);
-      return v;
+    if (self instanceof SqTable || self instanceof SqInstance) {
+      // one hash operation when the slot exists: set, and undo if it was new
+      const m = self instanceof SqTable ? self.map : self.fields;
+      const n = m.size;
+      m.set(k, v);
+      if (m.size === n) return v;
+      m.delete(k);
     }
     if (trySet(self, k, v)) return v;
     const root = vm.root;
@@ -788,7 +795,9 @@ export function makeOps(vm: VM) {
     if (f instanceof SqClosure && f.np === 4) return f.fn(f.env === undefined ? self : f.env, a, b, c, d);
     return callv(f, self, [a, b, c, d]);
   }
-  const mcall0 = (o: SqValue, k: SqValue): SqValue => call0(get(o, k), o);
+  // arr.len() / str.len() cannot be overridden (default delegates are fixed): answer directly
+  const mcall0 = (o: SqValue, k: SqValue): SqValue =>
+    k === 'len' && (Array.isArray(o) || typeof o === 'string') ? o.length : call0(get(o, k), o);
   const mcall1 = (o: SqValue, k: SqValue, a: SqValue): SqValue => call1(get(o, k), o, a);
   const mcall2 = (o: SqValue, k: SqValue, a: SqValue, b: SqValue): SqValue => call2(get(o, k), o, a, b);
   const mcall3 = (o: SqValue, k: SqValue, a: SqValue, b: SqValue, c: SqValue): SqValue =>
