@@ -26,7 +26,7 @@ const OPS = [
   'add', 'sub', 'mul', 'div', 'mod', 'neg', 'band', 'bor', 'bxor', 'shl', 'shr', 'ushr', 'bnot',
   'eq', 'lt', 'le', 'gt', 'ge', 'cmp3', 'get', 'gget', 'set', 'gset', 'newslot', 'del', 'inop',
   'instof', 'typeOf', 'clone', 'callv', 'call0', 'call1', 'call2', 'call3', 'call4', 'mcall0',
-  'mcall1', 'mcall2', 'mcall3', 'mcallv', 'mkclass', 'getbase', 'resume', 'iter', 'setconst', 'Frame',
+  'mcall1', 'mcall2', 'mcall3', 'mcallv', 'ic', 'getc', 'setc', 'ggetc', 'gsetc', 'mc0', 'mc1', 'mc2', 'mc3', 'mkclass', 'getbase', 'resume', 'iter', 'setconst', 'Frame',
 ];
 
 type ConstVal = { kind: 'value'; e: Expr } | { kind: 'enum'; members: Map<string, Expr> };
@@ -97,6 +97,16 @@ class Compiler {
     const name = `$${prefix}${++this.uid}`;
     this.hoisted.push(`const ${name} = ${init};`);
     return name;
+  }
+
+  /** A hoisted inline cache for member/identifier k (see runtime IC). */
+  private ic(k: string): string {
+    return this.hoist('C', `$ic(${JSON.stringify(k)})`);
+  }
+
+  /** Reading the free identifier `name` through this. */
+  private gget(name: string): string {
+    return `$ggetc(${this.ic(name)}, $this)`;
   }
 
   private declare(name: string): string {
@@ -419,9 +429,9 @@ class Compiler {
         const c = this.consts.get(e.name);
         if (c) {
           if (c.kind === 'value') return this.expr(c.e);
-          return `$gget($this, ${JSON.stringify(e.name)})`;
+          return this.gget(e.name);
         }
-        return `$gget($this, ${JSON.stringify(e.name)})`;
+        return this.gget(e.name);
       }
       case 'member': {
         if (e.obj.t === 'id' && e.key.t === 'str') {
@@ -431,6 +441,7 @@ class Compiler {
             if (m) return this.expr(m);
           }
         }
+        if (e.key.t === 'str') return `$getc(${this.ic(e.key.v)}, ${this.objExpr(e.obj)})`;
         return `$get(${this.objExpr(e.obj)}, ${this.expr(e.key)})`;
       }
       case 'call':
@@ -562,17 +573,21 @@ class Compiler {
         return `(${js} = ${this.arithOn(COMPOUND[op]!, js, v, sv !== null)})`;
       }
       const v = this.expr(value);
-      if (op === '=') return `$gset($this, ${name}, ${v})`;
+      const gset = `$gsetc(${this.ic(target.name)}, $this, `;
+      if (op === '=') return `${gset}${v})`;
       if (op === '<-') return `$newslot($this, ${name}, ${v})`;
-      return `$gset($this, ${name}, ${ARITH_FN[COMPOUND[op]!]}($gget($this, ${name}), ${v}))`;
+      return `${gset}${ARITH_FN[COMPOUND[op]!]}(${this.gget(target.name)}, ${v}))`;
     }
     if (target.t === 'member') {
       const o = this.objExpr(target.obj);
       const k = this.expr(target.key);
       const v = this.expr(value);
-      if (op === '=') return `$set(${o}, ${k}, ${v})`;
+      const ks = target.key.t === 'str' ? target.key.v : null;
+      if (op === '=') return ks !== null ? `$setc(${this.ic(ks)}, ${o}, ${v})` : `$set(${o}, ${k}, ${v})`;
       if (op === '<-') return `$newslot(${o}, ${k}, ${v})`;
       const to = ctx.temp();
+      if (ks !== null)
+        return `(${to} = ${o}, $setc(${this.ic(ks)}, ${to}, ${ARITH_FN[COMPOUND[op]!]}($getc(${this.ic(ks)}, ${to}), ${v})))`;
       const tk = ctx.temp();
       return `(${to} = ${o}, ${tk} = ${k}, $set(${to}, ${tk}, ${ARITH_FN[COMPOUND[op]!]}($get(${to}, ${tk}), ${v})))`;
     }
@@ -591,14 +606,22 @@ class Compiler {
         return `(${t} = ${js}, ${js} = typeof ${t} === 'number' ? (${t} ${a} 1) | 0 : ${fn}(${t}, 1), ${t})`;
       }
       const name = JSON.stringify(target.name);
-      if (prefix) return `$gset($this, ${name}, ${fn}($gget($this, ${name}), 1))`;
+      const gset = `$gsetc(${this.ic(target.name)}, $this, `;
+      if (prefix) return `${gset}${fn}(${this.gget(target.name)}, 1))`;
       const t = ctx.temp();
-      return `(${t} = $gget($this, ${name}), $gset($this, ${name}, ${fn}(${t}, 1)), ${t})`;
+      return `(${t} = ${this.gget(target.name)}, ${gset}${fn}(${t}, 1)), ${t})`;
     }
     if (target.t === 'member') {
       const to = ctx.temp();
-      const tk = ctx.temp();
       const o = this.objExpr(target.obj);
+      if (target.key.t === 'str') {
+        const get = `$getc(${this.ic(target.key.v)}, ${to})`;
+        const set = `$setc(${this.ic(target.key.v)}, ${to}, `;
+        if (prefix) return `(${to} = ${o}, ${set}${fn}(${get}, 1)))`;
+        const t = ctx.temp();
+        return `(${to} = ${o}, ${t} = ${get}, ${set}${fn}(${t}, 1)), ${t})`;
+      }
+      const tk = ctx.temp();
       const k = this.expr(target.key);
       if (prefix) return `(${to} = ${o}, ${tk} = ${k}, $set(${to}, ${tk}, ${fn}($get(${to}, ${tk}), 1)))`;
       const t = ctx.temp();
@@ -619,6 +642,7 @@ class Compiler {
       const enumFold = fe.obj.t === 'id' && fe.key.t === 'str' && this.constOf(fe.obj.name)?.kind === 'enum';
       if (!enumFold) {
         const o = this.objExpr(fe.obj);
+        if (fe.key.t === 'str' && n <= 3) return wrap(`$mc${n}(${[this.ic(fe.key.v), o, ...args].join(', ')})`);
         const k = this.expr(fe.key);
         if (n <= 3) return wrap(`$mcall${n}(${[o, k, ...args].join(', ')})`);
         return wrap(`$mcallv(${o}, ${k}, [${args.join(', ')}])`);

@@ -314,8 +314,7 @@ export function makeDelegates(vm: VM): Delegates {
     const c = cls(self);
     const inst = new SqInstance(c);
     c.locked = true;
-    for (const k of c.fieldKeys) inst.fields.set(k, c.members.get(k) ?? null);
-    return inst;
+    return inst.initFields();
   });
   def(C, 'getattributes', 1, (self, args) => {
     const k = args[0]!;
@@ -364,8 +363,7 @@ export function makeDelegates(vm: VM): Delegates {
   });
   def(I, 'rawset', 2, (self, args) => {
     const inst = self as SqInstance;
-    if (!inst.fields.has(args[0]!)) throw idxError(args[0]!);
-    inst.fields.set(args[0]!, args[1]!);
+    if (!inst.fields.set(args[0]!, args[1]!)) throw idxError(args[0]!);
     return self;
   });
   def(I, 'rawin', 1, (self, args) => ops.rawget(self, args[0]!) !== undefined);

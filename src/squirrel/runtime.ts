@@ -125,6 +125,22 @@ class StringIter implements SqIter {
   }
 }
 
+/**
+ * An inline cache of one member access `o.k` (or free identifier `k` read
+ * through `this`) in the compiled code, for instances:
+ * - a field: `cls` and its `slot` (a class's field slots never move);
+ * - a method call: the class `shape` (replaced whenever the class's members
+ *   change) and the closure `fn` found in its members, cached only when it
+ *   takes exactly the site's argument count and has no bound environment.
+ */
+export class IC {
+  cls: SqClass | null = null;
+  slot = 0;
+  shape: object | null = null;
+  fn: SqClosure | null = null;
+  constructor(readonly k: string) {}
+}
+
 export type Ops = ReturnType<typeof makeOps>;
 
 export function makeOps(vm: VM) {
@@ -444,7 +460,7 @@ export function makeOps(vm: VM) {
   }
 
   function tryGetInstance(o: SqInstance, k: SqValue): SqValue | undefined {
-    let v = o.fields.get(k);
+    let v = fieldOf(o, k);
     if (v !== undefined) return v;
     v = o.cls.members.get(k);
     if (v !== undefined) return v;
@@ -457,10 +473,24 @@ export function makeOps(vm: VM) {
     return undefined;
   }
 
+  /** An instance's field k; undefined when it has none. */
+  function fieldOf(o: SqInstance, k: unknown): SqValue | undefined {
+    const i = o.cls.fieldKeys.index.get(k);
+    return i === undefined || i >= o.slots.length ? undefined : o.slots[i];
+  }
+
+  /** Sets an instance's existing field k; false when it has none. */
+  function setField(o: SqInstance, k: unknown, v: SqValue): boolean {
+    const i = o.cls.fieldKeys.index.get(k);
+    if (i === undefined || i >= o.slots.length) return false;
+    o.slots[i] = v;
+    return true;
+  }
+
   /** Get without metamethods or delegates (rawget); undefined when missing. */
   function rawget(o: SqValue, k: SqValue): SqValue | undefined {
     if (o instanceof SqTable) return o.map.get(tkey(k));
-    if (o instanceof SqInstance) return o.fields.get(k) ?? o.cls.members.get(k);
+    if (o instanceof SqInstance) return fieldOf(o, k) ?? o.cls.members.get(k);
     if (o instanceof SqClass) return o.members.get(k);
     if (Array.isArray(o)) {
       if (!isNumeric(k)) return undefined;
@@ -533,7 +563,7 @@ export function makeOps(vm: VM) {
     let v: SqValue | undefined;
     if (o instanceof SqTable) v = o.map.get(k instanceof SqFloat ? k.v : k);
     else if (o instanceof SqInstance) {
-      v = o.fields.get(k);
+      v = fieldOf(o, k);
       if (v === undefined) v = o.cls.members.get(k);
     } else if (Array.isArray(o) && typeof k === 'number') {
       if (k >= 0 && k < o.length) v = o[k]!;
@@ -553,7 +583,7 @@ export function makeOps(vm: VM) {
       const v = self.map.get(k);
       if (v !== undefined) return v;
     } else if (self instanceof SqInstance) {
-      const v = self.fields.get(k);
+      const v = fieldOf(self, k);
       if (v !== undefined) return v instanceof SqWeakRef ? v.target : v;
     }
     let v = tryGet(self, k);
@@ -590,10 +620,7 @@ export function makeOps(vm: VM) {
   function trySet(o: SqValue, k: SqValue, v: SqValue): boolean {
     if (o instanceof SqTable) return trySetTable(o, tkey(k), v);
     if (o instanceof SqInstance) {
-      if (o.fields.has(k)) {
-        o.fields.set(k, v);
-        return true;
-      }
+      if (setField(o, k, v)) return true;
       const mm = o.cls.members.get('_set');
       if (mm !== undefined) {
         callv(mm, o, [k, v]);
@@ -621,11 +648,7 @@ export function makeOps(vm: VM) {
 
   function set(o: SqValue, k: SqValue, v: SqValue): SqValue {
     if (o instanceof SqInstance) {
-      const f = o.fields;
-      if (f.has(k)) {
-        f.set(k, v);
-        return v;
-      }
+      if (setField(o, k, v)) return v;
     } else if (Array.isArray(o) && typeof k === 'number' && k >= 0 && k < o.length) {
       o[k] = v;
       return v;
@@ -635,14 +658,14 @@ export function makeOps(vm: VM) {
   }
 
   function gset(self: SqValue, k: string, v: SqValue): SqValue {
-    if (self instanceof SqTable || self instanceof SqInstance) {
+    if (self instanceof SqTable) {
       // one hash operation when the slot exists: set, and undo if it was new
-      const m = self instanceof SqTable ? self.map : self.fields;
+      const m = self.map;
       const n = m.size;
       m.set(k, v);
       if (m.size === n) return v;
       m.delete(k);
-    }
+    } else if (self instanceof SqInstance && setField(self, k, v)) return v;
     if (trySet(self, k, v)) return v;
     const root = vm.root;
     if (root.map.has(k)) {
@@ -726,9 +749,9 @@ export function makeOps(vm: VM) {
     if (Array.isArray(v)) return mkarr(v.slice());
     if (v instanceof SqInstance) {
       const c = new SqInstance(v.cls);
-      for (const [k, x] of v.fields) c.fields.set(k, x);
+      c.slots = v.slots.slice();
       c.native = v.native;
-      allocate(32 + c.fields.size * 16);
+      allocate(32 + c.slots.length * 16);
       const mm = v.cls.members.get('_cloned');
       if (mm !== undefined) callv(mm, c, [v]);
       return c;
@@ -804,11 +827,98 @@ export function makeOps(vm: VM) {
     call3(get(o, k), o, a, b, c);
   const mcallv = (o: SqValue, k: SqValue, args: SqValue[]): SqValue => callv(get(o, k), o, args);
 
+  // ---------------------------------------------------------------- inline caches
+  function ic(k: string): IC {
+    return new IC(k);
+  }
+
+  /** Fills ic for a field read/write of instance o; false when k is not one of its fields. */
+  function icField(ic: IC, o: SqInstance): boolean {
+    const i = o.cls.fieldKeys.index.get(ic.k);
+    if (i === undefined || i >= o.slots.length) return false;
+    ic.cls = o.cls;
+    ic.slot = i;
+    return true;
+  }
+
+  /** o.k for a constant string k. */
+  function getc(ic: IC, o: SqValue): SqValue {
+    if (o instanceof SqInstance) {
+      if (o.cls === ic.cls || icField(ic, o)) {
+        const v = o.slots[ic.slot];
+        if (v !== undefined) return v instanceof SqWeakRef ? v.target : v;
+      }
+    }
+    return get(o, ic.k);
+  }
+
+  /** o.k = v for a constant string k. */
+  function setc(ic: IC, o: SqValue, v: SqValue): SqValue {
+    if (o instanceof SqInstance && (o.cls === ic.cls || icField(ic, o)) && ic.slot < o.slots.length) {
+      o.slots[ic.slot] = v;
+      return v;
+    }
+    return set(o, ic.k, v);
+  }
+
+  /** A free identifier k read through this (see gget). */
+  function ggetc(ic: IC, self: SqValue): SqValue {
+    if (self instanceof SqInstance && (self.cls === ic.cls || icField(ic, self))) {
+      const v = self.slots[ic.slot];
+      if (v !== undefined) return v instanceof SqWeakRef ? v.target : v;
+    }
+    return gget(self, ic.k);
+  }
+
+  /** A free identifier k assigned through this (see gset). */
+  function gsetc(ic: IC, self: SqValue, v: SqValue): SqValue {
+    if (self instanceof SqInstance && (self.cls === ic.cls || icField(ic, self)) && ic.slot < self.slots.length) {
+      self.slots[ic.slot] = v;
+      return v;
+    }
+    return gset(self, ic.k, v);
+  }
+
+  /** The method o.k for a call with n arguments; caches it in ic when o is an instance. */
+  function icMethod(ic: IC, o: SqValue, n: number): SqValue {
+    if (o instanceof SqInstance) {
+      const cls = o.cls;
+      if (!cls.fieldKeys.index.has(ic.k)) {
+        const m = cls.members.get(ic.k);
+        if (m instanceof SqClosure && m.np === n && m.env === undefined) {
+          ic.shape = cls.shape;
+          ic.fn = m;
+          return m;
+        }
+      }
+    }
+    return get(o, ic.k);
+  }
+
+  /** o.k(...) for a constant string k: the class's method straight from the cache. */
+  function mc0(ic: IC, o: SqValue): SqValue {
+    if (o instanceof SqInstance && o.cls.shape === ic.shape) return ic.fn!.fn(o);
+    if (ic.k === 'len' && (Array.isArray(o) || typeof o === 'string')) return o.length;
+    return call0(icMethod(ic, o, 0), o);
+  }
+  function mc1(ic: IC, o: SqValue, a: SqValue): SqValue {
+    if (o instanceof SqInstance && o.cls.shape === ic.shape) return ic.fn!.fn(o, a);
+    return call1(icMethod(ic, o, 1), o, a);
+  }
+  function mc2(ic: IC, o: SqValue, a: SqValue, b: SqValue): SqValue {
+    if (o instanceof SqInstance && o.cls.shape === ic.shape) return ic.fn!.fn(o, a, b);
+    return call2(icMethod(ic, o, 2), o, a, b);
+  }
+  function mc3(ic: IC, o: SqValue, a: SqValue, b: SqValue, c: SqValue): SqValue {
+    if (o instanceof SqInstance && o.cls.shape === ic.shape) return ic.fn!.fn(o, a, b, c);
+    return call3(icMethod(ic, o, 3), o, a, b, c);
+  }
+
   // ---------------------------------------------------------------- classes
   function construct(cls: SqClass, args: SqValue[]): SqInstance {
     const inst = new SqInstance(cls);
     cls.locked = true;
-    for (const k of cls.fieldKeys) inst.fields.set(k, cls.members.get(k) ?? null);
+    inst.initFields();
     allocate(32 + cls.fieldKeys.size * 16);
     if (cls.nativeConstructor) cls.nativeConstructor(inst, args);
     const ctor = cls.members.get('constructor');
@@ -935,7 +1045,10 @@ export function makeOps(vm: VM) {
       const mm = x.cls.members.get('_nexti');
       if (mm !== undefined) return new NextiIter(x, mm);
       const m = new Map<unknown, SqValue>();
-      for (const [k, v] of x.cls.members) m.set(k, x.fields.has(k) ? x.fields.get(k)! : v);
+      for (const [k, v] of x.cls.members) {
+        const f = fieldOf(x, k);
+        m.set(k, f !== undefined ? f : v);
+      }
       return new MapIter(m);
     }
     if (x instanceof SqClass) return new MapIter(x.members);
@@ -1030,6 +1143,15 @@ export function makeOps(vm: VM) {
     mcall2,
     mcall3,
     mcallv,
+    ic,
+    getc,
+    setc,
+    ggetc,
+    gsetc,
+    mc0,
+    mc1,
+    mc2,
+    mc3,
     construct,
     mkclass,
     classMember,

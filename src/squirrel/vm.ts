@@ -221,8 +221,8 @@ export class VM implements LibHost {
         }
         if (v.delegate) walk(v.delegate);
       } else if (v instanceof SqInstance) {
-        total += 32 + v.fields.size * 16;
-        for (const x of v.fields.values()) walk(x);
+        total += 32 + v.slots.length * 16;
+        for (const x of v.slots) walk(x);
         walk(v.cls);
         const n = v.native as { length?: unknown } | undefined;
         if (n && typeof n.length === 'number') total += n.length;
