@@ -128,7 +128,8 @@ export function installImpApi(vm: ImpVm, host: ApiHost): void {
   const wakeup = (args: SqValue[]) => {
     const seconds = argNumber(args, 0);
     const cb = argFunction(args, 1);
-    return vm.loop.setTimer(seconds * 1000, () => vm.invoke(cb, []));
+    const id = vm.loop.setTimer(seconds * 1000, () => vm.invoke(cb, []));
+    return id === 0 ? null : id;
   };
   const common = {
     wakeup,

@@ -109,8 +109,8 @@ export class ImpVm {
   }
 
   /** Queues a callback for a later turn of this VM's event loop. */
-  post(fn: SqValue, args: SqValue[] | (() => SqValue[])): void {
-    this.loop.post(() => {
+  post(fn: SqValue, args: SqValue[] | (() => SqValue[])): boolean {
+    return this.loop.post(() => {
       if (!this.running) return;
       let a: SqValue[];
       try {
@@ -124,8 +124,8 @@ export class ImpVm {
   }
 
   /** Queues host work that calls into the VM itself. */
-  postTask(task: () => void): void {
-    this.loop.post(() => {
+  postTask(task: () => void): boolean {
+    return this.loop.post(() => {
       if (this.running && this.guard(task)) this.checkMemory();
     });
   }

@@ -8,7 +8,7 @@ import { bytesToUtf8, SqTable, utf8ToBytes, type SqValue } from '../../squirrel/
 import { type ApiHost, CONSTANTS, installImpApi, type OutgoingRequest, type OutgoingResponse } from './api.js';
 import type { SquirrelEngine } from './engine.js';
 import { HardwareState } from './hardware.js';
-import { Scheduler } from './loop.js';
+import { MAX_TASKS, Scheduler } from './loop.js';
 import { argNumber, bytesOf, fromPortable, nat, type Portable, portableToJson, toPortable } from './values.js';
 import { ImpVm, type Script, type Side, type VmLimits } from './vm.js';
 
@@ -238,18 +238,19 @@ export class DevicePair implements ApiHost {
   // ---- messages ------------------------------------------------------------
 
   send(from: ImpVm, name: string, data: Portable): number {
+    // a full queue on the other side (MAX_TASKS waiting): the message is not sent
     if (from.side === 'device') {
-      if (this.agent && this.agent.running) this.deliver(this.agent, { name, data }, 'agent.send');
-      else this.toAgent.push({ name, data });
+      if (this.agent && this.agent.running) return this.deliver(this.agent, { name, data }, 'agent.send') ? 0 : CONSTANTS.SEND_ERROR_TIMEOUT!;
+      if (this.toAgent.length >= MAX_TASKS) return CONSTANTS.SEND_ERROR_TIMEOUT!;
+      this.toAgent.push({ name, data });
       return 0;
     }
     if (!this.deviceConnected()) return CONSTANTS.SEND_ERROR_NOT_CONNECTED!;
-    this.deliver(this.device!, { name, data }, 'device.send');
-    return 0;
+    return this.deliver(this.device!, { name, data }, 'device.send') ? 0 : CONSTANTS.SEND_ERROR_TIMEOUT!;
   }
 
-  private deliver(to: ImpVm, m: Message, call: string): void {
-    to.postTask(() => {
+  private deliver(to: ImpVm, m: Message, call: string): boolean {
+    return to.postTask(() => {
       const fn = to.handlers.get(m.name);
       if (!fn) {
         to.log(true, `ERROR: no handler for ${call}("${bytesToUtf8(m.name)}")`);
@@ -356,7 +357,7 @@ export class DevicePair implements ApiHost {
             running: vm.running,
             deployment_id: deploymentId,
             started_at: new Date(vm.startedAt).toISOString(),
-            pending_tasks: vm.loop.tasks.length,
+            pending_tasks: vm.loop.pending,
             timers: [...vm.loop.timers.values()].map((t) => ({ id: t.id, due: new Date(t.due).toISOString() })),
             handlers: [...vm.handlers.keys()].map(bytesToUtf8),
             callbacks: [...vm.callbacks].filter(([, f]) => f !== null).map(([k]) => k),
