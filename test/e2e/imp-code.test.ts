@@ -155,7 +155,7 @@ describe('device and agent code', () => {
     const link = (g: any) => ({ type: g.type, id: g.id });
     await run(
       dev(6),
-      'if (imp.configparams.factory_imp_device_id == hardware.getdeviceid()) server.factoryblinkup("ssid", "pw", hardware.pin1, BLINKUP_FAST);',
+      'if (imp.configparams.factory_imp_device_id == hardware.getdeviceid()) server.factoryblinkup("ssid", "pw", hardware.pinA, BLINKUP_FAST);',
       '',
       'factoryfixture_devicegroup',
       { production_target: link(prod), dut_target: link(dut) },
@@ -165,11 +165,25 @@ describe('device and agent code', () => {
     expect(await codeLines(made.id)).toEqual([`server.log testing ${made.id} for ${dev(6)}`, 'server.log blessed true', 'server.log production code']);
   });
 
-  it('injected hardware values are read by the code; writes are recorded', async () => {
-    await run(dev(7), 'hardware.pin1.configure(DIGITAL_IN, function() { server.log("pin1 " + hardware.pin1.read()); });\nhardware.pin2.configure(DIGITAL_OUT);\nhardware.pin2.write(1);');
-    const r = await emu.admin('POST', `devices/${dev(7)}/hardware`, { values: { pin1: 1 } });
-    expect(r.data.writes).toEqual(expect.arrayContaining([expect.objectContaining({ target: 'pin2', op: 'write', value: 1 })]));
-    await until(async () => (await codeLines(dev(7))).includes('server.log pin1 1'));
+  it('hardware objects are instances of native classes, those of the imp type; injected values are read, writes recorded', async () => {
+    await run(
+      dev(7),
+      [
+        'server.log(typeof hardware.pinA + " " + (hardware.pinA instanceof hardware.pinB.getclass()) + " " + ("pin1" in hardware) + " " + typeof hardware.uartFGJH);',
+        'hardware.pinA.configure(DIGITAL_IN, function() { server.log("pinA " + hardware.pinA.read()); });',
+        'hardware.pinB.configure(DIGITAL_OUT);',
+        'hardware.pinB.write(1);',
+      ].join('\n'),
+    );
+    await until(async () => (await codeLines(dev(7))).length > 0);
+    // an imp004m: pins A..W, no pin1
+    expect((await codeLines(dev(7)))[0]).toBe('server.log instance true false instance');
+    const r = await emu.admin('POST', `devices/${dev(7)}/hardware`, { values: { pinA: 1 } });
+    expect(r.data.writes).toEqual(expect.arrayContaining([expect.objectContaining({ target: 'pinB', op: 'write', value: 1 })]));
+    await until(async () => (await codeLines(dev(7))).includes('server.log pinA 1'));
+    const refused = await fetch(`${emu.origin}/_emulator/devices/${dev(7)}/hardware`, { method: 'POST', body: JSON.stringify({ values: { pin1: 1 } }) });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { error: string }).error).toMatch(/^values\.pin1: an imp004m has no such pin or bus/);
   });
 
   it('after an emulator restart the devices run their code again', async () => {

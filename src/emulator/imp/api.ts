@@ -240,7 +240,7 @@ export function installImpApi(vm: ImpVm, host: ApiHost): void {
       state: host.hardware,
       iso: () => host.iso(),
       later: (fn, a) => vm.post(fn, a),
-    });
+    }, host.impType());
     set(
       'hardware',
       tbl({

@@ -1,14 +1,35 @@
 // Simulated hardware of a device: pins, I2C, SPI and UART objects whose reads
 // return values injected through the admin API and whose writes are recorded.
-import { bytesToUtf8, type SqValue } from '../../squirrel/value.js';
+import { bytesToUtf8, rtError, SqClass, SqInstance, type SqValue } from '../../squirrel/value.js';
 import type { HostVM } from './engine.js';
-import { argNumber, bytesOf, float, isFunction, makeBlob, nat, type Native, tbl, toNumber } from './values.js';
+import { argNumber, bytesOf, float, isFunction, makeBlob, nat, toNumber } from './values.js';
 
 export const PINS = [...'123456789', ...'ABCDEFGHIJKLMNPQRSTUVWXYZ'].map((c) => `pin${c}`);
-export const I2C = ['i2c12', 'i2c89', 'i2cAB', 'i2cFG', 'i2cJK', 'i2cKL', 'i2cNM', 'i2cPQ', 'i2cXDC'];
-export const SPI = ['spi189', 'spi257', 'spiEBCA', 'spiPQRS', 'spiBCAD', 'spiFLASH', 'spi0', 'spiMNPQ'];
-export const UART = ['uart12', 'uart57', 'uart1289', 'uartFG', 'uartFGJH', 'uartQRPW', 'uartDCAB', 'uartUVGD', 'uartABCD', 'uartXEFGH', 'uartHJKL', 'uartPQRS', 'uartYJKE', 'uartNU', 'uartBCAW'];
-export const HARDWARE_OBJECTS = new Set([...PINS, ...I2C, ...SPI, ...UART]);
+export const I2C = ['i2c12', 'i2c89', 'i2cAB', 'i2cFG', 'i2cJK', 'i2cKL', 'i2cLM', 'i2cNM', 'i2cPQ', 'i2cQP', 'i2cTU', 'i2cXDC'];
+export const SPI = ['spi189', 'spi257', 'spiEBCA', 'spiEFGH', 'spiPQRS', 'spiBCAD', 'spiAHSR', 'spiGJKL', 'spiFLASH', 'spi0', 'spiMNPQ', 'spiXABCD', 'spiXPQRS', 'spiXTUVW'];
+export const UART = ['uart12', 'uart57', 'uart1289', 'uart6E', 'uartFG', 'uartFGJH', 'uartHJ', 'uartQ', 'uartQRPW', 'uartDCAB', 'uartUVGD', 'uartABCD', 'uartXEFGH', 'uartXJKLM', 'uartHJKL', 'uartPQRS', 'uartYJKE', 'uartNU', 'uartBCAW'];
+
+const pins = (chars: string) => [...chars].map((c) => `pin${c}`);
+/**
+ * Pins and buses per imp type (the imp's pin-mux tables); a type not listed
+ * here gets every name above.
+ */
+const BY_TYPE: Record<string, { pins: string[]; buses: string[] }> = {
+  imp001: { pins: pins('125789'), buses: ['i2c12', 'i2c89', 'spi189', 'spi257', 'uart12', 'uart57', 'uart1289'] },
+  imp004m: { pins: pins('ABCDEFGHJKLMNPQRSW'), buses: ['i2cNM', 'i2cQP', 'spiAHSR', 'spiGJKL', 'uartBCAW', 'uartFGJH', 'uartHJ', 'uartQ'] },
+};
+
+export function hardwareOf(impType: string): { pins: string[]; buses: string[] } {
+  return BY_TYPE[impType] ?? { pins: PINS, buses: [...I2C, ...SPI, ...UART] };
+}
+
+/** Whether a device of this imp type has the pin or bus. */
+export function hasHardware(impType: string, name: string): boolean {
+  const hw = hardwareOf(impType);
+  return hw.pins.includes(name) || hw.buses.includes(name);
+}
+
+const busKind = (name: string): 'i2c' | 'spi' | 'uart' => (name.startsWith('i2c') ? 'i2c' : name.startsWith('spi') ? 'spi' : 'uart');
 
 export const HW_CONSTANTS: Record<string, number> = {
   DIGITAL_IN: 0,
@@ -79,7 +100,7 @@ export class HardwareState {
   /** Injects values: { pin1: 1, i2c89: "bytes", uart57: "received text" }. */
   inject(values: Record<string, unknown>): void {
     for (const [k, v] of Object.entries(values)) {
-      if (UART.includes(k)) this.rx.set(k, (this.rx.get(k) ?? '') + Buffer.from(String(v), 'utf8').toString('latin1'));
+      if (k.startsWith('uart')) this.rx.set(k, (this.rx.get(k) ?? '') + Buffer.from(String(v), 'utf8').toString('latin1'));
       else this.inputs.set(k, v);
       this.watchers.get(k)?.();
     }
@@ -120,17 +141,32 @@ function inputBytes(state: HardwareState, name: string): string | null {
   return Buffer.from(String(v), 'utf8').toString('latin1');
 }
 
-function pin(ctx: HwContext, name: string) {
-  const { state } = ctx;
-  const read = (): SqValue => {
-    const v = state.inputs.get(name);
-    const mode = state.config.get(name)?.[0];
-    if (typeof v === 'number') return mode === HW_CONSTANTS.ANALOG_IN || Number.isInteger(v) ? Math.trunc(v) : float(v, 32);
-    if (typeof v === 'boolean') return v ? 1 : 0;
-    return 0;
+type Method = (name: string, args: SqValue[]) => SqValue | void;
+
+/** A native class of this VM whose instances are named hardware objects (`inst.native` = the name). */
+function hwClass(className: string, methods: Record<string, Method>): (name: string) => SqInstance {
+  const cls = new SqClass(null, className);
+  for (const [k, m] of Object.entries(methods)) {
+    cls.members.set(
+      k,
+      nat(k, (args, self) => {
+        if (!(self instanceof SqInstance) || self.cls !== cls) throw rtError('invalid type tag');
+        return m(self.native as string, args);
+      }),
+    );
+  }
+  cls.locked = true;
+  return (name) => {
+    const inst = new SqInstance(cls).initFields();
+    inst.native = name;
+    return inst;
   };
-  const entries: Record<string, Native> = {
-    configure: (args) => {
+}
+
+function pinClass(ctx: HwContext) {
+  const { state } = ctx;
+  return hwClass('pin', {
+    configure: (name, args) => {
       state.config.set(name, args.map((a) => (isFunction(a) ? '(callback)' : plain(a, ctx.vm))));
       const cb = args.find(isFunction);
       if (cb) state.watchers.set(name, () => ctx.later(cb, []));
@@ -138,105 +174,111 @@ function pin(ctx: HwContext, name: string) {
       state.record(ctx.iso(), name, 'configure', state.config.get(name));
       return null;
     },
-    read,
-    write: (args) => {
+    read: (name) => {
+      const v = state.inputs.get(name);
+      const mode = state.config.get(name)?.[0];
+      if (typeof v === 'number') return mode === HW_CONSTANTS.ANALOG_IN || Number.isInteger(v) ? Math.trunc(v) : float(v, 32);
+      if (typeof v === 'boolean') return v ? 1 : 0;
+      return 0;
+    },
+    write: (name, args) => {
       state.record(ctx.iso(), name, 'write', plain(args[0] ?? null, ctx.vm));
       state.inputs.set(`${name}.out`, plain(args[0] ?? null, ctx.vm));
       return null;
     },
     getdrivestrength: () => 0,
     setdrivestrength: () => null,
-    disable: () => {
+    disable: (name) => {
       state.config.delete(name);
       state.watchers.delete(name);
       return null;
     },
-  };
-  return tbl(entries);
+  });
 }
 
-function bus(ctx: HwContext, name: string, kind: 'i2c' | 'spi' | 'uart') {
+function busClass(ctx: HwContext, kind: 'i2c' | 'spi' | 'uart') {
   const { state, vm } = ctx;
-  const rec = (op: string, v: SqValue) => state.record(ctx.iso(), name, op, plain(v, vm));
-  const take = (n: number): string => {
+  const rec = (name: string, op: string, v: SqValue) => state.record(ctx.iso(), name, op, plain(v, vm));
+  const take = (name: string, n: number): string => {
     const buf = state.rx.get(name) ?? '';
     state.rx.set(name, buf.slice(n));
     return buf.slice(0, n);
   };
-  const fixed = (n: number): string => (inputBytes(state, name) ?? '').padEnd(n, '\0').slice(0, n);
-  const common: Record<string, Native> = {
-    configure: (args) => {
+  const fixed = (name: string, n: number): string => (inputBytes(state, name) ?? '').padEnd(n, '\0').slice(0, n);
+  const common: Record<string, Method> = {
+    configure: (name, args) => {
       state.config.set(name, args.map((a) => (isFunction(a) ? '(callback)' : plain(a, vm))));
       const cb = args.find(isFunction);
       if (cb && kind === 'uart') state.watchers.set(name, () => ctx.later(cb, []));
       state.record(ctx.iso(), name, 'configure', state.config.get(name));
       return kind === 'spi' ? (toNumber(args[1] ?? null) ?? 0) : null;
     },
-    disable: () => {
+    disable: (name) => {
       state.config.delete(name);
       state.watchers.delete(name);
       return null;
     },
   };
   if (kind === 'i2c') {
-    return tbl({
+    return hwClass('i2c', {
       ...common,
-      read: (args) => {
+      read: (name, args) => {
         const n = argNumber(args, 2);
         const b = inputBytes(state, name);
         return b === null ? null : b.padEnd(n, '\0').slice(0, n);
       },
-      write: (args) => {
-        rec('write', args[1] ?? null);
+      write: (name, args) => {
+        rec(name, 'write', args[1] ?? null);
         return 0;
       },
-      readerror: () => (inputBytes(state, name) === null ? -1 : 0),
+      readerror: (name) => (inputBytes(state, name) === null ? -1 : 0),
     });
   }
   if (kind === 'spi') {
-    return tbl({
+    return hwClass('spi', {
       ...common,
-      write: (args) => {
-        rec('write', args[0] ?? null);
+      write: (name, args) => {
+        rec(name, 'write', args[0] ?? null);
         return 0;
       },
-      writeread: (args) => {
+      writeread: (name, args) => {
         const data = args[0] ?? null;
-        rec('writeread', data);
-        const out = fixed(bytesOf(vm, data, 0).length);
+        rec(name, 'writeread', data);
+        const out = fixed(name, bytesOf(vm, data, 0).length);
         return typeof data === 'string' ? out : makeBlob(vm, out);
       },
-      readblob: (args) => makeBlob(vm, fixed(argNumber(args, 0))),
-      readstring: (args) => fixed(argNumber(args, 0)),
+      readblob: (name, args) => makeBlob(vm, fixed(name, argNumber(args, 0))),
+      readstring: (name, args) => fixed(name, argNumber(args, 0)),
       chipselect: () => null,
     });
   }
-  return tbl({
+  return hwClass('uart', {
     ...common,
-    write: (args) => {
-      rec('write', args[0] ?? null);
+    write: (name, args) => {
+      rec(name, 'write', args[0] ?? null);
       return 0;
     },
-    read: () => {
-      const c = take(1);
+    read: (name) => {
+      const c = take(name, 1);
       return c === '' ? -1 : c.charCodeAt(0);
     },
-    readstring: (args) => take(args.length ? argNumber(args, 0) : Infinity),
-    readblob: (args) => makeBlob(vm, take(args.length ? argNumber(args, 0) : Infinity)),
+    readstring: (name, args) => take(name, args.length ? argNumber(args, 0) : Infinity),
+    readblob: (name, args) => makeBlob(vm, take(name, args.length ? argNumber(args, 0) : Infinity)),
     flush: () => null,
     setrxfifosize: () => null,
     settxfifosize: () => null,
-    hasdata: () => (state.rx.get(name) ?? '') !== '',
+    hasdata: (name) => (state.rx.get(name) ?? '') !== '',
   });
 }
 
-/** The hardware objects of the `hardware` table. */
-export function hardwareObjects(ctx: HwContext): Record<string, SqValue> {
+/** The hardware objects of the `hardware` table: instances of the native classes pin, i2c, spi and uart, those of the imp type. */
+export function hardwareObjects(ctx: HwContext, impType: string): Record<string, SqValue> {
   const out: Record<string, SqValue> = {};
-  for (const p of PINS) out[p] = pin(ctx, p);
-  for (const b of I2C) out[b] = bus(ctx, b, 'i2c');
-  for (const b of SPI) out[b] = bus(ctx, b, 'spi');
-  for (const b of UART) out[b] = bus(ctx, b, 'uart');
+  const hw = hardwareOf(impType);
+  const pin = pinClass(ctx);
+  for (const p of hw.pins) out[p] = pin(p);
+  const classes = { i2c: busClass(ctx, 'i2c'), spi: busClass(ctx, 'spi'), uart: busClass(ctx, 'uart') };
+  for (const b of hw.buses) out[b] = classes[busKind(b)](b);
   out.voltage = nat('voltage', () => float(3.3, 32));
   return out;
 }

@@ -4,7 +4,7 @@
 import type { Context } from 'hono';
 import type { App, Emulator } from '../emulator.js';
 import type { DeviceRuntime } from '../sim/runtime.js';
-import { HARDWARE_OBJECTS } from './hardware.js';
+import { hardwareOf, hasHardware } from './hardware.js';
 import { agentUrl } from './host.js';
 import type { DeviceRec } from '../model.js';
 import type { ImpWorld } from './world.js';
@@ -76,7 +76,10 @@ export function registerImpRoutes(emu: Emulator, app: App, runtime: DeviceRuntim
     }
     if (values === null || typeof values !== 'object' || Array.isArray(values)) return c.json({ error: 'values: required (an object)' }, 400);
     for (const [k, v] of Object.entries(values)) {
-      if (!HARDWARE_OBJECTS.has(k)) return c.json({ error: `values.${k}: no such pin or bus (e.g. pin1, pinA, i2c89, spi257, uart57)` }, 400);
+      if (!hasHardware(r.d.imp_type, k)) {
+        const hw = hardwareOf(r.d.imp_type);
+        return c.json({ error: `values.${k}: an ${r.d.imp_type} has no such pin or bus (it has ${[...hw.pins, ...hw.buses].join(', ')})` }, 400);
+      }
       if (!['number', 'string', 'boolean'].includes(typeof v) && v !== null) return c.json({ error: `values.${k}: must be a number, string, boolean or null` }, 400);
     }
     const pair = r.world.pair(r.d.id);
