@@ -136,9 +136,13 @@ class Compiler {
         `function(${plist}) {\nconst $cl = this;\nconst $f = new $Frame(this);\n` +
         `return $mkgen($f, (function*() {\n${temps}try {\n${body}\nreturn null;\n} catch ($e) { throw $fix($e); }\n})());\n}`;
     } else {
+      // No try/finally: every return lowers the depth; an error leaves the
+      // depth and frames as they were at the throw, for the host entry
+      // (VM.enterHost) to record the trace and restore the depth, or for a
+      // Squirrel catch to restore its own frame's depth.
       fnjs =
         `function(${plist}) {\n${ctx.usesCl ? 'const $cl = this;\n' : ''}const $f = $enter(this);\n${temps}` +
-        `try {\n${body}\nreturn null;\n} catch ($e) { throw $fix($e); } finally { $V.depth--; }\n}`;
+        `${body}\n$V.depth--;\nreturn null;\n}`;
     }
     this.fn = saved;
     const defaults = def.defaults.map((d) => this.expr(d)).join(', ');
@@ -279,7 +283,10 @@ class Compiler {
       }
       case 'return': {
         const mark = this.lineMark(s.line);
-        return `${mark}return ${s.e ? this.expr(s.e) : 'null'};`;
+        if (ctx.def.isGenerator) return `${mark}return ${s.e ? this.expr(s.e) : 'null'};`;
+        const simple = s.e ? this.simple(s.e) ?? (s.e.t === 'this' || s.e.t === 'null' || s.e.t === 'bool' || s.e.t === 'str' ? this.expr(s.e) : null) : 'null';
+        if (simple !== null) return `${mark}$V.depth--; return ${simple};`;
+        return `${mark}{ const $r = ${this.expr(s.e!)}; $V.depth--; return $r; }`;
       }
       case 'yield': {
         const mark = this.lineMark(s.line);
@@ -308,7 +315,7 @@ class Compiler {
         const handler = this.scoped(s.handler);
         ctx.scopes.pop();
         ctx.curLine = -1;
-        return `${mark}try ${body} catch ($e) { let ${v} = $catchv($e); ${handler} }`;
+        return `${mark}try ${body} catch ($e) { $V.depth = $f.d; let ${v} = $catchv($e); ${handler} }`;
       }
       case 'throw': {
         const mark = this.lineMark(s.line);

@@ -157,7 +157,10 @@ export function makeOps(vm: VM) {
     if (d > vm.maxDepth) throw rtError('stack overflow');
     vm.depth = d;
     let f = pool[d];
-    if (f === undefined) f = pool[d] = new Frame();
+    if (f === undefined) {
+      f = pool[d] = new Frame();
+      f.d = d;
+    }
     f.cl = cl;
     f.line = cl.info.line;
     stack[d] = f;
@@ -435,10 +438,14 @@ export function makeOps(vm: VM) {
   // ---------------------------------------------------------------- get
   /** Calls a _get metamethod; a `throw null` from it means "no such key". */
   function metaGet(mm: SqValue, self: SqValue, k: SqValue): SqValue | undefined {
+    const depth = vm.depth;
     try {
       return callv(mm, self, [k]);
     } catch (e) {
-      if (e instanceof SqThrow && e.value === null) return undefined;
+      if (e instanceof SqThrow && e.value === null) {
+        vm.depth = depth; // frames do not unwind the depth when an error leaves them
+        return undefined;
+      }
       throw e;
     }
   }
@@ -985,13 +992,15 @@ export function makeOps(vm: VM) {
     if (d > vm.maxDepth) throw rtError('stack overflow');
     vm.depth = d;
     stack[d] = g.frame;
+    g.frame.d = d;
     g.state = 'running';
     let r: IteratorResult<SqValue, SqValue>;
     try {
       r = g.it.next();
     } catch (e) {
       g.state = 'dead';
-      throw e;
+      // trace it now: the depth is unwound below, the stack is still intact
+      throw fix(e);
     } finally {
       vm.depth = d - 1;
     }

@@ -250,6 +250,8 @@ export class SqClosure {
 /** One activation on the VM's call stack (for error traces and getstackinfos). */
 export class Frame {
   line = 0;
+  /** The call depth of this activation (a Squirrel catch restores it). */
+  d = 0;
   constructor(public cl: SqClosure | null = null) {
     if (cl) this.line = cl.info.line;
   }

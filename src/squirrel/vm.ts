@@ -252,13 +252,11 @@ export class VM implements LibHost {
       return fn();
     } catch (e) {
       if (e instanceof SqBudgetExceeded) throw e;
-      let t: SqThrow;
-      if (e instanceof SqThrow) t = e;
-      else {
-        const x = this.ops.fix(e);
-        if (x instanceof SqBudgetExceeded) throw x;
-        t = x as SqThrow;
-      }
+      // Squirrel frames do not catch: the call stack (depth and frames) is
+      // still as it was at the throw, so fix() records the trace here
+      const x = this.ops.fix(e);
+      if (x instanceof SqBudgetExceeded) throw x;
+      const t = x as SqThrow;
       t.traced = true;
       if (outer && this.errorHandler !== null) {
         const h = this.errorHandler;
