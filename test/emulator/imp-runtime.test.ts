@@ -9,6 +9,7 @@ import { createEmulator } from '../../src/emulator/server.js';
 import { SqTable, type SqValue } from '../../src/squirrel/value.js';
 import { DEFAULT_BUDGET } from '../../src/emulator/imp/host.js';
 import { fakeEngine, programs } from './imp-fake-engine.js';
+import { until } from './sim-helpers.js';
 
 const DEVICE = '30000c2a690c0001';
 const DEVICE2 = '30000c2a690c0002';
@@ -261,5 +262,30 @@ describe('imp runtime (stand-in interpreter)', () => {
     const g = emu.store.get('devices', DEVICE)!.devicegroup_id!;
     expect((await req('DELETE', `/v5/devicegroups/${g}/relationships/devices`, { data: [{ type: 'device', id: DEVICE }] })).status).toBe(204);
     expect(deviceRuntime(emu)!.world!.pairs.get(DEVICE)).toBeUndefined();
+  });
+
+  it('limits the log rate of a device: a wakeup(0) loop logging every turn keeps the burst, then a status line counts what was dropped', async () => {
+    emu.clock.freeze();
+    try {
+      const n = logs().length;
+      let turns = 0;
+      await run((g) => {
+        const turn = g.fn(() => {
+          g.call('server.log', `turn ${++turns}`);
+          if (turns < 1000) g.call('imp.wakeup', 0, turn);
+        });
+        g.call('imp.wakeup', 0, turn);
+      }, noop);
+      await until(() => turns === 1000);
+      const code = () => since(n).filter((l) => !l.startsWith('status'));
+      // the clock stands still: the burst (200 lines) and nothing more
+      expect(code().length).toBe(200);
+      expect(code().slice(-1)).toEqual(['server.log turn 200']);
+      emu.advanceClock(1000);
+      await tick(50);
+      expect(since(n)).toContain('status Log rate limit: 800 lines of device and agent code dropped (more than 50 lines a second)');
+    } finally {
+      emu.clock.unfreeze();
+    }
   });
 });

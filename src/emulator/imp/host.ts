@@ -9,7 +9,7 @@ import { isFixture } from '../rules.js';
 import { scriptsFor } from './code-check.js';
 import type { SquirrelEngine } from './engine.js';
 import type { Script } from './vm.js';
-import { ImpWorld, type WorldHost } from './world.js';
+import { ImpWorld, LOG_RATE, type WorldHost } from './world.js';
 
 /** Instructions (function entries + loop iterations) a callback may run before the watchdog stops it: 1 to 15 ms of the interpreter's work (see docs/emulator.md). */
 export const DEFAULT_BUDGET = 100_000;
@@ -70,6 +70,10 @@ export function createWorld(emu: Emulator, runtime: DeviceRuntime, engine: Squir
     device: { budget, memory: intFromEnv('IMPT_EMULATOR_DEVICE_MEMORY', DEVICE_MEMORY, 65536, 1 << 30) },
     agent: { budget, memory: intFromEnv('IMPT_EMULATOR_AGENT_MEMORY', AGENT_MEMORY, 65536, 1 << 30) },
     agentInternet: emu.imp.agentInternet,
+    logRate: {
+      perSecond: intFromEnv('IMPT_EMULATOR_LOG_RATE', LOG_RATE.perSecond, 1, 1_000_000),
+      burst: intFromEnv('IMPT_EMULATOR_LOG_BURST', LOG_RATE.burst, 1, 1_000_000),
+    },
   });
 }
 

@@ -48,7 +48,12 @@ export interface WorldOptions {
   agentInternet: boolean;
   /** Scheduler slice in real ms. */
   sliceMs?: number;
+  /** Log lines per second the code of one device (device + agent) may write, and the burst above it. */
+  logRate?: { perSecond: number; burst: number };
 }
+
+/** Default log rate limit per device (INFERENCE, see docs/emulator.md). */
+export const LOG_RATE = { perSecond: 50, burst: 200 };
 
 interface Message {
   name: string;
@@ -73,11 +78,42 @@ export class DevicePair implements ApiHost {
   private reason = CONSTANTS.WAKEREASON_POWER_ON!;
   readonly hardware = new HardwareState();
   readonly outgoing = new Set<AbortController>();
+  /** log rate limit: tokens left, when they were counted, lines dropped since the last notice */
+  private logTokens: number;
+  private logAt = 0;
+  private dropped = 0;
+  private cancelDropNotice: (() => void) | null = null;
 
   constructor(
     readonly world: ImpWorld,
     readonly deviceId: string,
-  ) {}
+  ) {
+    this.logTokens = world.logRate.burst;
+  }
+
+  /** A line the device or agent code writes, within the log rate limit; dropped lines are counted and reported in a status line a second later. */
+  codeLine(type: string, msg: string): void {
+    const { perSecond, burst } = this.world.logRate;
+    const now = this.now();
+    this.logTokens = Math.min(burst, this.logTokens + (Math.max(0, now - this.logAt) * perSecond) / 1000);
+    this.logAt = now;
+    if (this.logTokens >= 1) {
+      this.logTokens--;
+      this.host.line(this.deviceId, type, msg);
+      return;
+    }
+    this.dropped++;
+    if (!this.cancelDropNotice) this.cancelDropNotice = this.world.scheduler.at(now + 1000, () => this.dropNotice());
+  }
+
+  private dropNotice(): void {
+    this.cancelDropNotice = null;
+    if (this.dropped === 0) return;
+    const n = this.dropped;
+    this.dropped = 0;
+    const { perSecond } = this.world.logRate;
+    this.host.line(this.deviceId, 'status', `Log rate limit: ${n} line${n === 1 ? '' : 's'} of device and agent code dropped (more than ${perSecond} lines a second)`);
+  }
 
   private get host(): WorldHost {
     return this.world.host;
@@ -171,6 +207,9 @@ export class DevicePair implements ApiHost {
   }
 
   stopAll(): void {
+    this.cancelDropNotice?.();
+    this.cancelDropNotice = null;
+    this.dropped = 0;
     this.cancelRestart?.();
     this.cancelRestart = null;
     this.stopDevice();
@@ -403,6 +442,7 @@ const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\]|::1)$/i;
 export class ImpWorld {
   readonly pairs = new Map<string, DevicePair>();
   readonly scheduler: Scheduler;
+  readonly logRate: { perSecond: number; burst: number };
 
   constructor(
     readonly engine: SquirrelEngine,
@@ -410,6 +450,7 @@ export class ImpWorld {
     readonly opts: WorldOptions,
   ) {
     this.scheduler = new Scheduler(() => host.now(), opts.sliceMs ?? 5);
+    this.logRate = opts.logRate ?? LOG_RATE;
   }
 
   pair(deviceId: string): DevicePair {
@@ -423,7 +464,7 @@ export class ImpWorld {
 
   newVm(side: Side, pair: DevicePair): ImpVm {
     return new ImpVm(this.engine, this.scheduler, side, pair.deviceId, side === 'device' ? pair.deviceDeploymentId : pair.agentDeploymentId, {
-      log: (type, msg) => this.host.line(pair.deviceId, type, msg),
+      log: (type, msg) => pair.codeLine(type, msg),
       now: () => this.host.now(),
       failed: (vm, kind) => {
         if (vm.side === 'device' && pair.device === vm) pair.deviceFailed();
