@@ -186,12 +186,30 @@ describe('device and agent code', () => {
     expect(((await refused.json()) as { error: string }).error).toMatch(/^values\.pin1: an imp004m has no such pin or bus/);
   });
 
-  it('after an emulator restart the devices run their code again', async () => {
-    await run(dev(8), 'server.log("booted");', 'server.log("agent booted");');
-    await until(async () => (await codeLines(dev(8))).length === 2);
+  it('after an emulator restart the devices run their code again; server.save data survives agent and emulator restarts, nv only warm restarts', async () => {
+    const device = [
+      'nv.boots <- ("boots" in nv) ? nv.boots + 1 : 1;',
+      'server.log("boot " + nv.boots);',
+      'if (nv.boots == 1) imp.wakeup(0, function() { server.restart(); });',
+    ].join('\n');
+    const agent = ['local d = server.load();', 'local n = ("n" in d) ? d.n + 1 : 1;', 'server.save({ n = n });', 'server.log("agent boot " + n);'].join('\n');
+    await run(dev(8), device, agent);
+    const lines = async (prefix: string) => (await codeLines(dev(8))).filter((l) => l.startsWith(prefix));
+    // server.restart(): a warm restart, nv kept; the agent keeps running
+    await until(async () => (await lines('server.log')).length === 2);
+    expect(await lines('server.log')).toEqual(['server.log boot 1', 'server.log boot 2']);
+    expect(await lines('agent.log')).toEqual(['agent.log agent boot 1']);
+    // a restart through the API restarts the agent too: server.load() has what it saved
+    expect((await api.post(`/devices/${dev(8)}/restart`)).status).toBe(204);
+    await until(async () => (await lines('agent.log')).length === 2);
+    await until(async () => (await lines('server.log')).length === 3);
+    expect(await lines('agent.log')).toEqual(['agent.log agent boot 1', 'agent.log agent boot 2']);
+    expect((await lines('server.log'))[2]).toBe('server.log boot 3');
+    // an emulator restart is a power loss for the device (nv empty) but not for the agent's storage
     await emu.restart();
     api = client(emu, await login(emu));
-    await until(async () => (await codeLines(dev(8))).length === 4);
-    expect(await codeLines(dev(8))).toEqual(['server.log booted', 'agent.log agent booted', 'server.log booted', 'agent.log agent booted']);
+    await until(async () => (await lines('server.log')).length === 5 && (await lines('agent.log')).length === 3);
+    expect((await lines('server.log')).slice(3)).toEqual(['server.log boot 1', 'server.log boot 2']);
+    expect((await lines('agent.log'))[2]).toBe('agent.log agent boot 3');
   });
 });

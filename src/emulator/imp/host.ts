@@ -8,6 +8,7 @@ import type { DeviceRuntime } from '../sim/runtime.js';
 import { isFixture } from '../rules.js';
 import { scriptsFor } from './code-check.js';
 import type { SquirrelEngine } from './engine.js';
+import type { Portable } from './values.js';
 import type { Script } from './vm.js';
 import { ImpWorld, LOG_RATE, type WorldHost } from './world.js';
 
@@ -51,6 +52,10 @@ export function createWorld(emu: Emulator, runtime: DeviceRuntime, engine: Squir
         if (e instanceof SimError) return { blessed: false, error: `server.bless: ${e.message}` };
         throw e;
       }
+    },
+    agentStorage: (id) => (emu.store.get('agent_storage', id)?.data as Portable | undefined) ?? null,
+    saveAgentStorage(id, data) {
+      emu.store.put('agent_storage', { id, data, updated_at: emu.iso() });
     },
     factoryBlinkup(id) {
       const d = emu.store.get('devices', id);

@@ -4,7 +4,7 @@
 // runtime (sim/runtime.ts) decides when code starts and stops and writes the
 // status lines; this file runs the code.
 import { spawnSync } from 'node:child_process';
-import { bytesToUtf8, SqTable, utf8ToBytes, type SqValue } from '../../squirrel/value.js';
+import { bytesToUtf8, rtError, SqTable, utf8ToBytes, type SqValue } from '../../squirrel/value.js';
 import { type ApiHost, CONSTANTS, installImpApi, type OutgoingRequest, type OutgoingResponse } from './api.js';
 import type { SquirrelEngine } from './engine.js';
 import { HardwareState } from './hardware.js';
@@ -39,7 +39,13 @@ export interface WorldHost {
   bless(deviceId: string, success: boolean): { blessed: boolean; error?: string; loadAfter?: string };
   /** server.factoryblinkup: what POST /_emulator/factory/{fixture}/dut does; an error text if refused. */
   factoryBlinkup(deviceId: string): string | undefined;
+  /** What the agent saved with server.save (kept in the store: it survives agent and emulator restarts). */
+  agentStorage(deviceId: string): Portable | null;
+  saveAgentStorage(deviceId: string, data: Portable): void;
 }
+
+/** Bytes (as JSON) server.save accepts (INFERENCE: the imp's limit is about 64 KB). */
+export const MAX_AGENT_STORAGE = 65536;
 
 export interface WorldOptions {
   device: VmLimits;
@@ -69,7 +75,6 @@ export class DevicePair implements ApiHost {
   agentDeploymentId: string | null = null;
   nv: SqTable | null = null;
   private nvSaved: Portable | null = null;
-  private saved: Portable | null = null;
   /** device → agent messages while no agent runs */
   private readonly toAgent: Message[] = [];
   /** a new deployment the running code's shutdown handler has not let in yet */
@@ -321,11 +326,14 @@ export class DevicePair implements ApiHost {
   // ---- agent storage and HTTP ------------------------------------------------
 
   save(data: Portable): void {
-    this.saved = data;
+    const size = Buffer.byteLength(JSON.stringify(data));
+    if (size > MAX_AGENT_STORAGE) throw rtError(`server.save: the table takes ${size} bytes, more than the ${MAX_AGENT_STORAGE} the agent may keep`);
+    this.host.saveAgentStorage(this.deviceId, data);
   }
 
   load(vm: ImpVm): SqValue {
-    return this.saved ? fromPortable(vm.vm, this.saved, 64) : new SqTable();
+    const saved = this.host.agentStorage(this.deviceId);
+    return saved ? fromPortable(vm.vm, saved, 64) : new SqTable();
   }
 
   fetch(_vm: ImpVm, req: OutgoingRequest, timeoutS: number, done: (r: OutgoingResponse) => void): () => void {

@@ -226,6 +226,7 @@ export class DeviceRuntime {
 
   private forget(id: string): void {
     this.world?.drop(id);
+    if (this.emu.store.get('agent_storage', id)) this.emu.store.delete('agent_storage', id);
     this.pending.delete(id);
     this.booted.delete(id);
     this.lastTs.delete(id);
