@@ -222,6 +222,61 @@ describe('imp runtime (stand-in interpreter)', () => {
     }
   });
 
+  it('warm restarts print the status lines: server.restart(), an error, deep sleep (woken after the emulated period)', async () => {
+    emu.clock.freeze();
+    try {
+      const n = logs().length;
+      let boots = 0;
+      const reasons: SqValue[] = [];
+      await run(
+        (g) => {
+          boots++;
+          reasons.push(g.call('hardware.wakereason'));
+          g.call('server.log', `boot ${boots}`);
+          if (boots === 1) g.call('imp.wakeup', 0, g.fn(() => void g.call('server.restart')));
+          if (boots === 2) g.call('imp.wakeup', 0, g.fn(() => g.fail('boom')));
+          if (boots === 3) g.call('imp.wakeup', 0, g.fn(() => void g.call('server.sleepfor', 60)));
+        },
+        (g) => {
+          g.call('device.ondisconnect', g.fn(() => void g.call('server.log', `device gone, send ${g.call('device.send', 'x', 1)}`)));
+          g.call('device.onconnect', g.fn(() => void g.call('server.log', 'device back')));
+        },
+      );
+      await until(async () => boots === 2);
+      await tick(30);
+      emu.advanceClock(10_000);
+      await until(async () => boots === 3);
+      await tick(30);
+      expect(logs().slice(n)).toContain('powerstate Device entered deep sleep for 60 s');
+      emu.advanceClock(59_000);
+      await tick(30);
+      expect(boots).toBe(3);
+      emu.advanceClock(1000);
+      await until(async () => boots === 4);
+      await tick(30);
+      const lines = logs().slice(n).filter((l) => !l.startsWith('agent.') && l !== 'status Agent restarted');
+      const pct = /^status Device booting; \d+\.\d\d% program storage used$/;
+      const restart = lines.indexOf('server.log boot 1');
+      expect(lines.slice(restart + 1, restart + 5)).toEqual(['status Device disconnected', 'status Device connected', expect.stringMatching(pct), 'server.log boot 2']);
+      const failed = lines.indexOf('server.log boot 2');
+      expect(lines.slice(failed + 1, failed + 5)).toEqual(['server.error ERROR: boom', 'server.error ERROR:   in main device_code:1', 'lastexitcode Squirrel runtime error', expect.stringMatching(pct)]);
+      const slept = lines.indexOf('server.log boot 3');
+      expect(lines.slice(slept + 1, slept + 6)).toEqual([
+        'powerstate Device entered deep sleep for 60 s',
+        'status Device disconnected',
+        'status Device connected',
+        expect.stringMatching(pct),
+        'server.log boot 4',
+      ]);
+      expect(reasons).toEqual([4, 10, 5, 1]); // NEW_SQUIRREL, SW_RESTART, SQUIRREL_ERROR, TIMER
+      const agent = logs().slice(n).filter((l) => l.startsWith('agent.'));
+      expect(agent.filter((l) => l.startsWith('agent.log device gone'))).toContain('agent.log device gone, send 1');
+      expect(agent.filter((l) => l === 'agent.log device back').length).toBe(3);
+    } finally {
+      emu.clock.unfreeze();
+    }
+  });
+
   it('server.factoryblinkup makes a DUT; server.bless moves it to production', async () => {
     const rel = (g: any) => ({ type: g.type, id: g.id });
     const prodDg = await run(noop, noop, '', 'production_devicegroup');
@@ -276,7 +331,7 @@ describe('imp runtime (stand-in interpreter)', () => {
         });
         g.call('imp.wakeup', 0, turn);
       }, noop);
-      await until(() => turns === 1000);
+      await until(async () => turns === 1000);
       const code = () => since(n).filter((l) => !l.startsWith('status'));
       // the clock stands still: the burst (200 lines) and nothing more
       expect(code().length).toBe(200);

@@ -104,7 +104,8 @@ export interface ApiHost {
   /** Sends a message to the other side; the send error code (0 = sent). */
   send(from: ImpVm, name: string, data: Portable): number;
   deviceConnected(): boolean;
-  restartDevice(warmReason: number): void;
+  /** A warm restart, after `sleepMs` of deep sleep if given. */
+  restartDevice(warmReason: number, sleepMs?: number): void;
   bless(vm: ImpVm, success: boolean, cb: SqValue): void;
   factoryBlinkup(vm: ImpVm): void;
   save(data: Portable): void;
@@ -146,6 +147,11 @@ export function installImpApi(vm: ImpVm, host: ApiHost): void {
   const serverCommon: Record<string, Native> = { log: log(false), error: log(true) };
 
   if (vm.side === 'device') {
+    const sleepFor = (args: SqValue[]) => host.restartDevice(CONSTANTS.WAKEREASON_TIMER!, Math.max(0.001, argNumber(args, 0)) * 1000);
+    const sleepUntil = (args: SqValue[]) => {
+      const opt = (i: number) => (args[i] === undefined ? undefined : argNumber(args, i));
+      host.restartDevice(CONSTANTS.WAKEREASON_TIMER!, untilTime(host.now(), argNumber(args, 0), argNumber(args, 1), opt(2), opt(3)));
+    };
     const onidle = (args: SqValue[]) => {
       const cb = argFunction(args, 0, true);
       if (cb) vm.post(cb, []);
@@ -176,8 +182,8 @@ export function installImpApi(vm: ImpVm, host: ApiHost): void {
         setsendbuffersize: () => 0,
         setstaticnetworkconfiguration: () => null,
         scanwifinetworks: () => [],
-        deepsleepfor: () => host.restartDevice(CONSTANTS.WAKEREASON_TIMER!),
-        deepsleepuntil: () => host.restartDevice(CONSTANTS.WAKEREASON_TIMER!),
+        deepsleepfor: sleepFor,
+        deepsleepuntil: sleepUntil,
         reset: () => host.restartDevice(CONSTANTS.WAKEREASON_SW_RESET!),
       }),
     );
@@ -205,8 +211,8 @@ export function installImpApi(vm: ImpVm, host: ApiHost): void {
           return null;
         },
         restart: () => host.restartDevice(CONSTANTS.WAKEREASON_SW_RESTART!),
-        sleepfor: () => host.restartDevice(CONSTANTS.WAKEREASON_TIMER!),
-        sleepuntil: () => host.restartDevice(CONSTANTS.WAKEREASON_TIMER!),
+        sleepfor: sleepFor,
+        sleepuntil: sleepUntil,
         expectonlinein: () => null,
         bless: (args) => {
           const cb = argFunction(args, 1, true);
@@ -296,6 +302,15 @@ export function installImpApi(vm: ImpVm, host: ApiHost): void {
     }),
   );
   set('http', httpTable(vm, host));
+}
+
+/** Milliseconds from `nowMs` to the next h:m:s (UTC; on weekday `dow` 0 = Sunday, if given). */
+export function untilTime(nowMs: number, h: number, m: number, s = 0, dow?: number): number {
+  const now = new Date(nowMs);
+  const t = new Date(nowMs);
+  t.setUTCHours(h, m, s, 0);
+  while (t.getTime() <= now.getTime() || (dow !== undefined && dow >= 0 && dow <= 6 && t.getUTCDay() !== dow)) t.setUTCDate(t.getUTCDate() + 1);
+  return t.getTime() - nowMs;
 }
 
 function safeMemory(vm: ImpVm): number {

@@ -15,6 +15,25 @@ import { ImpVm, type Script, type Side, type VmLimits } from './vm.js';
 /** Delay (emulated) before device code that stopped on an uncaught error or the watchdog starts again. */
 export const ERROR_RESTART_MS = 10_000;
 
+/** The `lastexitcode` line of the boot after device code stopped (INFERENCE: texts of the emulator). */
+export const EXIT_REASONS = {
+  error: 'Squirrel runtime error',
+  watchdog: 'Squirrel watchdog: the code did not return to the event loop',
+  memory: 'Squirrel out of memory',
+} as const;
+
+/** Program storage per imp type, for the "program storage used" status lines. */
+const STORAGE_BYTES: Record<string, number> = { imp001: 65536, imp002: 65536, imp003: 131072, imp005: 1048576, imp006: 262144 };
+
+/** How much of the imp type's program storage the code takes, two decimals. */
+export function storagePercent(impType: string, deviceCode: string): string {
+  const cap = STORAGE_BYTES[impType] ?? 262144;
+  return ((Buffer.byteLength(deviceCode) / cap) * 100).toFixed(2);
+}
+
+const formatSeconds = (s: number): string => String(Math.round(s * 1000) / 1000);
+
+
 export interface DeviceInfo {
   id: string;
   mac_address: string;
@@ -239,7 +258,7 @@ export class DevicePair implements ApiHost {
   }
 
   /** Device code stopped on an error: it starts again after ERROR_RESTART_MS (emulated), nv kept. */
-  deviceFailed(): void {
+  deviceFailed(kind: 'error' | 'watchdog' | 'memory'): void {
     const vm = this.device;
     if (!vm) return;
     this.stopDevice();
@@ -247,13 +266,25 @@ export class DevicePair implements ApiHost {
     this.cancelRestart = this.world.scheduler.at(this.now() + ERROR_RESTART_MS, () => {
       this.cancelRestart = null;
       if (!this.host.device(this.deviceId)?.device_online) return;
+      this.host.line(this.deviceId, 'lastexitcode', EXIT_REASONS[kind]);
+      this.bootLine();
       this.startDevice(this.deviceScripts, this.deviceDeploymentId, { fresh: false, reason: CONSTANTS.WAKEREASON_SQUIRREL_ERROR! });
       this.connection(true);
     });
   }
 
-  /** server.restart(), imp.reset(), deep sleep: a pending new deployment loads, else the same code again. */
-  restartDevice(reason: number): void {
+  /** `Device booting; N.NN% program storage used`: a boot without new code. */
+  private bootLine(): void {
+    const code = this.deviceScripts.find((s) => s.srcName === 'device_code')?.source ?? '';
+    this.host.line(this.deviceId, 'status', `Device booting; ${storagePercent(this.impType(), code)}% program storage used`);
+  }
+
+  /**
+   * server.restart(), imp.reset(), deep sleep: a pending new deployment loads,
+   * else the same code again (nv kept) — at once, or after `sleepMs` of
+   * emulated time asleep (disconnected; the agent hears of it).
+   */
+  restartDevice(reason: number, sleepMs = 0): void {
     const vm = this.device;
     if (!vm) return;
     vm.running = false; // nothing more of this run
@@ -265,7 +296,20 @@ export class DevicePair implements ApiHost {
         this.host.load(this.deviceId, pending);
         return;
       }
-      this.startDevice(this.deviceScripts, this.deviceDeploymentId, { fresh: false, reason });
+      this.stopDevice();
+      if (sleepMs > 0) this.host.line(this.deviceId, 'powerstate', `Device entered deep sleep for ${formatSeconds(sleepMs / 1000)} s`);
+      this.host.line(this.deviceId, 'status', 'Device disconnected');
+      this.connection(false);
+      const wake = () => {
+        this.cancelRestart = null;
+        if (!this.host.device(this.deviceId)?.device_online) return;
+        this.host.line(this.deviceId, 'status', 'Device connected');
+        this.bootLine();
+        this.startDevice(this.deviceScripts, this.deviceDeploymentId, { fresh: false, reason });
+        this.connection(true);
+      };
+      if (sleepMs > 0) this.cancelRestart = this.world.scheduler.at(this.now() + sleepMs, wake);
+      else wake();
     });
   }
 
@@ -475,7 +519,7 @@ export class ImpWorld {
       log: (type, msg) => pair.codeLine(type, msg),
       now: () => this.host.now(),
       failed: (vm, kind) => {
-        if (vm.side === 'device' && pair.device === vm) pair.deviceFailed();
+        if (vm.side === 'device' && pair.device === vm) pair.deviceFailed(kind);
         // the agent logs errors and keeps running; out of memory, it starts again
         else if (kind === 'memory' && pair.agent === vm) {
           setImmediate(() => {

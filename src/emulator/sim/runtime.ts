@@ -8,7 +8,7 @@ import type { Emulator } from '../emulator.js';
 import type { DeploymentRec, DeviceRec } from '../model.js';
 import type { SquirrelEngine } from '../imp/engine.js';
 import { agentScripts, createWorld, deviceScripts } from '../imp/host.js';
-import type { ImpWorld } from '../imp/world.js';
+import { type ImpWorld, storagePercent } from '../imp/world.js';
 import { CONSTANTS } from '../imp/api.js';
 
 /** Real-time delay between a restart and the lines of the new boot (see bootDelayFromEnv). */
@@ -20,8 +20,6 @@ export function bootDelayFromEnv(): number {
   return raw !== undefined && raw.trim() !== '' && Number.isInteger(v) && v >= 0 && v <= 600_000 ? v : DEFAULT_BOOT_DELAY_MS;
 }
 
-/** Program storage per imp type, for the "program storage used" status line. */
-const STORAGE_BYTES: Record<string, number> = { imp001: 65536, imp002: 65536, imp003: 131072, imp005: 1048576, imp006: 262144 };
 
 export class DeviceRuntime {
   /** devices restarted while offline, run when they come online */
@@ -196,9 +194,7 @@ export class DeviceRuntime {
     if (!dep) return;
     const fresh = this.booted.get(d.id) !== dep.id;
     if (fresh) {
-      const cap = STORAGE_BYTES[d.imp_type] ?? 262144;
-      const pct = ((Buffer.byteLength(dep.device_code) / cap) * 100).toFixed(2);
-      this.status(d.id, `Downloading new code; ${pct}% program storage used`);
+      this.status(d.id, `Downloading new code; ${storagePercent(d.imp_type, dep.device_code)}% program storage used`);
       this.booted.set(d.id, dep.id);
     }
     if (this.world) {
