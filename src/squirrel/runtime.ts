@@ -131,13 +131,20 @@ class StringIter implements SqIter {
  * - a field: `cls` and its `slot` (a class's field slots never move);
  * - a method call: the class `shape` (replaced whenever the class's members
  *   change) and the closure `fn` found in its members, cached only when it
- *   takes exactly the site's argument count and has no bound environment.
+ *   takes exactly the site's argument count and has no bound environment;
+ * - a free identifier found in the table `this` (globals read by functions
+ *   running with the root table as this): the table, its map's version
+ *   (changed by every write) and the value.
  */
 export class IC {
   cls: SqClass | null = null;
   slot = 0;
   shape: object | null = null;
   fn: SqClosure | null = null;
+  /** A free identifier found in the table `this`: the table, its version and the value. */
+  tbl: SqTable | null = null;
+  ver = 0;
+  v: SqValue = null;
   constructor(readonly k: string) {}
 }
 
@@ -568,13 +575,13 @@ export function makeOps(vm: VM) {
 
   function get(o: SqValue, k: SqValue): SqValue {
     let v: SqValue | undefined;
-    if (o instanceof SqTable) v = o.map.get(k instanceof SqFloat ? k.v : k);
+    if (typeof k === 'number' && Array.isArray(o)) {
+      if (k >= 0 && k < o.length) v = o[k]!;
+      else throw idxError(k);
+    } else if (o instanceof SqTable) v = o.map.get(k instanceof SqFloat ? k.v : k);
     else if (o instanceof SqInstance) {
       v = fieldOf(o, k);
       if (v === undefined) v = o.cls.members.get(k);
-    } else if (Array.isArray(o) && typeof k === 'number') {
-      if (k >= 0 && k < o.length) v = o[k]!;
-      else throw idxError(k);
     }
     if (v === undefined) {
       v = tryGet(o, k);
@@ -870,7 +877,20 @@ export function makeOps(vm: VM) {
 
   /** A free identifier k read through this (see gget). */
   function ggetc(ic: IC, self: SqValue): SqValue {
-    if (self instanceof SqInstance && (self.cls === ic.cls || icField(ic, self))) {
+    if (self instanceof SqTable && self === ic.tbl && self.map.ver === ic.ver) return ic.v;
+    return ggetcMiss(ic, self);
+  }
+
+  function ggetcMiss(ic: IC, self: SqValue): SqValue {
+    if (self instanceof SqTable) {
+      const v = self.map.get(ic.k);
+      if (v !== undefined) {
+        ic.tbl = self;
+        ic.ver = self.map.ver;
+        ic.v = v;
+        return v;
+      }
+    } else if (self instanceof SqInstance && (self.cls === ic.cls || icField(ic, self))) {
       const v = self.slots[ic.slot];
       if (v !== undefined) return v instanceof SqWeakRef ? v.target : v;
     }

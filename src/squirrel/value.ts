@@ -46,8 +46,29 @@ export function newAddress(): number {
  *  (so 1 and 1.0 are the same key, as in Squirrel); reference values by identity. */
 export type SqKey = Exclude<SqValue, null | SqFloat> | number;
 
+/**
+ * A table's slots. `ver` changes with every write, so that a cache of a value
+ * read from the table (the runtime's inline caches of globals) knows it is
+ * still the table's value.
+ */
+export class TableMap extends Map<unknown, SqValue> {
+  ver = 0;
+  override set(k: unknown, v: SqValue): this {
+    this.ver++;
+    return super.set(k, v);
+  }
+  override delete(k: unknown): boolean {
+    this.ver++;
+    return super.delete(k);
+  }
+  override clear(): void {
+    this.ver++;
+    super.clear();
+  }
+}
+
 export class SqTable {
-  readonly map = new Map<unknown, SqValue>();
+  readonly map = new TableMap();
   delegate: SqTable | null = null;
   readonly address = newAddress();
 }
