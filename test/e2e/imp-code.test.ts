@@ -14,7 +14,7 @@ process.env.IMPT_EMULATOR_BOOT_DELAY_MS = '0';
 const dev = (n: number) => `30000c2a6920${String(n).padStart(4, '0')}`;
 const SEED = {
   accounts: [{ username: 'demo', email: 'demo@example.com', password: 'demo' }],
-  devices: [1, 2, 3, 4, 5, 6, 7, 8].map((n) => ({ id: dev(n), name: `imp${n}` })),
+  devices: [1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => ({ id: dev(n), name: `imp${n}` })),
 };
 
 let emu: EmulatorHandle;
@@ -99,6 +99,23 @@ describe('device and agent code', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/json');
     expect(await res.json()).toEqual({ path: '/api/x', q: 'hello', method: 'PUT', body: 'payload', connected: true });
+  });
+
+  it('blobs travel in messages and as HTTP bodies', async () => {
+    await run(
+      dev(9),
+      'local b = blob(4);\nb.writen(0x64636261, \'i\');\nb.seek(2);\nagent.send("blob", b);\nserver.log("device pointer " + b.tell());',
+      [
+        'local got = null;',
+        'device.on("blob", function(b) { got = b; server.log(typeof b + " " + b.len() + " " + b.tostring() + " at " + b.tell()); });',
+        'http.onrequest(function(req, res) { res.send(200, req.path == "/b64" ? http.base64decode("aGk=") : got); });',
+      ].join('\n'),
+    );
+    await until(async () => (await codeLines(dev(9))).some((l) => l.startsWith('agent.log blob')));
+    expect(await codeLines(dev(9))).toEqual(['server.log device pointer 2', 'agent.log blob 4 abcd at 0']);
+    const url = (await emu.admin('GET', `devices/${dev(9)}/agent-url`)).data.agent_url;
+    expect(await (await fetch(url)).text()).toBe('abcd');
+    expect(await (await fetch(`${url}/b64`)).text()).toBe('hi');
   });
 
   it('runs timers on the emulator clock', async () => {

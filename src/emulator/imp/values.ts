@@ -1,5 +1,5 @@
 // Squirrel values at the imp API's boundaries: natives and tables built from
-// JS, blobs read and made through their Squirrel methods, the deep copy of a
+// JS, blobs read and made with the blob library's helpers, the deep copy of a
 // message (a "portable" value, independent of any VM), JSON and URL encoding.
 import { createHash, createHmac } from 'node:crypto';
 import {
@@ -14,6 +14,8 @@ import {
   utf8ToBytes,
   type SqValue,
 } from '../../squirrel/value.js';
+import { blobBytes as libBlobBytes, isBlob as libIsBlob, newBlob } from '../../squirrel/lib/blob.js';
+import type { LibHost } from '../../squirrel/lib/host.js';
 import type { HostVM } from './engine.js';
 
 export type Native = (args: SqValue[], self: SqValue) => SqValue | void;
@@ -115,46 +117,24 @@ function member(cls: SqClass, name: string): SqValue | undefined {
   return undefined;
 }
 
-export function isBlob(v: SqValue): v is SqInstance {
-  if (!(v instanceof SqInstance)) return false;
-  for (let c: SqClass | null = v.cls; c; c = c.base) if (c.name === 'blob') return true;
-  return false;
-}
+/** Whether a value is a blob (the library's blob class, src/squirrel/lib/blob.ts). */
+export const isBlob = libIsBlob;
 
-function method(vm: HostVM, inst: SqInstance, name: string, args: SqValue[]): SqValue {
-  const fn = member(inst.cls, name);
-  if (fn === undefined) throw rtError(`the index '${name}' does not exist`);
-  return vm.call(fn, inst, args);
-}
-
-const B = 'b'.charCodeAt(0);
-
-/** The bytes of a blob (its read/write pointer is left where it was). */
-export function blobBytes(vm: HostVM, blob: SqInstance): string {
-  const pos = method(vm, blob, 'tell', []);
-  const len = method(vm, blob, 'len', []) as number;
-  method(vm, blob, 'seek', [0, B]);
-  const s = len > 0 ? (method(vm, blob, 'readstring', [len]) as string) : '';
-  method(vm, blob, 'seek', [pos, B]);
-  return s;
+/** The bytes of a blob as a byte string (its read/write pointer is not touched). */
+export function blobBytes(blob: SqInstance): string {
+  const b = libBlobBytes(blob);
+  return Buffer.from(b.buffer, b.byteOffset, b.length).toString('latin1');
 }
 
 /** A new blob of this VM holding `bytes`, its pointer at 0. */
 export function makeBlob(vm: HostVM, bytes: string): SqValue {
-  const cls = vm.getGlobal('blob') ?? null;
-  const inst = vm.call(cls, vm.root, [bytes.length]);
-  if (!(inst instanceof SqInstance)) throw rtError('blob is not available');
-  if (bytes.length > 0) {
-    method(vm, inst, 'writestring', [bytes]);
-    method(vm, inst, 'seek', [0, B]);
-  }
-  return inst;
+  return newBlob(vm as unknown as LibHost, Buffer.from(bytes, 'latin1'));
 }
 
 /** A string argument or a blob's bytes. */
 export function bytesOf(vm: HostVM, v: SqValue, i: number): string {
   if (typeof v === 'string') return v;
-  if (isBlob(v)) return blobBytes(vm, v);
+  if (isBlob(v)) return blobBytes(v);
   return badType(i, v, 'string|blob');
 }
 
@@ -174,7 +154,7 @@ export type Portable =
 export function toPortable(vm: HostVM, v: SqValue, seen = new Set<unknown>()): Portable {
   if (v === null || typeof v === 'boolean' || typeof v === 'number' || typeof v === 'string') return v;
   if (v instanceof SqFloat) return { f: v.v };
-  if (isBlob(v)) return { b: blobBytes(vm, v) };
+  if (isBlob(v)) return { b: blobBytes(v) };
   if (Array.isArray(v) || v instanceof SqTable) {
     if (seen.has(v)) throw rtError('cannot serialize a value that contains itself');
     seen.add(v);
@@ -220,7 +200,7 @@ export function jsonEncode(vm: HostVM, v: SqValue, seen = new Set<unknown>()): s
   if (typeof v === 'number') return String(v);
   if (typeof v === 'string') return utf8ToBytes(JSON.stringify(bytesToUtf8(v)));
   if (v instanceof SqFloat) return jsonNumber(v.v);
-  if (isBlob(v)) return utf8ToBytes(JSON.stringify(bytesToUtf8(blobBytes(vm, v))));
+  if (isBlob(v)) return utf8ToBytes(JSON.stringify(bytesToUtf8(blobBytes(v))));
   if (seen.has(v)) throw rtError('cannot encode a value that contains itself');
   seen.add(v);
   try {
