@@ -855,29 +855,47 @@ export function makeOps(vm: VM) {
     return true;
   }
 
+  /** Instance o's field ic.k through the cache; undefined when it has none. */
+  function icFieldGet(ic: IC, o: SqInstance): SqValue | undefined {
+    if (o.cls !== ic.cls && !icField(ic, o)) return undefined;
+    const v = o.slots[ic.slot];
+    return v instanceof SqWeakRef ? v.target : v;
+  }
+
+  /** Sets instance o's field ic.k through the cache; false when it has none. */
+  function icFieldSet(ic: IC, o: SqInstance, v: SqValue): boolean {
+    if ((o.cls !== ic.cls && !icField(ic, o)) || ic.slot >= o.slots.length) return false;
+    o.slots[ic.slot] = v;
+    return true;
+  }
+
   /** o.k for a constant string k. */
   function getc(ic: IC, o: SqValue): SqValue {
     if (o instanceof SqInstance) {
-      if (o.cls === ic.cls || icField(ic, o)) {
-        const v = o.slots[ic.slot];
-        if (v !== undefined) return v instanceof SqWeakRef ? v.target : v;
-      }
+      const v = o.cls === ic.cls ? o.slots[ic.slot] : icFieldGet(ic, o);
+      if (v !== undefined) return v instanceof SqWeakRef ? v.target : v;
     }
     return get(o, ic.k);
   }
 
   /** o.k = v for a constant string k. */
   function setc(ic: IC, o: SqValue, v: SqValue): SqValue {
-    if (o instanceof SqInstance && (o.cls === ic.cls || icField(ic, o)) && ic.slot < o.slots.length) {
+    if (o instanceof SqInstance && o.cls === ic.cls && ic.slot < o.slots.length) {
       o.slots[ic.slot] = v;
       return v;
     }
+    if (o instanceof SqInstance && icFieldSet(ic, o, v)) return v;
     return set(o, ic.k, v);
   }
 
   /** A free identifier k read through this (see gget). */
   function ggetc(ic: IC, self: SqValue): SqValue {
-    if (self instanceof SqTable && self === ic.tbl && self.map.ver === ic.ver) return ic.v;
+    if (self instanceof SqTable) {
+      if (self === ic.tbl && self.map.ver === ic.ver) return ic.v;
+    } else if (self instanceof SqInstance && self.cls === ic.cls) {
+      const v = self.slots[ic.slot];
+      if (v !== undefined && !(v instanceof SqWeakRef)) return v;
+    }
     return ggetcMiss(ic, self);
   }
 
@@ -890,19 +908,20 @@ export function makeOps(vm: VM) {
         ic.v = v;
         return v;
       }
-    } else if (self instanceof SqInstance && (self.cls === ic.cls || icField(ic, self))) {
-      const v = self.slots[ic.slot];
-      if (v !== undefined) return v instanceof SqWeakRef ? v.target : v;
+    } else if (self instanceof SqInstance) {
+      const v = icFieldGet(ic, self);
+      if (v !== undefined) return v;
     }
     return gget(self, ic.k);
   }
 
   /** A free identifier k assigned through this (see gset). */
   function gsetc(ic: IC, self: SqValue, v: SqValue): SqValue {
-    if (self instanceof SqInstance && (self.cls === ic.cls || icField(ic, self)) && ic.slot < self.slots.length) {
+    if (self instanceof SqInstance && self.cls === ic.cls && ic.slot < self.slots.length) {
       self.slots[ic.slot] = v;
       return v;
     }
+    if (self instanceof SqInstance && icFieldSet(ic, self, v)) return v;
     return gset(self, ic.k, v);
   }
 
