@@ -148,7 +148,8 @@ describe('failures', () => {
 
   it('a test that never returns to the event loop: runtime error lines, then the testing timeout', async () => {
     const p = await project(env, [dev(7)], { 'tests/loop.test.nut': 'class LoopCase extends ImpTestCase {\n  function testLoop() { while (true) {} }\n}\n' }, { timeout: 1 });
-    const r = await p.run();
+    // real time: the device code would otherwise restart (10 s after the watchdog) within the tool's 6 s
+    const r = await p.run([], { realTime: true });
     expect(r.code).toBe(1);
     const lines = testLines(r.stdout);
     expect(lines[1]).toBe('LoopCase::testLoop()');

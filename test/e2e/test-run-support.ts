@@ -40,10 +40,47 @@ export function useTestEmulator(prefix: string, devices: number, offline: number
 
 let seq = 0;
 
+/**
+ * While `busy` runs, skips the emulator's idle time: when the devices' VMs
+ * have nothing to do but wait for a timer (the bootstrap's 2 s, a test's
+ * imp.wakeup), the emulator clock jumps to it. The tool's own watchdogs run
+ * on real time and are not affected.
+ */
+async function skipIdleTime<T>(env: TestRunEnv, deviceIds: string[], busy: Promise<T>): Promise<T> {
+  let done = false;
+  const finished = busy.finally(() => (done = true));
+  const loop = (async () => {
+    while (!done) {
+      await new Promise((r) => setTimeout(r, 100));
+      try {
+        let due = Infinity;
+        let idle = true;
+        for (const id of deviceIds) {
+          const imp = (await env.emu.admin('GET', `devices/${id}/imp`))?.data;
+          for (const vm of [imp?.device, imp?.agent]) {
+            if (!vm) continue;
+            if (vm.pending_tasks) idle = false;
+            for (const t of vm.timers ?? []) due = Math.min(due, Date.parse(t.due));
+          }
+        }
+        if (!idle || due === Infinity) continue;
+        const now = Date.parse((await env.emu.admin('GET', 'clock')).data.now);
+        if (due - now > 50) await env.emu.admin('POST', 'clock', { advance_seconds: (due - now + 5) / 1000 });
+      } catch {
+        // the emulator may be between two states; try again
+      }
+    }
+  })();
+  const result = await finished;
+  await loop;
+  return result;
+}
+
 export interface Project {
   dir: string;
   dg: any;
-  run(args?: string[], timeoutMs?: number): Promise<ImptResult>;
+  /** runs `impt test run`; the emulator skips idle time unless `realTime` */
+  run(args?: string[], opts?: { realTime?: boolean }): Promise<ImptResult>;
   write(file: string, content: string | object): void;
 }
 
@@ -62,7 +99,10 @@ export async function project(env: TestRunEnv, deviceIds: string[], files: Recor
     dir,
     dg,
     write,
-    run: (args = [], timeoutMs = 60_000) => impt(['test', 'run', ...args], { home: env.home, cwd: dir, timeoutMs }),
+    run: (args = [], opts = {}) => {
+      const running = impt(['test', 'run', ...args], { home: env.home, cwd: dir, timeoutMs: 60_000 });
+      return opts.realTime ? running : skipIdleTime(env, deviceIds, running);
+    },
   };
 }
 
