@@ -350,7 +350,14 @@ export class DevicePair implements ApiHost {
 
   // ---- factory ---------------------------------------------------------------
 
+  /** server.bless: the request goes to the server and the call returns; the blessing happens in a later turn (after the agent of a booting device started), then the callback runs. */
   bless(vm: ImpVm, success: boolean, cb: SqValue): void {
+    this.world.scheduler.at(this.now(), () => {
+      if (vm.running) this.blessNow(vm, success, cb);
+    });
+  }
+
+  private blessNow(vm: ImpVm, success: boolean, cb: SqValue): void {
     const r = this.host.bless(this.deviceId, success);
     if (r.error) vm.log(true, `ERROR: ${r.error}`);
     if (cb !== null) vm.post(cb, [r.blessed]);
