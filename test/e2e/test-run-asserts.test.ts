@@ -131,6 +131,18 @@ class AsyncCase extends ImpTestCase {
     ]);
   });
 
+  it('runCommand runs a shell command on the host; a failing one ends the session', async () => {
+    const p = await project(env, [dev(2)], {
+      'tests/cmd.test.nut': 'class CmdCase extends ImpTestCase {\n  function testA() { this.runCommand("echo one; echo two"); }\n  function testB() { this.runCommand("exit 3"); }\n  function testC() {}\n}\n',
+    });
+    const r = await p.run();
+    expect(r.code).toBe(1);
+    const out = plain(r.stdout);
+    expect(out).toContain('[test] CmdCase::testA()\n[info] Running external command: echo one; echo two\n> one\n> two\n[test] Success\n');
+    expect(out).toContain('[test] CmdCase::testB()\n[info] Running external command: exit 3\n[error] External command failed with exit code 3\n[test] Session "SESSION" failed\n');
+    expect(out).not.toContain('CmdCase::testC()');
+  });
+
   it('runs the bundled framework self-test suite (device and agent), which passes', async () => {
     const dir = path.join(ROOT, 'src/testing/framework/selftest');
     const files: Record<string, string> = {};
