@@ -22,6 +22,8 @@ export interface VmOwner {
   /** An uncaught error or the watchdog ended a callback of this VM. */
   failed(vm: ImpVm, kind: 'error' | 'watchdog' | 'memory'): void;
   now(): number;
+  /** Real ms between two memory estimates of a VM that holds less than half its limit. */
+  memoryCheckMs(): number;
 }
 
 export interface Script {
@@ -89,10 +91,19 @@ export class ImpVm {
   }
 
   private lastMemoryCheck = 0;
-  /** What the VM holds stays under the limit (checked at most every 200 ms: it walks the heap). */
+  private lastMemoryUsed = 0;
+  /**
+   * What the VM holds stays under the limit. Estimating it walks the VM's
+   * heap, so it is done after a callback only when enough real time has
+   * passed: 200 ms once the VM holds half its limit, else the owner's
+   * interval (longer with more VMs, so that a thousand devices do not spend
+   * their time walking heaps). A single call allocating too much is stopped by
+   * the interpreter's own limit meanwhile.
+   */
   checkMemory(force = false): boolean {
     const t = performance.now();
-    if (!force && t - this.lastMemoryCheck < 200) return true;
+    const interval = this.lastMemoryUsed * 2 >= this.limits.memory ? 200 : this.owner.memoryCheckMs();
+    if (!force && t - this.lastMemoryCheck < interval) return true;
     this.lastMemoryCheck = t;
     let used: number;
     try {
@@ -100,6 +111,7 @@ export class ImpVm {
     } catch {
       return true;
     }
+    this.lastMemoryUsed = used;
     if (used <= this.limits.memory) return true;
     this.errors++;
     this.lastError = 'out of memory';

@@ -525,6 +525,8 @@ export class ImpWorld {
     return new ImpVm(this.engine, this.scheduler, side, pair.deviceId, side === 'device' ? pair.deviceDeploymentId : pair.agentDeploymentId, {
       log: (type, msg) => pair.codeLine(type, msg),
       now: () => this.host.now(),
+      // 1 s, and 10 ms more per device: about 100 heap walks a second in all
+      memoryCheckMs: () => Math.max(1000, this.pairs.size * 10),
       failed: (vm, kind) => {
         if (vm.side === 'device' && pair.device === vm) pair.deviceFailed(kind);
         // the agent logs errors and keeps running; out of memory, it starts again

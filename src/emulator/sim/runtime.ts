@@ -27,8 +27,8 @@ export class DeviceRuntime {
   /** deployment each device last booted, for "Downloading new code" */
   private readonly booted = new Map<string, string | null>();
   private readonly lastTs = new Map<string, number>();
-  /** boots waiting for their delay, by device */
-  private readonly booting = new Map<string, NodeJS.Timeout>();
+  /** boots waiting for their delay (or their turn in the scheduler), by device: what cancels them */
+  private readonly booting = new Map<string, () => void>();
   private readonly off: (() => void)[] = [];
   /** The devices' and agents' Squirrel VMs (when an interpreter is available). */
   readonly world: ImpWorld | null;
@@ -61,7 +61,7 @@ export class DeviceRuntime {
       ev.on('clock.advanced', () => this.world?.scheduler.wake()),
       ev.on('emulator.reset', () => {
         this.world?.reset();
-        for (const t of this.booting.values()) clearTimeout(t);
+        for (const cancel of this.booting.values()) cancel();
         this.booting.clear();
         this.pending.clear();
         this.booted.clear();
@@ -84,7 +84,7 @@ export class DeviceRuntime {
 
   stop(): void {
     this.world?.close();
-    for (const t of this.booting.values()) clearTimeout(t);
+    for (const cancel of this.booting.values()) cancel();
     this.booting.clear();
     for (const off of this.off) off();
     this.off.length = 0;
@@ -106,8 +106,7 @@ export class DeviceRuntime {
   boot(deviceId: string, opts: { restart: boolean; agent: boolean }): void {
     const d = this.emu.store.get('devices', deviceId);
     if (!d) return;
-    const waiting = this.booting.get(d.id);
-    if (waiting) clearTimeout(waiting);
+    this.booting.get(d.id)?.();
     this.booting.delete(d.id);
     if (!d.device_online) {
       if (opts.restart) this.pending.add(d.id);
@@ -127,9 +126,15 @@ export class DeviceRuntime {
       this.runCode(cur, dep, opts.agent);
     };
     if (this.bootDelayMs > 0 && d.running_deployment_id) {
-      const t = setTimeout(up, this.bootDelayMs);
+      // after the delay the boot waits for its turn in the VMs' scheduler, so
+      // that a group of a thousand devices restarting boots in slices
+      // between which the API answers
+      const t = setTimeout(() => {
+        if (this.world) this.booting.set(deviceId, this.world.scheduler.at(this.emu.clock.nowMs(), up));
+        else up();
+      }, this.bootDelayMs);
       t.unref();
-      this.booting.set(d.id, t);
+      this.booting.set(d.id, () => clearTimeout(t));
     } else {
       up();
     }
@@ -146,7 +151,7 @@ export class DeviceRuntime {
       const waiting = this.booting.get(d.id);
       if (waiting) {
         // went away while booting: the boot completes when it is back
-        clearTimeout(waiting);
+        waiting();
         this.booting.delete(d.id);
         this.pending.add(d.id);
       }
