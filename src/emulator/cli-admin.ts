@@ -148,7 +148,7 @@ export function registerAdminCommands(program: Command): void {
     .action((device: string, o: Opts) => call(o, 'GET', `devices/${encodeURIComponent(device)}/agent-url`));
   imp
     .command('hardware <device> <name=value...>')
-    .description('inject what the device code reads: pin1=1 (pin read), i2c89=text (bus read), uart57=text (received)')
+    .description('inject what the device code reads (names of the device\'s imp type): pinA=1 (pin read), i2cNM=text (bus read), uartFGJH=text (received)')
     .addOption(urlOption())
     .action((device: string, pairs: string[], o: Opts) => {
       const values: Record<string, unknown> = {};
