@@ -1,18 +1,12 @@
 // The Production Guide as a list of steps, shared by `npm run demo` (which
 // prints every command and its output) and bench/requests.mjs (which counts
 // the HTTP requests of every step).
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const UNBOND_KEY = 'demo-unbond-key';
 
-const SOURCES = {
-  'app-device.nut': 'server.log("Lamp application v1 started");\n',
-  'app-agent.nut': 'server.log("Lamp agent v1 ready");\n',
-  'factory-device.nut': 'server.log("Factory fixture firmware running");\n',
-  'factory-agent.nut': 'server.log("Factory agent ready");\n',
-  'app-device-v2.nut': 'server.log("Lamp application v2 started");\n',
-};
+/** The firmware the guide deploys: docs/examples/production (factory fixture + DUT code, the lamp application). */
+export const EXAMPLES = new URL('../docs/examples/production/', import.meta.url).pathname;
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -21,9 +15,20 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * `{code, out, data}`; `admin(method, path, body)` calls the simulator;
  * `section(title)` marks a group of steps.
  */
-export async function productionGuide({ impt, admin, section, dir, endpoint, hooksUrl }) {
-  for (const [name, text] of Object.entries(SOURCES)) writeFileSync(join(dir, name), text);
-  const f = (name) => join(dir, name);
+export async function productionGuide({ impt, admin, section, endpoint, hooksUrl }) {
+  const f = (name) => join(EXAMPLES, name);
+  const origin = new URL(endpoint).origin;
+  /** Reads a device's VM state without a step of its own (waiting for what the code does). */
+  const impState = async (device) => (await (await fetch(`${origin}/_emulator/devices/${device}/imp`)).json()).data;
+  const until = async (what, check, timeoutMs = 20_000) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const v = await check();
+      if (v) return v;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await sleep(200);
+    }
+  };
 
   section('Login');
   await impt(['auth', 'login', '--endpoint', endpoint, '--user', 'demo', '--pwd', 'demo', '--confirmed']);
@@ -33,11 +38,11 @@ export async function productionGuide({ impt, admin, section, dir, endpoint, hoo
   await impt(['product', 'create', '--name', 'SmartLamp', '--descr', 'Smart lamp']);
   await impt(['product', 'list']);
   await impt(['dg', 'create', '--name', 'LampDev', '--dg-type', 'development', '--product', 'SmartLamp']);
-  await impt(['build', 'deploy', '--dg', 'LampDev', '--device-file', f('app-device.nut'), '--agent-file', f('app-agent.nut'), '--tag', 'app-v1', '--descr', 'Lamp v1']);
+  await impt(['build', 'deploy', '--dg', 'LampDev', '--device-file', f('lamp.device.nut'), '--agent-file', f('lamp.agent.nut'), '--tag', 'app-v1', '--descr', 'Lamp v1']);
   await impt(['dg', 'create', '--name', 'LampPreProduction', '--dg-type', 'pre-production', '--product', 'SmartLamp']);
   await impt(['dg', 'create', '--name', 'LampPreDUT', '--dg-type', 'pre-dut', '--product', 'SmartLamp']);
   await impt(['dg', 'create', '--name', 'LampPreFactory', '--dg-type', 'pre-factory', '--product', 'SmartLamp', '--target', 'LampPreProduction', '--dut', 'LampPreDUT']);
-  await impt(['build', 'deploy', '--dg', 'LampPreFactory', '--device-file', f('factory-device.nut'), '--agent-file', f('factory-agent.nut'), '--tag', 'factory-v1']);
+  await impt(['build', 'deploy', '--dg', 'LampPreFactory', '--device-file', f('factory.device.nut'), '--agent-file', f('factory.agent.nut'), '--tag', 'factory-v1']);
 
   section('Production groups and builds');
   await impt(['dg', 'create', '--name', 'LampProduction', '--dg-type', 'production', '--product', 'SmartLamp']);
@@ -45,7 +50,8 @@ export async function productionGuide({ impt, admin, section, dir, endpoint, hoo
   await impt(['dg', 'create', '--name', 'LampDUT', '--dg-type', 'dut', '--product', 'SmartLamp']);
   await impt(['dg', 'create', '--name', 'LampFactory', '--dg-type', 'factory', '--product', 'SmartLamp', '--target', 'LampProduction', '--dut', 'LampDUT']);
   await impt(['build', 'copy', '--build', 'app-v1', '--dg', 'LampProduction']);
-  await impt(['build', 'copy', '--build', 'app-v1', '--dg', 'LampDUT']);
+  // DUTs run the factory firmware too (its DUT branch)
+  await impt(['build', 'copy', '--build', 'factory-v1', '--dg', 'LampDUT']);
   await impt(['build', 'copy', '--build', 'factory-v1', '--dg', 'LampFactory']);
   await impt(['dg', 'info', '--dg', 'LampFactory']);
 
@@ -60,20 +66,27 @@ export async function productionGuide({ impt, admin, section, dir, endpoint, hoo
   await impt(['device', 'update', '--device', fixture, '--name', 'fixture-1']);
   await impt(['device', 'assign', '--device', 'fixture-1', '--dg', 'LampFactory', '--confirmed']);
   await impt(['dg', 'restart', '--dg', 'LampFactory']);
-  await sleep(300);
+  // the fixture firmware is up once it has configured its footswitch
+  await until('the fixture firmware', async () => (await impState(fixture))?.hardware?.config?.pinA);
   await impt(['log', 'get', '--device', 'fixture-1']);
 
-  section('A DUT is made, blessed and activated');
-  const dut = (await admin('POST', `factory/${fixture}/dut`))?.data?.id;
-  await impt(['device', 'list', '--dg', 'LampDUT']);
-  await admin('POST', `devices/${dut}/bless`, { success: true });
+  section('The fixture makes a DUT, the DUT firmware blesses it');
+  // the operator presses the fixture's footswitch: its code calls
+  // server.factoryblinkup(), a DUT appears and runs the factory firmware's DUT
+  // branch, which tests the unit and calls server.bless()
+  await admin('POST', `devices/${fixture}/hardware`, { values: { pinA: 1 } });
+  const dut = await until('the DUT result at the fixture', async () => (await impState(fixture))?.nv?.lastDut);
+  await impt(['log', 'get', '--device', 'fixture-1']);
+  await impt(['log', 'get', '--device', dut]);
   await impt(['device', 'list', '--dg', 'LampProduction']);
+
+  section('The end user activates the lamp');
   await admin('POST', `devices/${dut}/blinkup`);
   await sleep(500);
   await admin('GET', 'webhooks/deliveries');
 
   section('A new application version goes to production');
-  await impt(['build', 'deploy', '--dg', 'LampDev', '--device-file', f('app-device-v2.nut'), '--agent-file', f('app-agent.nut'), '--tag', 'app-v2']);
+  await impt(['build', 'deploy', '--dg', 'LampDev', '--device-file', f('lamp-v2.device.nut'), '--agent-file', f('lamp.agent.nut'), '--tag', 'app-v2']);
   await impt(['build', 'copy', '--build', 'app-v2', '--dg', 'LampProduction']);
   await impt(['dg', 'restart', '--dg', 'LampProduction', '--conditional']);
   await impt(['build', 'list', '--product', 'SmartLamp']);

@@ -135,6 +135,32 @@ export function registerAdminCommands(program: Command): void {
       }),
     );
 
+  const imp = program.command('imp').description("the Squirrel VMs of a running emulator's devices and agents");
+  imp
+    .command('state <device>')
+    .description("the device's and agent's VM: deployment, timers, handlers, memory, errors, nv, hardware")
+    .addOption(urlOption())
+    .action((device: string, o: Opts) => call(o, 'GET', `devices/${encodeURIComponent(device)}/imp`));
+  imp
+    .command('agent-url <device>')
+    .description("the URL the device's agent answers (http.onrequest)")
+    .addOption(urlOption())
+    .action((device: string, o: Opts) => call(o, 'GET', `devices/${encodeURIComponent(device)}/agent-url`));
+  imp
+    .command('hardware <device> <name=value...>')
+    .description('inject what the device code reads (names of the device\'s imp type): pinA=1 (pin read), i2cNM=text (bus read), uartFGJH=text (received)')
+    .addOption(urlOption())
+    .action((device: string, pairs: string[], o: Opts) => {
+      const values: Record<string, unknown> = {};
+      for (const p of pairs) {
+        const i = p.indexOf('=');
+        if (i <= 0) fail(`"${p}" is not name=value`);
+        const raw = p.slice(i + 1);
+        values[p.slice(0, i)] = raw !== '' && Number.isFinite(Number(raw)) ? Number(raw) : raw;
+      }
+      return call(o, 'POST', `devices/${encodeURIComponent(device)}/hardware`, { values });
+    });
+
   const webhooks = program.command('webhooks').description('webhook deliveries made by a running emulator');
   webhooks
     .command('deliveries')

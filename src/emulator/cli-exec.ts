@@ -23,6 +23,8 @@ interface ExecOptions {
   tokenTtl: number;
   rateLimit: number;
   account?: string;
+  libDir?: string;
+  agentInternet?: boolean;
 }
 
 export function registerExec(program: Command): void {
@@ -37,6 +39,8 @@ export function registerExec(program: Command): void {
     .option('--seed <file>', 'JSON seed')
     .option('--token-ttl <seconds>', 'access token lifetime', intArg(1, 31_536_000), 3600)
     .option('--rate-limit <n>', 'requests per second per token', intArg(1, 1_000_000_000), 10_000)
+    .option('--lib-dir <dir>', 'directory of the libraries device and agent code #require')
+    .option('--agent-internet', "let agents' outgoing HTTP reach any host (default: loopback only)")
     .option('--account <username>', 'account whose credentials go to IMPT_USER/IMPT_PASSWORD (default: the first)')
     .passThroughOptions()
     .action(async (command: string[], opts: ExecOptions) => {
@@ -62,6 +66,8 @@ async function exec(command: string[], opts: ExecOptions): Promise<number> {
       seed,
       tokenTtl: opts.tokenTtl,
       rateLimit: opts.rateLimit,
+      libDir: opts.libDir ? path.resolve(opts.libDir) : null,
+      agentInternet: opts.agentInternet ?? false,
       extensions: EXTENSIONS,
     });
   } catch (e) {

@@ -36,6 +36,10 @@ export interface EmulatorOptions {
   /** Requests per second per token (default 10000). */
   rateLimit?: number;
   extensions?: Extension[];
+  /** Directory of the libraries `#require` links (imp runtime). */
+  libDir?: string | null;
+  /** Agents' outgoing HTTP may reach any host, not only loopback. */
+  agentInternet?: boolean;
 }
 
 export interface RequestLogEntry {
@@ -58,6 +62,11 @@ export class Emulator {
   readonly rateLimit: number;
   readonly extensions: Extension[];
   readonly requests: RequestLogEntry[] = [];
+  /** Checks of a new deployment's code; each throws an ApiError to refuse it (the imp runtime's compile check). */
+  readonly codeChecks: ((code: { device_code: string; agent_code: string }) => void)[] = [];
+  readonly imp: { libDir: string | null; agentInternet: boolean };
+  /** http://host:port the server listens on (set by startServer; agent URLs). */
+  origin = 'http://127.0.0.1';
   private readonly persistence: Persistence;
   private seed: unknown = DEFAULT_SEED;
   private readonly windows = new Map<string, { start: number; count: number }>();
@@ -68,6 +77,7 @@ export class Emulator {
     this.tokenTtl = opts.tokenTtl ?? 3600;
     this.rateLimit = opts.rateLimit ?? 10_000;
     this.extensions = opts.extensions ?? [];
+    this.imp = { libDir: opts.libDir ?? null, agentInternet: opts.agentInternet ?? false };
     try {
       const stored = this.persistence.readSeed();
       this.seed = opts.seed ?? stored ?? DEFAULT_SEED;
@@ -94,6 +104,7 @@ export class Emulator {
   advanceClock(ms: number): void {
     this.clock.advance(ms);
     this.persistence.writeClockOffset(this.clock.offsetMs());
+    this.events.emit('clock.advanced', { ms });
   }
 
   /** Current emulated time (use instead of Date.now()). */

@@ -22,6 +22,7 @@ export interface EmulatorEvents {
   'webhook.created': { webhook: WebhookRec };
   'log.appended': { deviceId: string; entry: LogEntry };
   'emulator.reset': Record<string, never>;
+  'clock.advanced': { ms: number };
 }
 
 export class EventBus {

@@ -29,6 +29,8 @@ program
   .option('--seed <file>', 'JSON seed used when the data dir is new and on reset')
   .option('--token-ttl <seconds>', 'access token lifetime', intArg(1, 31_536_000), 3600)
   .option('--rate-limit <n>', 'requests per second per token', intArg(1, 1_000_000_000), 10_000)
+  .option('--lib-dir <dir>', 'directory of the libraries device and agent code #require')
+  .option('--agent-internet', "let agents' outgoing HTTP reach any host (default: loopback only)")
   .action(async (opts: {
     host: string;
     port: number;
@@ -37,6 +39,8 @@ program
     seed?: string;
     tokenTtl: number;
     rateLimit: number;
+    libDir?: string;
+    agentInternet?: boolean;
   }) => {
     if (opts.inMemory && opts.dataDir) fail('--in-memory and --data-dir cannot be used together.');
     let seed: unknown;
@@ -57,6 +61,8 @@ program
         seed,
         tokenTtl: opts.tokenTtl,
         rateLimit: opts.rateLimit,
+        libDir: opts.libDir === undefined ? null : path.resolve(opts.libDir),
+        agentInternet: opts.agentInternet ?? false,
         extensions: EXTENSIONS,
       });
     } catch (e) {

@@ -135,6 +135,15 @@ export interface LogEntry {
   msg: string;
 }
 
+/** What an agent keeps with server.save (simulation state, persisted like the rest). */
+export interface AgentStorageRec {
+  /** the device id */
+  id: string;
+  /** the saved table as a portable value (src/emulator/imp/values.ts) */
+  data: unknown;
+  updated_at: string;
+}
+
 /** Collection name -> record type. */
 export interface Collections {
   accounts: AccountRec;
@@ -146,6 +155,7 @@ export interface Collections {
   deployments: DeploymentRec;
   devices: DeviceRec;
   webhooks: WebhookRec;
+  agent_storage: AgentStorageRec;
 }
 export type CollName = keyof Collections;
 export const COLLECTIONS: CollName[] = [
@@ -158,4 +168,5 @@ export const COLLECTIONS: CollName[] = [
   'deployments',
   'devices',
   'webhooks',
+  'agent_storage',
 ];

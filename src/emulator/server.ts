@@ -36,8 +36,9 @@ export async function startServer(opts: EmulatorOptions & { host?: string; port?
     throw e;
   }
   const port = (server.address() as AddressInfo).port;
-  for (const ext of emu.extensions) await ext.start?.(emu);
   const urlHost = host.includes(':') ? `[${host}]` : host;
+  emu.origin = `http://${urlHost}:${port}`;
+  for (const ext of emu.extensions) await ext.start?.(emu);
   return {
     emu,
     host,

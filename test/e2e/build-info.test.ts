@@ -29,7 +29,7 @@ const projectDir = (dgId: string, extra: object = {}) => {
 describe('build info', () => {
   it('shows the info view with Device Group and Product blocks (default, minimal, json)', async () => {
     const { product, dg } = await env.group();
-    const b = await build(dg, { device_code: 'line 1\nline 2', tags: ['v1', 'stable'], description: 'first build', origin: 'github.com/acme/app' });
+    const b = await build(dg, { device_code: 'line(1)\nline(2)', tags: ['v1', 'stable'], description: 'first build', origin: 'github.com/acme/app' });
     const a = b.attributes;
     const out = ok(await env.run(['build', 'info', '-b', b.id]));
     expect(out).toBe(
@@ -38,8 +38,8 @@ describe('build info', () => {
         `  id:           ${b.id}`,
         '  device_code: ',
         '    """',
-        '      line 1',
-        '      line 2',
+        '      line(1)',
+        '      line(2)',
         '    """',
         `  agent_code:   ${a.agent_code}`,
         '  description:  first build',

@@ -63,6 +63,20 @@ describe('Production Guide', () => {
     expect(adminCalls.every((c) => c.ok)).toBe(true);
     expect(steps.length).toBeGreaterThan(40);
 
+    // the DUT was made and blessed by the firmware of docs/examples/production
+    // (server.factoryblinkup on the fixture, server.bless on the DUT), not by admin routes
+    expect(adminCalls.map((c) => c.path).filter((p) => /\/dut$|\/bless$/.test(p))).toEqual([]);
+    expect(adminCalls.map((c) => c.path)).toContain(`devices/${steps.find((st) => st.args[0] === 'device' && st.args[1] === 'update')!.args[3]}/hardware`);
+    const fixtureLogs = steps.filter((st) => st.args.join(' ') === 'log get --device fixture-1').at(-1)!.out;
+    expect(fixtureLogs).toMatch(/\[server\.log\] Footswitch pressed: factory BlinkUp/);
+    const dut = /Label printed for ([0-9a-f]{16}) \(blessed\)/.exec(fixtureLogs)?.[1];
+    expect(dut).toBeDefined();
+    const dutLogs = steps.find((st) => st.args.join(' ') === `log get --device ${dut}`)!.out;
+    expect(dutLogs).toMatch(/\[server\.log\] DUT self-test: supply 3\.30 V, pass/);
+    expect(dutLogs).toMatch(/\[server\.log\] Blessed: this unit is now a production device/);
+    expect(dutLogs).toMatch(new RegExp(`\\[agent\\.log\\] Result of ${dut} sent to the fixture: HTTP 200`));
+    expect(steps.find((st) => st.args.join(' ') === 'device list --dg LampProduction')?.out).toContain(dut);
+
     // the blessed DUT reached production and was moved to the second production group
     const moved = steps.find((s) => s.args.join(' ') === 'device list --dg LampProduction2');
     expect(moved?.out).toMatch(/Device list \(1 items\):/);

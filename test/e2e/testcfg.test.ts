@@ -427,14 +427,14 @@ describe('test github', () => {
 });
 
 describe('test run', () => {
-  it('says that running tests is not available, keeping its options', async () => {
+  it('needs a test configuration, and keeps the options of impt 2.6.1', async () => {
     const dir = tempDir();
     const r = await run(['test', 'run', '--tests', 'a:B::c', '-e'], dir);
-    fails(r, 'Running impUnit tests on devices is not available in this version of impt.');
+    fails(r, 'Test Configuration File is not found in the current directory.');
     expect(r.stdout.endsWith('IMPT COMMAND FAILS\n')).toBe(true);
     const json = await run(['test', 'run', '-z', 'json'], dir);
     expect(json.code).toBe(1);
-    expect(JSON.parse(json.stdout)).toEqual({ Error: 'Running impUnit tests on devices is not available in this version of impt.' });
+    expect(JSON.parse(json.stdout)).toEqual({ Error: 'Test Configuration File is not found in the current directory.' });
     const help = ok(await run(['test', 'run', '--help'], dir));
     expect(help).toContain('Usage: impt test run [--tests <test_pattern>] [--clear-cache] [--output <mode>]\n[--help]');
     expect(help).toMatch(/--tests, -t +Selects/);

@@ -1,32 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extractLogLines } from '../../src/emulator/sim/squirrel.js';
 import { startEmulator, type EmulatorHandle } from '../helpers/emulator.js';
 import { json, openSse, until, webhookReceiver, type Receiver } from './sim-helpers.js';
 import { call, client, login } from './util.js';
-
-describe('squirrel log literal extraction', () => {
-  it('finds literal server.log / server.error arguments in order, skipping the rest', () => {
-    const code = [
-      '// server.log("commented out")',
-      '# server.log("hash comment")',
-      '/* server.error("block") */',
-      'server.log("first");',
-      'local s = "server.log(\\"inside a string\\")";',
-      'server.error( "second \\"quoted\\"\\n" ) ;',
-      'server.log("a" + b);',
-      'server.log(x);',
-      'myserver.log("not server");',
-      'server.log(@"verbatim ""q""");',
-      'function f() { server.log("in a function"); }',
-    ].join('\n');
-    expect(extractLogLines(code)).toEqual([
-      { kind: 'log', msg: 'first' },
-      { kind: 'error', msg: 'second "quoted"\n' },
-      { kind: 'log', msg: 'verbatim "q"' },
-      { kind: 'log', msg: 'in a function' },
-    ]);
-  });
-});
 
 describe('device simulation and the factory flow', () => {
   let emu: EmulatorHandle;

@@ -1,21 +1,36 @@
 import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import { readTestFile } from '../../context/test-file.js';
 import { CliError } from '../../errors.js';
-import { testMessages as msg } from '../../output/messages/test.js';
+import { testRunMessages as msg } from '../../output/messages/test-run.js';
+import { TestLog } from '../../testing/log.js';
+import { TestRunner } from '../../testing/runner.js';
+import { parseSelection } from '../../testing/selection.js';
+import { runSettings } from '../../testing/settings.js';
+import { session } from '../shared/context.js';
+import { Resolver } from '../shared/resolver.js';
+import { removeBuilderCache } from './apply.js';
+import { savedDeviceGroup } from './view.js';
 
-// The options stay those of impt 2.6.1 so scripts get the same parse errors
-// and help; running impUnit sessions on devices is not part of this version.
 export const spec: CommandSpec = {
   group: 'test',
   name: 'run',
   summary: 'Runs the tests specified by the test configuration file.',
   description:
-    'Runs the tests specified by the test configuration file in the current directory. Not available in this version of impt: the command always fails.',
+    'Runs the tests specified by the test configuration file in the current directory: every test file is deployed with the framework and the source files to the Device Group of the configuration and run on each of its devices in turn.',
   options: [
     { name: 'tests', alias: 't', kind: 'string-empty', usage: '<test_pattern>', describe: 'Selects the tests to run: [testFile][:testCase][::testMethod], where testFile is a regular expression searched in the paths of the test files.' },
     { name: 'clear-cache', alias: 'e', kind: 'flag', describe: 'Deletes the Builder cache before running the tests.' },
   ],
 };
 
-export async function run(_opts: ParsedOptions, _rt: CommandRuntime): Promise<void> {
-  throw new CliError(msg.runUnavailable);
+export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
+  const config = readTestFile(rt.cwd);
+  const res = new Resolver(session(rt), rt.out);
+  const dg = await savedDeviceGroup(res, config.deviceGroupId);
+  if (opts['clear-cache'] === true) removeBuilderCache(rt);
+  const log = new TestLog(rt.out);
+  const settings = runSettings(config, rt.cwd, rt.env, (line) => log.plain(line));
+  const selection = parseSelection(typeof opts.tests === 'string' ? opts.tests : undefined);
+  const ok = await new TestRunner(res.api, log, settings, selection, dg).run();
+  if (!ok) throw new CliError(msg.testingFailed);
 }

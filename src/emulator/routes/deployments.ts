@@ -84,6 +84,7 @@ export function registerDeployments(emu: Emulator, api: App): void {
     if (link.type !== g.type) throw err.validation(`relationships.devicegroup.type must be "${g.type}".`, 'VX096');
     const deviceCode = attrs.device_code as string;
     const agentCode = attrs.agent_code as string;
+    for (const check of emu.codeChecks) check({ device_code: deviceCode, agent_code: agentCode });
     const description = optString(attrs, 'description') ?? '';
     const origin = optString(attrs, 'origin') ?? '';
     const flagged = optBoolean(attrs, 'flagged') ?? false;

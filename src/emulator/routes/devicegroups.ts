@@ -338,7 +338,12 @@ export function registerDevicegroups(emu: Emulator, api: App): void {
         errors.push(refusal);
         continue;
       }
-      if (d.devicegroup_id === g.id) continue;
+      if (d.devicegroup_id === g.id) {
+        // assigning a device to its own group again makes it load the
+        // group's current deployment (impt test run relies on it; INFERENCE)
+        if (g.current_deployment_id) emu.events.emit('device.assigned', { device: d, devicegroup: g, previousDevicegroupId: g.id });
+        continue;
+      }
       const previous = d.devicegroup_id;
       const moved = store.put('devices', { ...d, devicegroup_id: g.id, updated_at: emu.iso() });
       emu.events.emit('device.assigned', { device: moved, devicegroup: g, previousDevicegroupId: previous });

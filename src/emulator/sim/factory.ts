@@ -126,7 +126,7 @@ export function makeDut(emu: Emulator, fixtureRef: string, opts: { imp_type?: st
 }
 
 /** The DUT firmware blesses the unit: it moves to the fixture DG's production_target. */
-export function bless(emu: Emulator, runtime: DeviceRuntime, ref: string, success: boolean): { device: DeviceRec; blessed: boolean } {
+export function bless(emu: Emulator, runtime: Pick<DeviceRuntime, 'line' | 'load'>, ref: string, success: boolean): { device: DeviceRec; blessed: boolean } {
   const d = findDevice(emu, ref) as SimDevice;
   const g = groupOf(emu, d);
   if (!g || !DUT_TYPES.includes(g.type)) {
@@ -156,7 +156,7 @@ export function bless(emu: Emulator, runtime: DeviceRuntime, ref: string, succes
 /** End-user BlinkUp of a production device: enrollment with a production plan ID. */
 export function blinkup(
   emu: Emulator,
-  runtime: DeviceRuntime,
+  runtime: Pick<DeviceRuntime, 'load'>,
   ref: string,
   opts: { plan_id?: string; token?: string },
 ): { device: DeviceRec; plan_id: string; token: string } {

@@ -5,6 +5,10 @@ import type { Emulator } from '../emulator.js';
 import { faultsExtension } from '../faults.js';
 import { logStreamExtension } from '../routes/logstream.js';
 import { webhookDeliveryExtension } from '../webhook-delivery.js';
+import { checkDeploymentCode } from '../imp/code-check.js';
+import type { SquirrelEngine } from '../imp/engine.js';
+import { compileErrorOf, compileSource, ENGINE } from '../imp/interpreter.js';
+import { registerImpRoutes } from '../imp/routes.js';
 import { registerSimAdmin } from './admin.js';
 import { DeviceRuntime } from './runtime.js';
 
@@ -15,18 +19,30 @@ export function deviceRuntime(emu: Emulator): DeviceRuntime | undefined {
   return runtimes.get(emu);
 }
 
-export const deviceSimulationExtension: Extension = {
-  name: 'device-simulation',
-  routes(emu, app) {
-    const rt = new DeviceRuntime(emu);
-    runtimes.set(emu, rt);
-    registerSimAdmin(emu, app, rt);
-  },
-  stop(emu) {
-    runtimes.get(emu)?.stop();
-    runtimes.delete(emu);
-  },
-};
+/** Device simulation; with an engine, devices and agents run their code in Squirrel VMs. */
+export function deviceSimulation(engine: SquirrelEngine | undefined = ENGINE): Extension {
+  return {
+    name: 'device-simulation',
+    routes(emu, app) {
+      const rt = new DeviceRuntime(emu, undefined, engine);
+      runtimes.set(emu, rt);
+      emu.codeChecks.push((code) =>
+        checkDeploymentCode(engine ? (s, n) => engine.compile(s, n) : compileSource, engine ? (e) => engine.compileError(e) : compileErrorOf, code, emu.imp.libDir),
+      );
+      registerSimAdmin(emu, app, rt);
+      registerImpRoutes(emu, app, rt);
+    },
+    start(emu) {
+      runtimes.get(emu)?.startAll();
+    },
+    stop(emu) {
+      runtimes.get(emu)?.stop();
+      runtimes.delete(emu);
+    },
+  };
+}
+
+export const deviceSimulationExtension: Extension = deviceSimulation();
 
 export const SIMULATION: Extension[] = [
   faultsExtension,

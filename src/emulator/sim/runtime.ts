@@ -1,13 +1,15 @@
-// Device "execution": what a device and its agent print when they (re)start.
-// No interpreter: a boot emits the platform status lines of §11.3, then the
-// literal server.log/server.error messages of the device code (server.log /
-// server.error), then those of the agent code (agent.log / agent.error).
-// Offline devices print nothing; a restart asked while offline runs when the
-// device comes online. Every line goes through Emulator.appendLog, so it
-// reaches the historical logs and open log streams alike.
+// Device lifecycle: when a device and its agent (re)start, the platform's
+// status lines, and the code they run (in Squirrel VMs, see src/emulator/imp).
+// Offline devices run nothing (their agent runs); a restart asked while
+// offline runs when the device comes online. Every line goes through
+// Emulator.appendLog, so it reaches the historical logs and open log streams
+// alike.
 import type { Emulator } from '../emulator.js';
 import type { DeploymentRec, DeviceRec } from '../model.js';
-import { extractLogLines } from './squirrel.js';
+import type { SquirrelEngine } from '../imp/engine.js';
+import { agentScripts, createWorld, deviceScripts } from '../imp/host.js';
+import { type ImpWorld, storagePercent } from '../imp/world.js';
+import { CONSTANTS } from '../imp/api.js';
 
 /** Real-time delay between a restart and the lines of the new boot (see bootDelayFromEnv). */
 export const DEFAULT_BOOT_DELAY_MS = 2000;
@@ -18,8 +20,6 @@ export function bootDelayFromEnv(): number {
   return raw !== undefined && raw.trim() !== '' && Number.isInteger(v) && v >= 0 && v <= 600_000 ? v : DEFAULT_BOOT_DELAY_MS;
 }
 
-/** Program storage per imp type, for the "program storage used" status line. */
-const STORAGE_BYTES: Record<string, number> = { imp001: 65536, imp002: 65536, imp003: 131072, imp005: 1048576, imp006: 262144 };
 
 export class DeviceRuntime {
   /** devices restarted while offline, run when they come online */
@@ -27,18 +27,22 @@ export class DeviceRuntime {
   /** deployment each device last booted, for "Downloading new code" */
   private readonly booted = new Map<string, string | null>();
   private readonly lastTs = new Map<string, number>();
-  /** boots waiting for their delay, by device */
-  private readonly booting = new Map<string, NodeJS.Timeout>();
+  /** boots waiting for their delay (or their turn in the scheduler), by device: what cancels them */
+  private readonly booting = new Map<string, () => void>();
   private readonly off: (() => void)[] = [];
+  /** The devices' and agents' Squirrel VMs (when an interpreter is available). */
+  readonly world: ImpWorld | null;
 
   constructor(
     private readonly emu: Emulator,
     readonly bootDelayMs = bootDelayFromEnv(),
+    engine?: SquirrelEngine,
   ) {
+    this.world = engine ? createWorld(emu, this, engine) : null;
     const ev = emu.events;
     this.off.push(
       ev.on('device.restarted', ({ device, forced, previousDeploymentId }) => {
-        if (!forced && !this.restartsOnShutdown(previousDeploymentId)) {
+        if (!forced && !this.restartsOnShutdown(device.id, previousDeploymentId, device.running_deployment_id)) {
           // the running code's shutdown handler declined: it keeps running
           if (device.running_deployment_id !== previousDeploymentId) {
             this.emu.store.put('devices', { ...device, running_deployment_id: previousDeploymentId });
@@ -53,8 +57,11 @@ export class DeviceRuntime {
         this.load(device.id, devicegroup.current_deployment_id);
       }),
       ev.on('device.deleted', ({ device }) => this.forget(device.id)),
+      ev.on('device.unassigned', ({ device }) => this.world?.drop(device.id)),
+      ev.on('clock.advanced', () => this.world?.scheduler.wake()),
       ev.on('emulator.reset', () => {
-        for (const t of this.booting.values()) clearTimeout(t);
+        this.world?.reset();
+        for (const cancel of this.booting.values()) cancel();
         this.booting.clear();
         this.pending.clear();
         this.booted.clear();
@@ -63,8 +70,21 @@ export class DeviceRuntime {
     );
   }
 
+  /** Emulator start: devices with code run it again, agents too (offline devices: the agent only). */
+  startAll(): void {
+    if (!this.world) return;
+    for (const d of this.emu.store.values('devices')) {
+      const dep = d.running_deployment_id && d.devicegroup_id ? this.emu.store.get('deployments', d.running_deployment_id) : undefined;
+      if (!dep) continue;
+      this.booted.set(d.id, dep.id);
+      if (d.device_online) this.runCode(d, dep, true);
+      else this.startAgent(d.id, dep);
+    }
+  }
+
   stop(): void {
-    for (const t of this.booting.values()) clearTimeout(t);
+    this.world?.close();
+    for (const cancel of this.booting.values()) cancel();
     this.booting.clear();
     for (const off of this.off) off();
     this.off.length = 0;
@@ -86,14 +106,13 @@ export class DeviceRuntime {
   boot(deviceId: string, opts: { restart: boolean; agent: boolean }): void {
     const d = this.emu.store.get('devices', deviceId);
     if (!d) return;
-    const waiting = this.booting.get(d.id);
-    if (waiting) clearTimeout(waiting);
+    this.booting.get(d.id)?.();
     this.booting.delete(d.id);
     if (!d.device_online) {
       if (opts.restart) this.pending.add(d.id);
       return;
     }
-    if (opts.restart) this.status(d.id, 'Device disconnected');
+    if (opts.restart) this.disconnected(d.id);
     const up = () => {
       this.booting.delete(deviceId);
       const cur = this.emu.store.get('devices', deviceId);
@@ -107,9 +126,15 @@ export class DeviceRuntime {
       this.runCode(cur, dep, opts.agent);
     };
     if (this.bootDelayMs > 0 && d.running_deployment_id) {
-      const t = setTimeout(up, this.bootDelayMs);
+      // after the delay the boot waits for its turn in the VMs' scheduler, so
+      // that a group of a thousand devices restarting boots in slices
+      // between which the API answers
+      const t = setTimeout(() => {
+        if (this.world) this.booting.set(deviceId, this.world.scheduler.at(this.emu.clock.nowMs(), up));
+        else up();
+      }, this.bootDelayMs);
       t.unref();
-      this.booting.set(d.id, t);
+      this.booting.set(d.id, () => clearTimeout(t));
     } else {
       up();
     }
@@ -126,11 +151,11 @@ export class DeviceRuntime {
       const waiting = this.booting.get(d.id);
       if (waiting) {
         // went away while booting: the boot completes when it is back
-        clearTimeout(waiting);
+        waiting();
         this.booting.delete(d.id);
         this.pending.add(d.id);
       }
-      this.status(d.id, 'Device disconnected');
+      this.disconnected(d.id);
       return updated;
     }
     // a device coming online boots its code; its agent restarts only if a
@@ -155,30 +180,54 @@ export class DeviceRuntime {
     this.line(deviceId, 'status', msg);
   }
 
+  /** `Device disconnected`: the device code stops, the agent hears of it. */
+  private disconnected(deviceId: string): void {
+    this.status(deviceId, 'Device disconnected');
+    const pair = this.world?.pairs.get(deviceId);
+    if (pair?.device) {
+      pair.stopDevice();
+      pair.connection(false);
+    }
+  }
+
+  private startAgent(deviceId: string, dep: DeploymentRec): void {
+    this.status(deviceId, 'Agent restarted');
+    this.world!.pair(deviceId).startAgent(agentScripts(this.emu, dep), dep.id);
+  }
+
   private runCode(d: DeviceRec, dep: DeploymentRec | undefined, agent: boolean): void {
     if (!dep) return;
-    if (this.booted.get(d.id) !== dep.id) {
-      const cap = STORAGE_BYTES[d.imp_type] ?? 262144;
-      const pct = ((Buffer.byteLength(dep.device_code) / cap) * 100).toFixed(2);
-      this.status(d.id, `Downloading new code; ${pct}% program storage used`);
+    const fresh = this.booted.get(d.id) !== dep.id;
+    if (fresh) {
+      this.status(d.id, `Downloading new code; ${storagePercent(d.imp_type, dep.device_code)}% program storage used`);
       this.booted.set(d.id, dep.id);
     }
-    for (const l of extractLogLines(dep.device_code)) this.line(d.id, l.kind === 'log' ? 'server.log' : 'server.error', l.msg);
-    if (!agent) return;
-    this.status(d.id, 'Agent restarted');
-    for (const l of extractLogLines(dep.agent_code)) this.line(d.id, l.kind === 'log' ? 'agent.log' : 'agent.error', l.msg);
+    if (this.world) {
+      const pair = this.world.pair(d.id);
+      const reason = fresh ? CONSTANTS.WAKEREASON_NEW_SQUIRREL! : CONSTANTS.WAKEREASON_POWER_ON!;
+      const newAgent = agent || !pair.agent;
+      // messages the device code sends wait for the new agent
+      if (newAgent) pair.stopAgent();
+      pair.startDevice(deviceScripts(this.emu, dep), dep.id, { fresh, reason });
+      if (newAgent) this.startAgent(d.id, dep);
+      else pair.connection(true);
+    }
   }
 
   /** A polite (conditional) restart: the handler of the code the device runs
    * decides. Without a server.onshutdown handler the device restarts; with
    * one, only if that code calls server.restart(). */
-  private restartsOnShutdown(runningDeploymentId: string | null): boolean {
+  private restartsOnShutdown(deviceId: string, runningDeploymentId: string | null, newDeploymentId: string | null): boolean {
+    const pair = this.world?.pairs.get(deviceId);
+    if (pair?.device?.running) return !(newDeploymentId && pair.offerShutdown(newDeploymentId));
     const dep = runningDeploymentId ? this.emu.store.get('deployments', runningDeploymentId) : undefined;
     if (!dep || !/server\s*\.\s*onshutdown\s*\(/.test(dep.device_code)) return true;
     return /server\s*\.\s*restart\s*\(/.test(dep.device_code);
   }
 
   private forget(id: string): void {
+    this.world?.drop(id);
+    if (this.emu.store.get('agent_storage', id)) this.emu.store.delete('agent_storage', id);
     this.pending.delete(id);
     this.booted.delete(id);
     this.lastTs.delete(id);

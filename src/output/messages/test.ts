@@ -27,7 +27,6 @@ export const testMessages = {
   askToken: 'Enter GitHub password or personal access token: ',
   userHint: 'pass --user',
   tokenHint: 'pass --pwd',
-  runUnavailable: 'Running impUnit tests on devices is not available in this version of impt.',
   labels: {
     config: 'Test Configuration',
     testFiles: 'Test files',

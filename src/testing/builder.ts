@@ -1,0 +1,58 @@
+// Builder 4 (the preprocessor of impt 2.6.1): @include of local and GitHub
+// files, @set and builder variables, the `.builder-cache` directory. It is
+// CommonJS that loads its own parts at run time, so it stays outside the
+// bundle and is required from node_modules.
+import { createRequire } from 'node:module';
+import { CliError } from '../errors.js';
+
+interface Machine {
+  execute(source: string, variables: Record<string, unknown>): string;
+  generateLineControlStatements: boolean;
+  useCache: boolean;
+  readers: { github: { username?: string; token?: string } };
+}
+
+interface BuilderInstance {
+  machine: Machine;
+  logger: Record<'debug' | 'info' | 'warning' | 'error', (...args: unknown[]) => void>;
+}
+
+export interface BuilderOptions {
+  variables: Record<string, unknown>;
+  cache: boolean;
+  github?: { user: string; token: string };
+  warning(text: string): void;
+  error(text: string): void;
+}
+
+export class Preprocessor {
+  private readonly machine: Machine;
+
+  constructor(private readonly opts: BuilderOptions) {
+    const Builder = createRequire(import.meta.url)('Builder') as new () => BuilderInstance;
+    const builder = new Builder();
+    const text = (args: unknown[]) => args.map(String).join(' ');
+    builder.logger = {
+      debug: () => undefined,
+      info: () => undefined,
+      warning: (...a) => opts.warning(text(a)),
+      error: (...a) => opts.error(text(a)),
+    };
+    this.machine = builder.machine;
+    this.machine.generateLineControlStatements = true;
+    this.machine.useCache = opts.cache;
+    if (opts.github) {
+      this.machine.readers.github.username = opts.github.user;
+      this.machine.readers.github.token = opts.github.token;
+    }
+  }
+
+  /** Builder's errors (syntax, missing include, @error) end the command with their message. */
+  run(source: string): string {
+    try {
+      return this.machine.execute(source, { ...this.opts.variables });
+    } catch (e) {
+      throw new CliError(e instanceof Error ? e.message : String(e));
+    }
+  }
+}

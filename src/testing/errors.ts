@@ -1,0 +1,31 @@
+// The kinds of failure of a test session and what each one does
+// (interface/test-run.md "Error handling"): how it is printed, whether it
+// ends the session and whether it makes the run fail.
+import { testRunMessages as msg } from '../output/messages/test-run.js';
+
+export type SessionErrorKind =
+  | 'TestMethodError'
+  | 'TestStateError'
+  | 'SessionFailedError'
+  | 'DeviceDisconnectedError'
+  | 'DeviceRuntimeError'
+  | 'AgentRuntimeError'
+  | 'DeviceError'
+  | 'SessionStartTimeoutError'
+  | 'SessionTestMessagesTimeoutError'
+  | 'ExternalCommandTimeoutError'
+  | 'ExternalCommandExitCodeError'
+  | 'Error';
+
+export interface SessionError {
+  kind: SessionErrorKind;
+  message: string;
+  /** API error entries to print after the `[error]` line (text modes) */
+  apiErrors?: { head: string; meta: unknown }[];
+}
+
+export const sessionError = (kind: SessionErrorKind, message: string): SessionError => ({ kind, message });
+
+export const startTimeout = () => sessionError('SessionStartTimeoutError', msg.sessionStartTimeout);
+export const messagesTimeout = () => sessionError('SessionTestMessagesTimeoutError', msg.testingTimeout);
+export const stateError = () => sessionError('TestStateError', msg.invalidState);

@@ -1,0 +1,12 @@
+local a = [1, 2, 3, 4];
+local m = a.map(function(v) { return v * 10; });
+print(m[0] + " " + m[3]);
+local f = a.filter(function(i, v) { return v % 2 == 0; });
+print(f.len() + " " + f[0] + " " + f[1]);
+local r = a.reduce(function(acc, v) { return acc + v; });
+print(r);
+a.apply(function(v) { return v * v; });
+print(a[3]);
+print(a.find(9));
+print(a.find(5));
+print(m.len());

@@ -1,0 +1,4 @@
+local a = [1];
+print(a.pop());
+print(a.len());
+a.pop();

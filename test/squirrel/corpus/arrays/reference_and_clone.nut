@@ -1,0 +1,10 @@
+local a = [1, [2, 3]];
+local b = a;
+local c = clone a;
+b[0] = 100;
+c[1][0] = 200;
+print(a[0]);
+print(a[1][0]);
+print(c[0]);
+print(a == b);
+print(a == c);

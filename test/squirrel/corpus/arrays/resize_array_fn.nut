@@ -1,0 +1,13 @@
+local a = array(3);
+print(a.len());
+print(a[0]);
+local b = array(2, "z");
+print(b[1]);
+b.resize(4);
+print(b.len());
+print(b[3]);
+b.resize(5, 7);
+print(b[4]);
+b.resize(1);
+print(b.len());
+print(b[0]);

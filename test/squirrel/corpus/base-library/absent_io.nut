@@ -1,0 +1,4 @@
+print("dofile" in getroottable());
+print("loadfile" in getroottable());
+print("getenv" in getroottable());
+print("system" in getroottable());

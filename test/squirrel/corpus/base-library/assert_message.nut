@@ -1,0 +1,4 @@
+assert(true);
+assert(1, "msg");
+try { assert(false, "custom"); } catch (e) { print(typeof e); }
+print("done");

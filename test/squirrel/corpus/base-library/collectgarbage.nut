@@ -1,0 +1,2 @@
+print(typeof collectgarbage());
+print(resurrectunreachable());

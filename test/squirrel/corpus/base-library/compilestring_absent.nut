@@ -1,0 +1,2 @@
+print("compilestring" in getroottable());
+compilestring("return 1");

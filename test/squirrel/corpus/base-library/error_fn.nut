@@ -1,0 +1,3 @@
+print("a");
+error("to stderr");
+print("b");

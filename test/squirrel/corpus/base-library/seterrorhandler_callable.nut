@@ -1,0 +1,2 @@
+seterrorhandler(function(e) { });
+print("handler set");

@@ -1,0 +1,2 @@
+local t = {};
+class A extends t {}

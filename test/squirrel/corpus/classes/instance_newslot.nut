@@ -1,0 +1,5 @@
+class A { x = 1; }
+local a = A();
+a.x = 2;
+print(a.x);
+a.y <- 3;

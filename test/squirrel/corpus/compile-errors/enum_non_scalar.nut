@@ -1,0 +1,2 @@
+local v = 1;
+enum E { A = v }

@@ -1,0 +1,2 @@
+print("this must not print");
+local x = 1 +* 2;

@@ -1,0 +1,2 @@
+try { print(1); }
+print(2);

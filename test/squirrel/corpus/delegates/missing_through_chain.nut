@@ -1,0 +1,5 @@
+local a = {};
+local b = {};
+b.setdelegate(a);
+print(b.len());
+print(b.missing);

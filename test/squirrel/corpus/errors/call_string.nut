@@ -1,0 +1,2 @@
+local f = "notfn";
+f(1);

@@ -1,0 +1,1 @@
+local c = clone 5;

@@ -1,0 +1,3 @@
+print(null < 1);
+print(1 > null);
+print("a" > null);

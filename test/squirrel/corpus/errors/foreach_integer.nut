@@ -1,0 +1,1 @@
+foreach (v in 5) print(v);

@@ -1,0 +1,1 @@
+try { "abc".find(5); } catch (e) { print(e); }

@@ -1,0 +1,1 @@
+try { local g = 1; resume g; } catch (e) { print(e); }

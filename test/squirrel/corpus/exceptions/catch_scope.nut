@@ -1,0 +1,3 @@
+local e = "outer";
+try { throw "inner"; } catch (e) { print(e); }
+print(e);

@@ -1,0 +1,4 @@
+try {
+  try { throw "first"; }
+  catch (e) { throw e + "+second"; }
+} catch (e2) { print(e2); }

@@ -1,0 +1,7 @@
+try {
+  local t = {};
+  local x = t.missing;
+} catch (e) {
+  print(typeof e);
+  print(e);
+}

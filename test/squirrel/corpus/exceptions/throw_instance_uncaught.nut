@@ -1,0 +1,3 @@
+class E { function _tostring() { return "custom error"; } }
+print("start");
+throw E();

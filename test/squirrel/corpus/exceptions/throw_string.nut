@@ -1,0 +1,6 @@
+try {
+  throw "oops";
+} catch (e) {
+  print("caught: " + e);
+}
+print("after");

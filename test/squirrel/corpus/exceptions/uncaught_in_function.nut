@@ -1,0 +1,6 @@
+function f() {
+  print("in f");
+  throw "fail";
+}
+f();
+print("never");

@@ -1,0 +1,5 @@
+local b = blob();
+b.writestring("Hi!");
+local s = "";
+foreach (i, v in b) s += i + "=" + v + " ";
+print(s);

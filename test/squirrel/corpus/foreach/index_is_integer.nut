@@ -1,0 +1,1 @@
+foreach (i, v in ["p", "q"]) print(typeof i);

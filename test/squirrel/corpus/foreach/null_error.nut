@@ -1,0 +1,2 @@
+local x = null;
+foreach (v in x) print(v);

@@ -1,0 +1,3 @@
+local t = { f = null };
+print("before");
+t.f();

@@ -1,0 +1,4 @@
+print(typeof print);
+print(typeof [].append);
+print(typeof "".len);
+print(typeof math.sqrt);

@@ -1,0 +1,3 @@
+function f(a, b) { return a + b; }
+print(f(1, 2));
+print(f(1));

@@ -1,0 +1,4 @@
+function two() { yield "a"; yield "b"; }
+local n = 0;
+foreach (v in two()) { n++; print(v); }
+print(n);

@@ -1,0 +1,2 @@
+local x = 5;
+resume x;

@@ -1,0 +1,9 @@
+print(42);
+print(0x1F);
+print(0xff);
+print(010);
+print(0);
+print(-17);
+print(0x7FFFFFFF);
+print(0xFFFFFFFF);
+print(0x80000000);

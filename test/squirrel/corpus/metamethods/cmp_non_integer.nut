@@ -1,0 +1,2 @@
+class B { function _cmp(o) { return "x"; } }
+print(B() < B());

@@ -1,0 +1,4 @@
+local t = {};
+t.setdelegate({ function _typeof() { return "special"; } });
+print(typeof t);
+print(type(t));

@@ -1,0 +1,12 @@
+print(5 & 3);
+print(5 | 3);
+print(5 ^ 3);
+print(~5);
+print(~0);
+print(1 << 4);
+print(1 << 31);
+print(-16 >> 2);
+print(-16 >>> 28);
+print(-1 >>> 1);
+print(0x0F0F & 0xFF00);
+print(256 >> 4);

@@ -1,0 +1,12 @@
+print((3.7).tointeger());
+print((-3.7).tointeger());
+print((5).tofloat());
+print(typeof (5).tofloat());
+print((65).tochar());
+print((2.5).tostring());
+print((10).tostring() + "!");
+print(true.tointeger());
+print(false.tofloat());
+print((66.9).tochar());
+print((7).tointeger());
+print(typeof (2.0).tointeger());

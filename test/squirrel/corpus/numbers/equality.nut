@@ -1,0 +1,13 @@
+print(1 == 1.0);
+print(1 != 1.0);
+print(2 < 2.5);
+print(3.0 > 2);
+print(0 == 0.0);
+print(1 == "1");
+print(0 == false);
+print(null == false);
+print(null == null);
+print(1 <=> 2);
+print(2 <=> 2);
+print(3 <=> 2);
+print(1.5 <=> 1);

@@ -1,0 +1,11 @@
+print(7 / 2);
+print(-7 / 2);
+print(7 / -2);
+print(-7 / -2);
+print(7 % 3);
+print(-7 % 3);
+print(7 % -3);
+print(-7 % -3);
+print(6 / 3);
+print(0 / 5);
+print(typeof (7 / 2));

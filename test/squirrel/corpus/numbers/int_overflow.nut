@@ -1,0 +1,11 @@
+print(0x7FFFFFFF + 1);
+print(-0x7FFFFFFF - 2);
+print(0x7FFFFFFF * 2);
+print(65536 * 65536);
+print(100000 * 100000);
+local x = 2147483647;
+x++;
+print(x);
+local y = -2147483647 - 1;
+y--;
+print(y);

@@ -1,0 +1,4 @@
+local t = {};
+local v = (t.k <- 5);
+print(v);
+print(t.k);

@@ -1,0 +1,4 @@
+print(!{});
+print(!0.0);
+print(![]);
+print(!!"x");

@@ -1,0 +1,11 @@
+print(1 + 2 * 3);
+print((1 + 2) * 3);
+print(10 - 4 - 3);
+print(2 * 3 % 4);
+print(1 + 2 << 1);
+print(1 < 2 == true);
+print(-2 * -3);
+print(!1 == false);
+print(7 & 3 | 8);
+print(1 | 2 ^ 3);
+print(12 / 2 / 3);

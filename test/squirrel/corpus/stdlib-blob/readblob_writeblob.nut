@@ -1,0 +1,12 @@
+local a = blob();
+a.writestring("abcdef");
+a.seek(2);
+local part = a.readblob(3);
+print(typeof part);
+print(part.len());
+print(part.tostring());
+local c = blob();
+c.writeblob(part);
+c.writeblob(part);
+print(c.len());
+print(c.tostring());

@@ -1,0 +1,12 @@
+local b = blob(2);
+b[0] = 7;
+b.resize(5);
+print(b.len());
+print(b[0]);
+b.seek(2);
+b.writen(9, 'b');
+print(b.len());
+print(b[2]);
+b.resize(1);
+print(b.len());
+print(b[0]);

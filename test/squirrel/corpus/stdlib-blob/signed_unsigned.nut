@@ -1,0 +1,11 @@
+local b = blob();
+b.writen(-1, 'c');
+b.writen(200, 'b');
+b.writen(-2, 's');
+b.writen(65535, 'w');
+b.seek(0);
+print(b.readn('c'));
+print(b.readn('b'));
+print(b.readn('s'));
+print(b.readn('w'));
+print(b.len());

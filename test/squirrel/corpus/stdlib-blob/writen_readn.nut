@@ -1,0 +1,10 @@
+local b = blob();
+b.writen(0x01020304, 'i');
+print(b.len());
+print(b[0] + " " + b[3]);
+b.seek(0);
+print(b.readn('i'));
+b.writen(258, 'w');
+print(b.len());
+b.seek(4);
+print(b.readn('w'));

@@ -1,0 +1,10 @@
+print(math.abs(-5));
+print(math.abs(5));
+print(math.fabs(-2.5));
+print(math.sqrt(16));
+print(typeof math.sqrt(16));
+print(math.pow(2, 10));
+print(math.floor(2.7));
+print(math.ceil(2.1));
+print(math.floor(-2.5));
+print(typeof math.floor(2.7));

@@ -1,0 +1,3 @@
+print(math.PI);
+print(typeof math.PI);
+print(math.PI * 2);

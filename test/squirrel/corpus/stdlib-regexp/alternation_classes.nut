@@ -1,0 +1,10 @@
+local r = regexp("^(cat|dog)s?$");
+print(r.match("cat"));
+print(r.match("dogs"));
+print(r.match("cow"));
+local d = regexp("^\\d{3}-\\d{4}$");
+print(d.match("555-1234"));
+print(d.match("55-1234"));
+local neg = regexp("^[^aeiou]+$");
+print(neg.match("rhythm"));
+print(neg.match("vowel"));

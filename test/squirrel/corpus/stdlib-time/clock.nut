@@ -1,0 +1,3 @@
+local c = clock();
+print(typeof c);
+print(c >= 0);

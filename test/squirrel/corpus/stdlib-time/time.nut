@@ -1,0 +1,3 @@
+local t = time();
+print(typeof t);
+print(t);

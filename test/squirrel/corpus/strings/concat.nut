@@ -1,0 +1,11 @@
+local s = "a" + "b";
+print(s);
+print("n=" + 5);
+print("f=" + 2.5);
+print("b=" + true);
+print("null=" + null);
+print(1 + 2 + "x");
+print("x" + 1 + 2);
+local t = "ab";
+t += "cd";
+print(t);

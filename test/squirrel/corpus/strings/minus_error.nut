@@ -1,0 +1,2 @@
+local s = "5";
+print(s - 1);

@@ -1,0 +1,4 @@
+print("abc".tostring());
+print("".len());
+print("a\nb".len());
+print(typeof "x".tostring());

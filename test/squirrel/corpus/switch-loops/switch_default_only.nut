@@ -1,0 +1,1 @@
+switch (3) { default: print("only default"); }

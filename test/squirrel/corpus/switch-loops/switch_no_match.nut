@@ -1,0 +1,3 @@
+local x = 7;
+switch (x) { case 1: print("one"); break; }
+print("after");

@@ -1,0 +1,3 @@
+local t = { a = 1 };
+print(t.a);
+print(t.b);

@@ -1,0 +1,4 @@
+local t = { a = 1 };
+t.a <- 2;
+print(t.a);
+print(t.len());
