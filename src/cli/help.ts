@@ -1,7 +1,7 @@
 // Help text in the layout of impt 2.6.1 (yargs 12 + cliui): usage wrapped at
 // 80 columns, option switches in a left column, type tags right-aligned.
 // cliui does the column layout; this module only feeds it the rows.
-import { createRequire } from 'node:module';
+import cliui from './cliui.cjs';
 import { allOptions } from './options.js';
 import { HELP_DESCRIBE_COMMAND, type CommandSpec, type OptionSpec } from './spec.js';
 
@@ -23,10 +23,7 @@ interface Col {
   align?: 'left' | 'right' | 'center';
 }
 
-// cliui's CommonJS build wraps at word boundaries (wrap-ansi), like the
-// cliui of yargs 12; its ESM build cuts words at the column.
 function newUi(): Ui {
-  const cliui = createRequire(import.meta.url)('cliui') as (o: { width: number; wrap: boolean }) => Ui;
   return cliui({ width: wrapWidth(), wrap: true });
 }
 

@@ -7,8 +7,8 @@ import { positionalWords } from './words.js';
 
 const out = writeLine;
 
-function usageFailure(help: string, message: string): number {
-  out(help);
+async function usageFailure(help: () => Promise<string>, message: string): Promise<number> {
+  out(await help());
   out(`Error: ${message}`);
   out(FAILS);
   return 1;
@@ -22,48 +22,48 @@ async function main(argv: string[]): Promise<number> {
   const helpWordAt = words.findIndex((w) => w.word === 'help');
   const help = wantsHelp || helpWordAt >= 0;
   const path = (helpWordAt >= 0 ? words.slice(0, helpWordAt) : words).slice(0, 2);
-  // help, parser and runner are loaded only when needed: `--version` stays fast
-  const { commandHelp, groupHelp, topHelp } = await import('./help.js');
-  // help texts are laid out only when printed
-  const top = () => topHelp(GROUPS);
+  // help, parser and runner are loaded only when needed: `--version` stays
+  // fast, and a command that runs never loads the help layout
+  const help$ = () => import('./help.js');
+  const top = async () => (await help$()).topHelp(GROUPS);
 
   const groupWord = path[0];
   if (!groupWord) {
-    if (help) return out(top()), 0;
-    return usageFailure(top(), msg.specifyCommand);
+    if (help) return out(await top()), 0;
+    return usageFailure(top, msg.specifyCommand);
   }
   const group = findGroup(groupWord.word);
   if (!group) {
-    if (help) return out(top()), 0;
-    return usageFailure(top(), msg.unknownArgument(words.map((w) => w.word)));
+    if (help) return out(await top()), 0;
+    return usageFailure(top, msg.unknownArgument(words.map((w) => w.word)));
   }
-  const gHelp = () => groupHelp(group.name, group.summary, group.commands);
+  const gHelp = async () => (await help$()).groupHelp(group.name, group.summary, group.commands);
   const commandWord = path[1];
   if (!commandWord) {
-    if (help) return out(gHelp()), 0;
-    return usageFailure(gHelp(), msg.specifyCommand);
+    if (help) return out(await gHelp()), 0;
+    return usageFailure(gHelp, msg.specifyCommand);
   }
   const entry = group.commands.find((c) => c.name === commandWord.word);
   if (!entry) {
-    if (help) return out(gHelp()), 0;
-    return usageFailure(gHelp(), msg.unknownArgument(words.slice(1).map((w) => w.word)));
+    if (help) return out(await gHelp()), 0;
+    return usageFailure(gHelp, msg.unknownArgument(words.slice(1).map((w) => w.word)));
   }
   const mod = await entry.load();
-  const cHelp = () => commandHelp(mod.spec);
-  if (help) return out(cHelp()), 0;
+  const cHelp = async () => (await help$()).commandHelp(mod.spec);
+  if (help) return out(await cHelp()), 0;
   const rest = argv.filter((_, i) => i !== groupWord.index && i !== commandWord.index);
   if (wantsVersion) {
-    return usageFailure(cHelp(), msg.unknownArgument([rest.includes('-v') ? 'v' : 'version']));
+    return usageFailure(cHelp, msg.unknownArgument([rest.includes('-v') ? 'v' : 'version']));
   }
-  const { ParseFailure, parseCommand } = await import('./parse.js');
+  // one chunk: the parser and the error boundary
+  const { ParseFailure, parseCommand, runCommand } = await import('./run.js');
   let parsed;
   try {
     parsed = parseCommand(mod.spec, rest);
   } catch (e) {
-    if (e instanceof ParseFailure) return usageFailure(cHelp(), e.message);
+    if (e instanceof ParseFailure) return usageFailure(cHelp, e.message);
     throw e;
   }
-  const { runCommand } = await import('./run.js');
   return runCommand(mod, parsed.options, parsed.given);
 }
 

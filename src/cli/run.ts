@@ -10,6 +10,8 @@ import { metaLines } from '../output/meta.js';
 import { Printer, type OutputMode } from '../output/printer.js';
 import type { CommandModule, ParsedOptions } from './spec.js';
 
+export { ParseFailure, parseCommand } from './parse.js';
+
 export async function runCommand(mod: CommandModule, options: ParsedOptions, given: Set<string>): Promise<number> {
   const mode = (options.output as OutputMode | undefined) ?? 'default';
   const out = new Printer(mode);
