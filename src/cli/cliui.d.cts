@@ -1,4 +1,5 @@
 declare function cliui(opts: { width: number; wrap?: boolean }): {
+  readonly width: number;
   div(...cols: Array<string | { text: string; width?: number; padding?: number[]; align?: 'left' | 'right' | 'center' }>): void;
   span(...cols: Array<string | { text: string; width?: number; padding?: number[]; align?: 'left' | 'right' | 'center' }>): void;
   toString(): string;
