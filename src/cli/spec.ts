@@ -93,15 +93,6 @@ export interface CommandModule {
   run(opts: ParsedOptions, rt: CommandRuntime): Promise<CommandEnd>;
 }
 
-export const OUTPUT_OPTION: OptionSpec = {
-  name: 'output',
-  alias: 'z',
-  kind: 'choice',
-  choices: ['minimal', 'json', 'debug'],
-  describe: "Adjusts the command's output.",
-  usage: '<mode>',
-};
-
 export const HELP_DESCRIBE_COMMAND = 'Displays a description of the command. Ignores any other options.';
 
 /** camelCase form of a hyphenated option name: accepted like the original */
