@@ -3,8 +3,11 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    testTimeout: 30000,
-    hookTimeout: 30000,
+    // Guards against a hung test, not limits on slow work: spawned processes
+    // and emulators may take long on a loaded machine, and a test that waits
+    // for something waits for it (with its own bound where one matters).
+    testTimeout: 600_000,
+    hookTimeout: 600_000,
     pool: 'forks',
   },
 });

@@ -4,28 +4,129 @@
 // that load lazily, so `impt --version` starts almost as fast as bare node.
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 
 const outdir = new URL('../dist', import.meta.url).pathname;
 
-const result = await build({
-  // dist/squirrel.js: the Squirrel interpreter's host API on its own (bench/squirrel.mjs)
-  entryPoints: { impt: 'src/cli/main.ts', 'impt-emulator': 'src/emulator/main.ts', squirrel: 'src/squirrel/index.ts' },
+// Parts of bundled packages that a Node command-line tool never runs, replaced
+// by stubs so that they are neither parsed nor compiled at start-up:
+// - axios' fetch adapter probes globalThis.Request when loaded, which makes
+//   Node load its fetch implementation (undici, ~25 ms); the xhr adapter is
+//   for browsers. impt's client pins `adapter: 'http'`.
+// - form-data (with mime-db, 200 KB of JSON) serves multipart bodies, which
+//   impt never sends.
+// - axios/lib/utils.js reads globalThis.FormData when loaded (undici again);
+//   its isFormData() still recognises form objects by their shape.
+// - chalk's supports-color probes the terminal when loaded; impt gives chalk
+//   its colour level itself (src/output/printer.ts).
+// - Node built-ins that the HTTP packages and commander load at start-up but
+//   need only for some requests (LAZY below) are loaded on first use.
+// - debug: the diagnostics of follow-redirects and the proxy agents, enabled
+//   by DEBUG=…; impt has its own debug output (-z debug).
+const STUBS = {
+  'axios-fetch': 'export const getFetch = () => false; export default false;',
+  'axios-xhr': 'export default false;',
+  'form-data':
+    "export default class FormData { constructor() { throw new Error('multipart bodies are not supported by impt'); } }",
+  'supports-color': 'export default { stdout: false, stderr: false };',
+  debug: 'module.exports = function createDebug() { const d = function () {}; d.enabled = false; d.extend = createDebug; return d; };',
+};
+// A CommonJS module that loads a Node built-in on first use (a property
+// read, a call or `new`), for built-ins that packages load at start-up but
+// use only for some requests.
+const lazyBuiltin = (name) => `let m;
+const load = () => (m ??= require('node:${name}'));
+module.exports = new Proxy(function () {}, {
+  get: (_, key) => (key === '__esModule' || typeof key === 'symbol' ? undefined : load()[key]),
+  apply: (_, self, args) => Reflect.apply(load(), self, args),
+  construct: (_, args) => Reflect.construct(load(), args),
+});`;
+// axios (and the proxy agent it carries) and follow-redirects use these
+// modules through their default export, which the proxy serves; packages that
+// copy a namespace (`__importStar`), like the agents of log streams, get the
+// real module.
+const HTTP_PACKAGES = /[\\/]node_modules[\\/](axios|follow-redirects)[\\/]/;
+const LAZY = [
+  // HTTP/2: only for `httpVersion: 2` (~20 ms to load)
+  { name: 'http2', importer: HTTP_PACKAGES },
+  // TLS: only for an https endpoint or proxy; the local emulator speaks http
+  { name: 'https', importer: HTTP_PACKAGES },
+  { name: 'tls', importer: HTTP_PACKAGES },
+  { name: 'assert', importer: HTTP_PACKAGES },
+  // executable subcommands, which impt has none of
+  { name: 'child_process', importer: /[\\/]node_modules[\\/]commander[\\/]/ },
+];
+const PATCHES = [
+  {
+    file: /[\\/]axios[\\/]lib[\\/]utils\.js$/,
+    from: "const FormDataCtor = typeof G.FormData !== 'undefined' ? G.FormData : undefined;",
+    to: 'const FormDataCtor = undefined;',
+  },
+];
+const slimDependencies = {
+  name: 'slim-dependencies',
+  setup(b) {
+    b.onResolve({ filter: /^(form-data|debug)$/ }, (a) => ({ path: a.path, namespace: 'stub' }));
+    b.onResolve({ filter: /^#supports-color$/ }, (a) =>
+      /[\\/]chalk[\\/]/.test(a.importer) ? { path: 'supports-color', namespace: 'stub' } : undefined,
+    );
+    b.onResolve({ filter: /^\.\/(fetch|xhr)\.js$/ }, (a) =>
+      /[\\/]axios[\\/]lib[\\/]adapters$/.test(a.resolveDir) ? { path: `axios-${a.path.slice(2, -3)}`, namespace: 'stub' } : undefined,
+    );
+    b.onResolve({ filter: /^(node:)?(http2|https|tls|assert|child_process)$/ }, (a) => {
+      const name = a.path.replace(/^node:/, '');
+      return LAZY.some((l) => l.name === name && l.importer.test(a.importer)) ? { path: `lazy-${name}`, namespace: 'stub' } : undefined;
+    });
+    b.onLoad({ filter: /.*/, namespace: 'stub' }, (a) => ({
+      contents: a.path.startsWith('lazy-') ? lazyBuiltin(a.path.slice(5)) : STUBS[a.path],
+      loader: 'js',
+    }));
+    for (const patch of PATCHES) {
+      b.onLoad({ filter: patch.file }, async (a) => {
+        const text = await readFile(a.path, 'utf8');
+        // a dependency update that moves the line fails the build instead of loading undici again
+        if (!text.includes(patch.from)) throw new Error(`${a.path}: patch target not found: ${patch.from}`);
+        return { contents: text.replace(patch.from, patch.to), loader: 'js' };
+      });
+    }
+  },
+};
+
+const common = {
   outdir,
   bundle: true,
-  splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  // prompts, the config store and the help layout are needed by few commands
+  // prompts and the config store are needed by few commands (loaded on demand);
   // Builder (impt test run) loads its own parts at run time: it stays in node_modules
-  external: ['conf', '@inquirer/prompts', 'cliui', 'Builder'],
+  external: ['conf', '@inquirer/prompts', 'Builder'],
   // bundled CommonJS dependencies call require() for Node's own modules
   banner: { js: "import { createRequire as __imptRequire } from 'node:module'; const require = __imptRequire(import.meta.url);" },
   metafile: true,
   logLevel: 'warning',
-  chunkNames: 'chunks/[name]-[hash]',
-});
+  // start-up time grows with the bytes V8 has to scan: no whitespace or
+  // comments, simpler syntax; identifiers stay (debug stack traces read well)
+  minifyWhitespace: true,
+  minifySyntax: true,
+};
+
+// Two builds: the CLI and the emulator share no code at run time, and a
+// shared build would put every module either of them uses in chunks both
+// load (all of zod, for instance, which the emulator uses in full).
+const results = await Promise.all([
+  build({
+    ...common,
+    entryPoints: { impt: 'src/cli/main.ts' },
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    plugins: [slimDependencies],
+  }),
+  build({ ...common, entryPoints: { 'impt-emulator': 'src/emulator/main.ts' } }),
+  // the Squirrel interpreter's host API on its own (bench/squirrel.mjs)
+  build({ ...common, entryPoints: { squirrel: 'src/squirrel/index.ts' } }),
+]);
 
 // the impUnit-compatible Squirrel framework that `impt test run` prepends to test builds
 mkdirSync(join(outdir, 'testing'), { recursive: true });
@@ -33,7 +134,7 @@ copyFileSync(new URL('../src/testing/framework/impunit.nut', import.meta.url), j
 
 // dist/ is overwritten in place (a failed build leaves the previous one
 // usable); files of earlier builds are removed afterwards.
-const current = new Set(Object.keys(result.metafile.outputs).map((p) => relative(outdir, p)));
+const current = new Set(results.flatMap((r) => Object.keys(r.metafile.outputs)).map((p) => relative(outdir, p)));
 for (const dir of ['', 'chunks']) {
   let names = [];
   try {

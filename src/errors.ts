@@ -1,6 +1,6 @@
 // Failures a command reports to the user. The CLI's error boundary turns each
 // into output (src/output) and exit code 1.
-import type { DisplayObject } from './output/format.js';
+import type { DisplayObject } from './types/display.js';
 
 export interface CliErrorExtras {
   /** info-level lines printed after the Error line (default/debug only) */

@@ -71,6 +71,8 @@ export class Http {
     this.opts = opts;
     this.sleep = opts.sleep ?? sleepReal;
     this.ax = axios.create({
+      // Node's http module; the fetch and xhr adapters are not bundled (scripts/build.mjs)
+      adapter: 'http',
       baseURL: opts.endpoint.replace(/\/+$/, ''),
       timeout: opts.timeoutMs ?? 60_000,
       validateStatus: () => true,

@@ -1,6 +1,8 @@
 // Wire format of impCentral v5, shared by the client and the emulator.
 // Relationship values are linkage objects themselves (not wrapped in `data`).
-import { z } from 'zod';
+// zod/mini: the functional build, which bundles only the checks in use
+// (the full build is ~750 KB with its locales, compiled by every command).
+import * as z from 'zod/mini';
 
 export const Linkage = z.object({ type: z.string(), id: z.string() });
 export type Linkage = z.infer<typeof Linkage>;
@@ -8,20 +10,20 @@ export type Linkage = z.infer<typeof Linkage>;
 export const Resource = z.object({
   type: z.string(),
   id: z.string(),
-  links: z.record(z.string(), z.unknown()).optional(),
-  attributes: z.record(z.string(), z.unknown()).default({}),
-  relationships: z.record(z.string(), z.union([Linkage, z.array(Linkage), z.null()])).optional(),
-  meta: z.unknown().optional(),
+  links: z.optional(z.record(z.string(), z.unknown())),
+  attributes: z._default(z.record(z.string(), z.unknown()), {}),
+  relationships: z.optional(z.record(z.string(), z.union([Linkage, z.array(Linkage), z.null()]))),
+  meta: z.optional(z.unknown()),
 });
 export type Resource = z.infer<typeof Resource>;
 
 export const ApiErrorObject = z.object({
-  id: z.string().optional(),
-  status: z.union([z.string(), z.number()]).optional(),
-  code: z.string().optional(),
-  title: z.string().optional(),
-  detail: z.string().optional(),
-  meta: z.unknown().optional(),
+  id: z.optional(z.string()),
+  status: z.optional(z.union([z.string(), z.number()])),
+  code: z.optional(z.string()),
+  title: z.optional(z.string()),
+  detail: z.optional(z.string()),
+  meta: z.optional(z.unknown()),
 });
 export type ApiErrorObject = z.infer<typeof ApiErrorObject>;
 
@@ -30,23 +32,23 @@ export type ErrorDocument = z.infer<typeof ErrorDocument>;
 
 export const SingleDocument = z.object({
   data: Resource,
-  meta: z.unknown().optional(),
+  meta: z.optional(z.unknown()),
 });
 export type SingleDocument = z.infer<typeof SingleDocument>;
 
 export const ListDocument = z.object({
   data: z.array(Resource),
-  links: z.record(z.string(), z.string()).default({}),
-  meta: z.unknown().optional(),
+  links: z._default(z.record(z.string(), z.string()), {}),
+  meta: z.optional(z.unknown()),
 });
 export type ListDocument = z.infer<typeof ListDocument>;
 
 /** POST /auth and POST /auth/token answers (plain JSON, not JSON:API). */
 export const TokenDocument = z.object({
   access_token: z.string(),
-  expires_in: z.number().optional(),
+  expires_in: z.optional(z.number()),
   expires_at: z.string(),
-  refresh_token: z.string().optional(),
+  refresh_token: z.optional(z.string()),
 });
 export type TokenDocument = z.infer<typeof TokenDocument>;
 
@@ -60,9 +62,9 @@ export const TokenRequest = z.union([z.object({ token: z.string() }), z.object({
 export const WriteDocument = z.object({
   data: z.object({
     type: z.string(),
-    id: z.string().optional(),
-    attributes: z.record(z.string(), z.unknown()).optional(),
-    relationships: z.record(z.string(), z.union([Linkage, z.null()])).optional(),
+    id: z.optional(z.string()),
+    attributes: z.optional(z.record(z.string(), z.unknown())),
+    relationships: z.optional(z.record(z.string(), z.union([Linkage, z.null()]))),
   }),
 });
 export type WriteDocument = z.infer<typeof WriteDocument>;

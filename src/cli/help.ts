@@ -1,17 +1,17 @@
 // Help text in the layout of impt 2.6.1 (yargs 12 + cliui): usage wrapped at
 // 80 columns, option switches in a left column, type tags right-aligned.
 // cliui does the column layout; this module only feeds it the rows.
-import { createRequire } from 'node:module';
+import cliui from './cliui.cjs';
 import { allOptions } from './options.js';
 import { HELP_DESCRIBE_COMMAND, type CommandSpec, type OptionSpec } from './spec.js';
 
 /** yargs wraps help at 80 columns, or at the terminal's width when it is narrower. */
-function wrapWidth(): number {
-  const columns = process.stdout.columns;
+function wrapWidth(columns: number | undefined): number {
   return columns ? Math.min(80, columns) : 80;
 }
 
 interface Ui {
+  readonly width: number;
   div(...cols: Array<string | Col>): void;
   span(...cols: Array<string | Col>): void;
   toString(): string;
@@ -23,15 +23,12 @@ interface Col {
   align?: 'left' | 'right' | 'center';
 }
 
-// cliui's CommonJS build wraps at word boundaries (wrap-ansi), like the
-// cliui of yargs 12; its ESM build cuts words at the column.
-function newUi(): Ui {
-  const cliui = createRequire(import.meta.url)('cliui') as (o: { width: number; wrap: boolean }) => Ui;
-  return cliui({ width: wrapWidth(), wrap: true });
+function newUi(width: number): Ui {
+  return cliui({ width, wrap: true });
 }
 
-function maxWidth(cells: string[]): number {
-  return Math.min(Math.max(0, ...cells.map((c) => c.length)), Math.floor(wrapWidth() * 0.5));
+function maxWidth(cells: string[], width: number): number {
+  return Math.min(Math.max(0, ...cells.map((c) => c.length)), Math.floor(width * 0.5));
 }
 
 function typeTag(o: OptionSpec): string {
@@ -40,7 +37,7 @@ function typeTag(o: OptionSpec): string {
 }
 
 function optionRows(ui: Ui, rows: Array<{ sw: string; desc: string; extra: string }>): void {
-  const width = maxWidth(rows.map((r) => r.sw)) + 4;
+  const width = maxWidth(rows.map((r) => r.sw), ui.width) + 4;
   for (const r of rows) {
     ui.span({ text: r.sw, padding: [0, 2, 0, 2], width }, { text: r.desc });
     if (r.extra) ui.div({ text: r.extra, padding: [0, 0, 0, 2], align: 'right' });
@@ -64,8 +61,9 @@ export function synopsis(spec: CommandSpec): string {
   return [...parts, '[--help]'].join(' ');
 }
 
-export function commandHelp(spec: CommandSpec): string {
-  const ui = newUi();
+/** `columns`: the terminal's width (undefined when stdout is not a terminal). */
+export function commandHelp(spec: CommandSpec, columns?: number): string {
+  const ui = newUi(wrapWidth(columns));
   ui.div(`\nUsage: impt ${spec.group} ${spec.name} ${spec.usage ?? synopsis(spec)}\n\n${spec.description}`);
   ui.div();
   ui.div('Options:');
@@ -93,13 +91,13 @@ export interface GroupHelpEntry {
 }
 
 /** `Usage:` head, then the `Commands:` table of a group or of the top level. */
-function commandsHelp(prefix: string, head: string, entries: GroupHelpEntry[]): Ui {
-  const ui = newUi();
+function commandsHelp(prefix: string, head: string, entries: GroupHelpEntry[], columns: number | undefined): Ui {
+  const ui = newUi(wrapWidth(columns));
   ui.div(head);
   ui.div();
   ui.div('Commands:');
   const names = entries.map((e) => `${prefix}${e.name}`);
-  const width = maxWidth(names) + 4;
+  const width = maxWidth(names, ui.width) + 4;
   entries.forEach((e, i) => {
     ui.span({ text: names[i]!, padding: [0, 2, 0, 2], width }, { text: e.summary });
     ui.div();
@@ -109,14 +107,14 @@ function commandsHelp(prefix: string, head: string, entries: GroupHelpEntry[]): 
   return ui;
 }
 
-export function groupHelp(group: string, description: string, commands: GroupHelpEntry[]): string {
-  const ui = commandsHelp(`impt ${group} `, `\nUsage: impt ${group} <command> [options]\n\n${description}`, commands);
+export function groupHelp(group: string, description: string, commands: GroupHelpEntry[], columns?: number): string {
+  const ui = commandsHelp(`impt ${group} `, `\nUsage: impt ${group} <command> [options]\n\n${description}`, commands, columns);
   optionRows(ui, [{ sw: '--help, -h', desc: HELP_DESCRIBE_COMMAND, extra: '[boolean]' }]);
   return finish(ui);
 }
 
-export function topHelp(groups: GroupHelpEntry[]): string {
-  const ui = commandsHelp('impt ', '\nUsage: impt <command> [options]', groups);
+export function topHelp(groups: GroupHelpEntry[], columns?: number): string {
+  const ui = commandsHelp('impt ', '\nUsage: impt <command> [options]', groups, columns);
   optionRows(ui, [
     { sw: '--version, -v', desc: 'Displays the version of impt.', extra: '[boolean]' },
     { sw: '--help, -h', desc: 'Displays a description of the command.', extra: '[boolean]' },

@@ -1,71 +1,29 @@
-// Entry point of `impt`: finds the group and command, prints help or
-// version, parses options, runs the handler inside the error boundary.
-import { FAILS, VERSION, parse as msg } from '../output/messages/common.js';
-import { writeLine } from '../output/plain.js';
-import { findGroup, GROUPS } from './registry.js';
-import { positionalWords } from './words.js';
+// Entry point of `impt`: the process boundary. Builds the io of the command
+// line from the process (streams, stdin, cwd, environment, signals), runs it
+// and turns its end into the exit code. The only place that installs signal
+// handlers or ends the process.
+import { getEventListeners } from 'node:events';
+import { FAILS } from '../output/messages/common.js';
+import { afterStdout, writeLine } from '../output/plain.js';
+import { runCli } from './dispatch.js';
+import type { CliIo } from './io.js';
 
-const out = writeLine;
+const aborter = new AbortController();
 
-function usageFailure(help: string, message: string): number {
-  out(help);
-  out(`Error: ${message}`);
-  out(FAILS);
-  return 1;
+// Ctrl-C / SIGTERM abort the command's signal while the command listens to
+// it (log get, log stream, --log); otherwise they end the process as they
+// would any program.
+function onSignal(sig: NodeJS.Signals): void {
+  if (!aborter.signal.aborted && getEventListeners(aborter.signal, 'abort').length === 0) {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    process.kill(process.pid, sig);
+    return;
+  }
+  aborter.abort();
 }
-
-async function main(argv: string[]): Promise<number> {
-  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) return out(VERSION), 0;
-  const wantsHelp = argv.includes('--help') || argv.includes('-h');
-  const wantsVersion = argv.includes('--version') || argv.includes('-v');
-  const words = positionalWords(argv);
-  const helpWordAt = words.findIndex((w) => w.word === 'help');
-  const help = wantsHelp || helpWordAt >= 0;
-  const path = (helpWordAt >= 0 ? words.slice(0, helpWordAt) : words).slice(0, 2);
-  // help, parser and runner are loaded only when needed: `--version` stays fast
-  const { commandHelp, groupHelp, topHelp } = await import('./help.js');
-  // help texts are laid out only when printed
-  const top = () => topHelp(GROUPS);
-
-  const groupWord = path[0];
-  if (!groupWord) {
-    if (help) return out(top()), 0;
-    return usageFailure(top(), msg.specifyCommand);
-  }
-  const group = findGroup(groupWord.word);
-  if (!group) {
-    if (help) return out(top()), 0;
-    return usageFailure(top(), msg.unknownArgument(words.map((w) => w.word)));
-  }
-  const gHelp = () => groupHelp(group.name, group.summary, group.commands);
-  const commandWord = path[1];
-  if (!commandWord) {
-    if (help) return out(gHelp()), 0;
-    return usageFailure(gHelp(), msg.specifyCommand);
-  }
-  const entry = group.commands.find((c) => c.name === commandWord.word);
-  if (!entry) {
-    if (help) return out(gHelp()), 0;
-    return usageFailure(gHelp(), msg.unknownArgument(words.slice(1).map((w) => w.word)));
-  }
-  const mod = await entry.load();
-  const cHelp = () => commandHelp(mod.spec);
-  if (help) return out(cHelp()), 0;
-  const rest = argv.filter((_, i) => i !== groupWord.index && i !== commandWord.index);
-  if (wantsVersion) {
-    return usageFailure(cHelp(), msg.unknownArgument([rest.includes('-v') ? 'v' : 'version']));
-  }
-  const { ParseFailure, parseCommand } = await import('./parse.js');
-  let parsed;
-  try {
-    parsed = parseCommand(mod.spec, rest);
-  } catch (e) {
-    if (e instanceof ParseFailure) return usageFailure(cHelp(), e.message);
-    throw e;
-  }
-  const { runCommand } = await import('./run.js');
-  return runCommand(mod, parsed.options, parsed.given);
-}
+process.on('SIGINT', onSignal);
+process.on('SIGTERM', onSignal);
 
 // A reader that goes away (`impt device list | head`) ends the command
 // quietly, as for any Unix filter, instead of crashing on EPIPE.
@@ -76,13 +34,27 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
+const io: CliIo = {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  stdin: process.stdin,
+  canPrompt: Boolean(process.stdin.isTTY) && process.env.IMPT_NO_PROMPT === undefined,
+  cwd: process.cwd(),
+  env: process.env,
+  signal: aborter.signal,
+};
+
+runCli(process.argv.slice(2), io).then(
+  ({ code, quiet }) => {
     process.exitCode = code;
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    // a quiet end does not wait for what is still open (stdin, a request under way)
+    if (quiet) afterStdout(() => process.exit(code));
   },
   (e: unknown) => {
-    out(`Error: ${e instanceof Error ? e.message : String(e)}`);
-    out(FAILS);
+    writeLine(`Error: ${e instanceof Error ? e.message : String(e)}`);
+    writeLine(FAILS);
     process.exitCode = 1;
   },
 );

@@ -1,4 +1,5 @@
-import { OUTPUT_OPTION, type CommandSpec, type OptionSpec } from './spec.js';
+import { OUTPUT_OPTION } from '../commands/shared/common-options.js';
+import type { CommandSpec, OptionSpec } from './spec.js';
 
 /** The options of a command; `--output` is appended unless the spec places it itself. */
 export function allOptions(spec: CommandSpec): OptionSpec[] {

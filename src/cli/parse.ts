@@ -7,7 +7,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { parse as msg } from '../output/messages/common.js';
 import { isOptionToken } from './words.js';
 import { allOptions } from './options.js';
-import { camelCase, OUTPUT_OPTION, type CommandSpec, type OptionSpec, type OptionValue, type ParsedOptions } from './spec.js';
+import { OUTPUT_OPTION } from '../commands/shared/common-options.js';
+import { camelCase, type CommandSpec, type OptionSpec, type OptionValue, type ParsedOptions } from './spec.js';
 
 export interface ParseResult {
   options: ParsedOptions;

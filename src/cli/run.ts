@@ -5,23 +5,62 @@ import { inspect } from 'node:util';
 import { ImpCentralApiError, RateLimitError, TransportError, UnexpectedResponseError } from '../api/errors.js';
 import { hideLoginKeyIds } from '../api/secrets.js';
 import { CanceledError, CliError } from '../errors.js';
-import { errors as errMsg, lostAnswerCheck } from '../output/messages/common.js';
+import { errors as errMsg, FAILS, lostAnswerCheck } from '../output/messages/common.js';
 import { metaLines } from '../output/meta.js';
-import { Printer, type OutputMode } from '../output/printer.js';
-import type { CommandModule, ParsedOptions } from './spec.js';
+import { Printer, type OutputMode, type Streams } from '../output/printer.js';
+import type { CliEnd, CliIo } from './io.js';
+import { ParseFailure, parseCommand } from './parse.js';
+import type { CommandModule } from './spec.js';
 
-export async function runCommand(mod: CommandModule, options: ParsedOptions, given: Set<string>): Promise<number> {
-  const mode = (options.output as OutputMode | undefined) ?? 'default';
-  const out = new Printer(mode);
+/** The printer's view of the io: where lines go, and what kind of terminal is there. */
+export function ioStreams(io: CliIo): Streams {
+  return {
+    write: (t) => void io.stdout.write(t),
+    writeErr: (t) => void io.stderr.write(t),
+    isTTY: Boolean(io.stdout.isTTY),
+    errIsTTY: Boolean(io.stderr.isTTY),
+    canPrompt: io.canPrompt,
+    env: io.env,
+  };
+}
+
+/**
+ * Runs one command: parses `argv` (the words after group and command) by
+ * its spec, prints the help and the error of a parse failure, runs the
+ * handler and maps its end to output and exit code. The same for the binary
+ * and for in-process tests.
+ */
+export async function runCommand(mod: CommandModule, argv: string[], io: CliIo): Promise<CliEnd> {
+  let parsed;
   try {
-    await mod.run(options, { out, cwd: process.cwd(), env: process.env, given });
+    parsed = parseCommand(mod.spec, argv);
+  } catch (e) {
+    if (!(e instanceof ParseFailure)) throw e;
+    const { commandHelp } = await import('./help.js');
+    io.stdout.write(`${commandHelp(mod.spec, io.stdout.columns)}\nError: ${e.message}\n${FAILS}\n`);
+    return { code: 1, quiet: false };
+  }
+  const { options, given } = parsed;
+  const out = new Printer((options.output as OutputMode | undefined) ?? 'default', ioStreams(io));
+  try {
+    const end = await mod.run(options, {
+      out,
+      cwd: io.cwd,
+      env: io.env,
+      given,
+      stdin: io.stdin,
+      stdout: io.stdout,
+      signal: io.signal,
+      openSession: io.openSession,
+    });
+    if (end === 'quiet') return { code: 0, quiet: true };
     await out.flushTable();
     out.succeed();
-    return 0;
+    return { code: 0, quiet: false };
   } catch (e) {
     reportFailure(out, e);
     out.fail();
-    return 1;
+    return { code: 1, quiet: false };
   }
 }
 

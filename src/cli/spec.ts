@@ -1,5 +1,6 @@
 // Declarative description of a command: what the parser, the validator and
 // the help renderer need. Each command file exports one `spec` and one `run`.
+import type { Session, SessionDeps } from '../context/session.js';
 import type { Printer } from '../output/printer.js';
 
 /**
@@ -51,27 +52,46 @@ export interface CommandSpec {
 export type OptionValue = string | string[] | boolean | number | undefined;
 export type ParsedOptions = Record<string, OptionValue>;
 
+/** Opens the API session of a command (the auth context of its directory, or the one given). */
+export type SessionFactory = (deps: SessionDeps, context?: Session['context']) => Session;
+
+/**
+ * What a command may use of the world around it. The boundary
+ * (src/cli/run.ts) builds it from the CliIo it is given: the process in
+ * bin/impt.js, or a test in test/helpers/in-process.ts.
+ */
 export interface CommandRuntime {
   out: Printer;
   cwd: string;
   env: NodeJS.ProcessEnv;
   /** option names the user typed (long names), to tell "absent" from "given empty" */
   given: ReadonlySet<string>;
+  /** stdin (paging of `log get`) */
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean; destroy?(): void };
+  /** stdout as a stream, for output that must respect back-pressure (log streams) */
+  stdout: NodeJS.WritableStream;
+  /**
+   * Aborted on Ctrl-C / SIGTERM. Only while a listener is attached does the
+   * boundary turn the signal into an abort; otherwise the signal ends the
+   * process as it would any program.
+   */
+  signal: AbortSignal;
+  /** the API session factory (tests may give their own); context/session.ts openSession when absent */
+  openSession?: SessionFactory;
 }
+
+/**
+ * What a handler returns: nothing (the boundary prints the status line, or
+ * `{}` in json mode) or 'quiet' — the command has printed all it prints and
+ * ends with exit code 0 at once (an interrupted log stream or paging, json
+ * streams), without waiting for requests still under way.
+ */
+export type CommandEnd = void | 'quiet';
 
 export interface CommandModule {
   spec: CommandSpec;
-  run(opts: ParsedOptions, rt: CommandRuntime): Promise<void>;
+  run(opts: ParsedOptions, rt: CommandRuntime): Promise<CommandEnd>;
 }
-
-export const OUTPUT_OPTION: OptionSpec = {
-  name: 'output',
-  alias: 'z',
-  kind: 'choice',
-  choices: ['minimal', 'json', 'debug'],
-  describe: "Adjusts the command's output.",
-  usage: '<mode>',
-};
 
 export const HELP_DESCRIBE_COMMAND = 'Displays a description of the command. Ignores any other options.';
 

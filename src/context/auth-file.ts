@@ -2,7 +2,7 @@
 // impt 2.6.1, written atomically with mode 0600 through `conf`.
 import { unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { readJsonFile, type JsonFileRead } from './json-file.js';
 
 export const AUTH_FILE_NAME = '.impt.auth';
@@ -12,11 +12,11 @@ export const AUTH_FILE_NAME = '.impt.auth';
  * `expiresAt` must be a date (impt's own files hold impCentral's ISO time).
  */
 const AuthFileSchema = z.object({
-  endpoint: z.string().optional(),
-  accessToken: z.string().min(1),
-  expiresAt: z.string().refine((s) => !Number.isNaN(Date.parse(s))),
-  loginKey: z.string().optional(),
-  refreshToken: z.string().optional(),
+  endpoint: z.optional(z.string()),
+  accessToken: z.string().check(z.minLength(1)),
+  expiresAt: z.string().check(z.refine((s) => !Number.isNaN(Date.parse(s)))),
+  loginKey: z.optional(z.string()),
+  refreshToken: z.optional(z.string()),
 });
 
 export type AuthFileData = z.output<typeof AuthFileSchema>;

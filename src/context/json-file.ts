@@ -2,7 +2,7 @@
 // whole and checked field by field, written with impt's layout, and deleted
 // only when they are regular files.
 import { chmodSync, existsSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { CliError } from '../errors.js';
 import { errors } from '../output/messages/common.js';
 
@@ -13,7 +13,7 @@ export type JsonFileRead<T> = { status: 'missing' } | { status: 'corrupted' } | 
  * JSON, unreadable, or a field of the wrong type), or its data. `data` is
  * the object as read (key order and unknown keys kept), not the schema's copy.
  */
-export function readJsonFile<S extends z.ZodType>(path: string, schema: S): JsonFileRead<z.output<S>> {
+export function readJsonFile<S extends z.ZodMiniType>(path: string, schema: S): JsonFileRead<z.output<S>> {
   if (!existsSync(path)) return { status: 'missing' };
   let parsed: unknown;
   try {

@@ -1,7 +1,7 @@
 // `.impt.project` in the current directory (interface/README.md §10.3).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CliError } from '../errors.js';
 import { errors } from '../output/messages/common.js';
 import { deleteFile, readJsonFile, readJsonObjectLoose, writeJsonFile } from './json-file.js';
@@ -10,9 +10,9 @@ export const PROJECT_FILE_NAME = '.impt.project';
 
 /** The keys impt uses, with their types; other keys are kept as they are. */
 const ProjectFileSchema = z.object({
-  deviceGroupId: z.string().min(1),
-  deviceFile: z.string().optional(),
-  agentFile: z.string().optional(),
+  deviceGroupId: z.string().check(z.minLength(1)),
+  deviceFile: z.optional(z.string()),
+  agentFile: z.optional(z.string()),
 });
 
 export type ProjectFile = z.output<typeof ProjectFileSchema> & Record<string, unknown>;

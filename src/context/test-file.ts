@@ -2,7 +2,7 @@
 // interface/test.md: locations, validity rules and the written layout.
 import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CliError } from '../errors.js';
 import { errors } from '../output/messages/common.js';
 import { readJsonFile, readJsonObjectLoose, writeJsonFile } from './json-file.js';
@@ -15,16 +15,16 @@ export const DEFAULT_TIMEOUT = 30;
 
 /** The keys of interface/test.md with their types; other keys are kept as they are. */
 const TestConfigSchema = z.object({
-  deviceGroupId: z.string().min(1),
-  timeout: z.number().optional(),
-  stopOnFail: z.boolean().optional(),
-  allowDisconnect: z.boolean().optional(),
-  builderCache: z.boolean().optional(),
-  testFiles: z.array(z.string()).optional(),
-  deviceFile: z.string().optional(),
-  agentFile: z.string().optional(),
-  githubConfig: z.string().optional(),
-  builderConfig: z.string().optional(),
+  deviceGroupId: z.string().check(z.minLength(1)),
+  timeout: z.optional(z.number()),
+  stopOnFail: z.optional(z.boolean()),
+  allowDisconnect: z.optional(z.boolean()),
+  builderCache: z.optional(z.boolean()),
+  testFiles: z.optional(z.array(z.string())),
+  deviceFile: z.optional(z.string()),
+  agentFile: z.optional(z.string()),
+  githubConfig: z.optional(z.string()),
+  builderConfig: z.optional(z.string()),
 });
 
 export type TestConfig = z.output<typeof TestConfigSchema> & Record<string, unknown>;

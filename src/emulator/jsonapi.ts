@@ -102,7 +102,7 @@ export async function readWrite(c: Context, expectedTypes: readonly string[] | n
   return r.data.data;
 }
 
-export function describeZod(e: z.ZodError): string {
+export function describeZod(e: z.core.$ZodError): string {
   const i = e.issues[0];
   if (!i) return 'Invalid request body.';
   const where = i.path.length ? i.path.join('.') : 'body';

@@ -1,11 +1,9 @@
 // Text layout of results (interface/README.md §5): a prettyjson-style
 // renderer, byte-exact with impt 2.6.1 — key alignment over all keys of an
 // object, trailing space after keys of nested blocks, inline scalar arrays.
-export type Scalar = string | number | boolean | null;
-export type Value = Scalar | undefined | Value[] | DisplayObject;
-export interface DisplayObject {
-  [key: string]: Value;
-}
+import type { DisplayObject, Scalar, Value } from '../types/display.js';
+
+export type { DisplayObject, Scalar, Value } from '../types/display.js';
 
 export interface FormatOptions {
   /** minimal mode joins inline arrays with "," instead of ", " */

@@ -14,7 +14,7 @@ export class LineSink {
 
   /** `pressure(true)` when the output is full (pause the source), `pressure(false)` when it drained. */
   constructor(
-    private readonly out: NodeJS.WritableStream = process.stdout,
+    private readonly out: NodeJS.WritableStream,
     private readonly pressure: (full: boolean) => void = () => {},
   ) {}
 
@@ -52,16 +52,4 @@ export class LineSink {
     if (!this.blocked) return Promise.resolve();
     return new Promise((resolve) => this.waiters.push(resolve));
   }
-}
-
-/**
- * Ends the process with exit code 0 once stdout is flushed, without the
- * status output the error boundary would add. Used where impt prints nothing
- * more: json streams (no `{}` after the objects) and paging that ends
- * because stdin reached its end.
- */
-export function exitQuietly(): Promise<never> {
-  return new Promise<never>(() => {
-    process.stdout.write('', () => process.exit(0));
-  });
 }

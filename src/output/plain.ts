@@ -1,5 +1,7 @@
-// Lines printed before any Printer exists (version, help, parse failures):
-// kept apart from printer.ts so that `impt --version` loads nothing else.
+// Writes of the process boundary (src/cli/main.ts) and of prompts, which go
+// to the process's stdout itself; everything else writes to the io it is given.
+
+/** A line on stdout: the last-resort error of the process boundary. */
 export function writeLine(text: string): void {
   process.stdout.write(`${text}\n`);
 }
@@ -7,4 +9,9 @@ export function writeLine(text: string): void {
 /** Text at the cursor, without a line end (a prompt's `^C`). */
 export function writeText(text: string): void {
   process.stdout.write(text);
+}
+
+/** Calls `then` once everything written to stdout so far has been handed to the OS. */
+export function afterStdout(then: () => void): void {
+  process.stdout.write('', then);
 }

@@ -13,17 +13,9 @@ export interface Streams {
   writeErr(text: string): void;
   isTTY: boolean;
   errIsTTY: boolean;
+  /** a terminal to ask questions on (src/prompt asks only when there is one) */
+  canPrompt: boolean;
   env: NodeJS.ProcessEnv;
-}
-
-export function processStreams(): Streams {
-  return {
-    write: (t) => void process.stdout.write(t),
-    writeErr: (t) => void process.stderr.write(t),
-    isTTY: Boolean(process.stdout.isTTY),
-    errIsTTY: Boolean(process.stderr.isTTY),
-    env: process.env,
-  };
 }
 
 /**
@@ -45,7 +37,7 @@ export class Printer {
   private jsonResult: unknown = undefined;
   private readonly spinner: Spinner | undefined;
 
-  constructor(mode: OutputMode, streams: Streams = processStreams()) {
+  constructor(mode: OutputMode, streams: Streams) {
     this.mode = mode;
     this.streams = streams;
     this.chalk = new Chalk({ level: mode !== 'minimal' && mode !== 'json' && colorEnabled(streams) ? 1 : 0 });
@@ -56,6 +48,16 @@ export class Printer {
   activity(active: boolean): void {
     if (active) this.spinner?.start();
     else this.spinner?.stop();
+  }
+
+  /** whether the streams take colours (a terminal, or FORCE_COLOR), whatever the mode */
+  get colorCapable(): boolean {
+    return colorEnabled(this.streams);
+  }
+
+  /** whether prompts may ask (a terminal on stdin, IMPT_NO_PROMPT unset) */
+  get canPrompt(): boolean {
+    return this.streams.canPrompt;
   }
 
   get isJson(): boolean {

@@ -6,9 +6,6 @@ import { errors, prompt as text } from '../output/messages/common.js';
 import { writeText } from '../output/plain.js';
 import type { Printer } from '../output/printer.js';
 
-export function canPrompt(): boolean {
-  return Boolean(process.stdin.isTTY) && process.env.IMPT_NO_PROMPT === undefined;
-}
 
 function isAbort(e: unknown): boolean {
   return e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError');
@@ -64,7 +61,7 @@ async function ask(question: string, validate: (v: string) => boolean, out: Prin
  * `message` lines are printed first (in every output mode).
  */
 export async function confirm(out: Printer, message?: string): Promise<void> {
-  if (!canPrompt()) throw new CliError(errors.confirmationRequired);
+  if (!out.canPrompt) throw new CliError(errors.confirmationRequired);
   if (message) out.dialog(message);
   out.dialog(text.areYouSure);
   const answer = await ask(text.yesNo, (v) => /^(y|n)$/i.test(v), out);
@@ -73,8 +70,8 @@ export async function confirm(out: Printer, message?: string): Promise<void> {
 }
 
 /** Hidden input (password, one-time password, login key). */
-export async function askSecret(question: string, missingHint: string): Promise<string> {
-  if (!canPrompt()) {
+export async function askSecret(out: Printer, question: string, missingHint: string): Promise<string> {
+  if (!out.canPrompt) {
     const what = question.replace(/^Enter /, '').replace(/: $/, '');
     throw new CliError(errors.inputRequired(what.charAt(0).toUpperCase() + what.slice(1), missingHint));
   }
@@ -89,8 +86,8 @@ export async function askSecret(question: string, missingHint: string): Promise<
 }
 
 /** Echoed free-text input. */
-export async function askText(question: string, missingHint: string): Promise<string> {
-  if (!canPrompt()) {
+export async function askText(out: Printer, question: string, missingHint: string): Promise<string> {
+  if (!out.canPrompt) {
     const what = question.replace(/^Enter /, '').replace(/: $/, '');
     throw new CliError(errors.inputRequired(what.charAt(0).toUpperCase() + what.slice(1), missingHint));
   }
@@ -99,7 +96,7 @@ export async function askText(question: string, missingHint: string): Promise<st
 
 /** Numeric choice: `Enter 1 or 2: `. Returns the chosen number. */
 export async function choose(out: Printer, title: string, options: string[], missingHint: string): Promise<number> {
-  if (!canPrompt()) throw new CliError(errors.inputRequired('A choice', missingHint));
+  if (!out.canPrompt) throw new CliError(errors.inputRequired('A choice', missingHint));
   out.dialog(title);
   options.forEach((o, i) => out.dialog(`  (${i + 1}) ${o}`));
   out.dialog('');

@@ -4,7 +4,7 @@
 // interface/test-run.md: info/warning lines only where info is shown,
 // test/error lines in every text mode, nothing of it in json.
 import { Chalk } from 'chalk';
-import { colorEnabled, processStreams, type Printer } from '../output/printer.js';
+import type { Printer } from '../output/printer.js';
 import { testRunMessages as msg } from '../output/messages/test-run.js';
 
 export type Kind = 'info' | 'warning' | 'error' | 'test';
@@ -16,7 +16,7 @@ export class TestLog {
   private readonly chalk: InstanceType<typeof Chalk>;
 
   constructor(readonly out: Printer) {
-    const coloured = out.showsInfo && colorEnabled(processStreams());
+    const coloured = out.showsInfo && out.colorCapable;
     this.chalk = new Chalk({ level: coloured ? 1 : 0 });
   }
 

@@ -39,7 +39,7 @@ describe('warnings in data.meta', () => {
     const printed: Record<string, string> = {};
     for (const mode of ['default', 'debug', 'minimal', 'json'] as OutputMode[]) {
       let text = '';
-      const p = new Printer(mode, { write: (t) => void (text += t), writeErr: () => undefined, isTTY: false, errIsTTY: false, env: {} });
+      const p = new Printer(mode, { write: (t) => void (text += t), writeErr: () => undefined, isTTY: false, errIsTTY: false, canPrompt: false, env: {} });
       p.warnings(WARNINGS);
       printed[mode] = text;
     }

@@ -192,7 +192,7 @@ describe('build run', () => {
     expect(r.stdout).toContain(`Deployment "${id}" is run successfully.\n`);
     expect(r.stdout).toContain(`Log stream for Device(s) ${dev(8)} is opened.\n`);
     expect(r.code).toBe(0);
-  }, 30_000);
+  });
 
   it('fails like build deploy on bad sources and groups', async () => {
     fails(await env.run(['build', 'run', '-g', 'nope', '-x', 'nope.nut']), 'File with IMP device source code "nope.nut" is not found.');

@@ -149,7 +149,7 @@ describe('build delete', () => {
     expect(r.text).toContain("Are you sure you want to continue?\nEnter 'y' (yes) or 'n' (no):");
     expect(r.text).toContain('Operation is canceled.\nIMPT COMMAND FAILS');
     expect(await exists(b.id)).toBe(true);
-  }, 30_000);
+  });
 
   it('needs --force for flagged builds', async () => {
     const { dg } = await env.group();
@@ -202,7 +202,7 @@ describe('build cleanup', () => {
     expect(r.text).toContain(`The following entities will be deleted:\nDeployment: \n  id:  ${z.ids[0]}\n`);
     expect(r.text).toContain(`"flagged" attribute to false:\nDeployment: \n  id:      ${z.ids[1]}\n`);
     expect(r.text).toContain(`Deployment "${z.ids[1]}" is deleted successfully.`);
-  }, 30_000);
+  });
 
   it('without --product cleans every zombie and leaves the others', async () => {
     const z = await zombies(1);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import path from 'node:path';
 import { startEmulator, type EmulatorHandle } from '../helpers/emulator.js';
 import { impt, tempDir, writeAuthFileFor, type ImptResult } from '../helpers/impt.js';
+import { runImpt } from '../helpers/in-process.js';
 import { client, login } from '../emulator/util.js';
 
 export const DEVICE_IDS = Array.from({ length: 20 }, (_, i) => `40000c2a690c${String(i + 1).padStart(4, '0')}`);
@@ -28,8 +29,10 @@ export interface World {
   demo: Client;
   ops: Client;
   opsId: string;
-  /** runs impt as demo (global auth file) in `cwd` (default: a fresh directory) */
+  /** runs impt in-process as demo (global auth file) in `cwd` (default: a fresh directory) */
   run(args: string[], cwd?: string): Promise<ImptResult>;
+  /** the same, as a child process running the built binary (for what only a process shows) */
+  spawn(args: string[], cwd?: string): Promise<ImptResult>;
   /** a unique name */
   name(prefix: string): string;
   /** a directory holding a Project file for `dgId` (or raw `content`) */
@@ -56,7 +59,8 @@ export async function startWorld(): Promise<World> {
     demo,
     ops,
     opsId,
-    run: (args, cwd) => impt(args, { home, cwd: cwd ?? tempDir('impt-cwd-') }),
+    run: (args, cwd) => runImpt(args, { home, cwd: cwd ?? tempDir('impt-cwd-') }),
+    spawn: (args, cwd) => impt(args, { home, cwd: cwd ?? tempDir('impt-cwd-') }),
     name: (prefix) => `${prefix}-${process.pid}-${++counter}`,
     projectDir(dgId, content) {
       const dir = tempDir('impt-project-');
@@ -89,7 +93,7 @@ export function useWorld(setup?: () => Promise<void>): World {
   beforeAll(async () => {
     Object.assign(w, await startWorld());
     await setup?.();
-  }, 30_000);
+  });
   afterAll(async () => {
     await w.emu?.stop();
   });

@@ -98,7 +98,7 @@ beforeAll(async () => {
   b3 = await demo.deploy(demoDev, { device_code: 'b3', origin: 't2', tags: [b1.attributes.sha, b1.id] });
   s1 = await demo.deploy(demoDev, { device_code: 's1', origin: 'shared' });
   s2 = await demo.deploy(demoDev, { device_code: 's2', origin: 'shared' });
-}, 30_000);
+});
 
 afterAll(async () => {
   await emu?.stop();

@@ -102,7 +102,7 @@ describe('log stream', () => {
     p.child.kill('SIGINT');
     expect(await p.exited).toBe(0);
     expect(p.out()).toMatch(new RegExp(`^${OPENED(dev(3)).replace(/[.()]/g, '\\$&')}\\[${dev(3)}\\] \\S+Z \\[server.log\\] still here\\nIMPT COMMAND SUCCEEDS\\n$`));
-  }, 20_000);
+  });
 
   it('ends on Ctrl-C typed on a terminal', async () => {
     const p = startImpt(['log', 'stream', '-d', 's2'], { home, tty: true });
@@ -150,7 +150,7 @@ describe('log stream', () => {
     p.child.kill('SIGINT');
     expect(await p.exited).toBe(0);
     expect(p.out()).toMatch(/after reconnect\nIMPT COMMAND SUCCEEDS\n$/);
-  }, 40_000);
+  });
 
   it('falls back to the Project file Device Group and reports missing devices and groups', async () => {
     const dg = await groupWith(dev(7));

@@ -140,7 +140,7 @@ describe('a CI job logged in by environment variables', () => {
 
     expect(readdirSync(home)).toEqual([]);
     expect(readdirSync(cwd)).toEqual(['device.nut']);
-  }, 120_000);
+  });
 
   it('a failing step prints one JSON error document and exits 1; minimal prints only the error line', async () => {
     const env = { IMPT_LOGINKEY: 'c1c1c1c1c1c1c1c1', IMPT_ENDPOINT: emu.url };

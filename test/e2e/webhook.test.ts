@@ -140,7 +140,7 @@ describe('webhook delete', () => {
     expect(r.text).toContain(`The following entities will be deleted:\nWebhook: \n  id:    ${wh.id}\n  event: deployment\n  url:   https://example.com/hook\n\nAre you sure you want to continue?\n`);
     expect(r.text).toContain(`Webhook "${wh.id}" is deleted successfully.\nIMPT COMMAND SUCCEEDS`);
     expect((await env.api.get(`/webhooks/${wh.id}`)).status).toBe(404);
-  }, 30_000);
+  });
 
   it('answers an invalid reply with an empty line and "Invalid value!", then asks again', async () => {
     const { dg } = await env.group();
@@ -149,7 +149,7 @@ describe('webhook delete', () => {
     expect(r.code).toBe(1);
     expect(r.text).toMatch(/maybe\n\nInvalid value!\nEnter 'y' \(yes\) or 'n' \(no\):.*n\n\n\{\}\n$/s);
     expect((await env.api.get(`/webhooks/${wh.id}`)).status).toBe(200);
-  }, 30_000);
+  });
 });
 
 describe('webhook list', () => {

@@ -2,9 +2,9 @@
 // process on 127.0.0.1 with a free port and a temporary data dir.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tempDir } from './impt.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = path.join(ROOT, 'bin', 'impt-emulator.js');
@@ -41,10 +41,11 @@ function launch(args: string[]): Promise<{ child: ChildProcess; url: string }> {
     const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let errText = '';
+    // a guard against an emulator that never starts, not a limit on a slow start
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`emulator did not start within 15 s: ${errText || out}`));
-    }, 15_000);
+      reject(new Error(`emulator did not start within 120 s: ${errText || out}`));
+    }, 120_000);
     child.stdout!.setEncoding('utf8');
     child.stderr!.setEncoding('utf8');
     child.stderr!.on('data', (d: string) => (errText += d));
@@ -64,7 +65,8 @@ function launch(args: string[]): Promise<{ child: ChildProcess; url: string }> {
 }
 
 export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<EmulatorHandle> {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'impt-emu-'));
+  // removed after the test file, once the emulator has been stopped
+  const tmp = tempDir('impt-emu-');
   const dataDir = opts.dataDir ?? path.join(tmp, 'data');
   const args = ['start', '--host', '127.0.0.1', '--port', '0'];
   if (opts.inMemory) args.push('--in-memory');

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const IMPT_BIN = path.join(ROOT, 'bin', 'impt.js');
@@ -47,7 +48,8 @@ export function impt(args: string[], opts: ImptOptions = {}): Promise<ImptResult
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 20_000);
+    // a guard against a hung child, not a limit on slow work: a loaded machine may take long
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 300_000);
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
@@ -57,9 +59,18 @@ export function impt(args: string[], opts: ImptOptions = {}): Promise<ImptResult
   });
 }
 
-/** A fresh temporary directory (used as HOME or project directory). */
+const madeDirs: string[] = [];
+// the temporary directories of a test file are removed after its tests
+// (vitest runs each file in a module graph of its own)
+afterAll(() => {
+  for (const dir of madeDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh temporary directory (used as HOME or project directory), removed after the test file. */
 export function tempDir(prefix = 'impt-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  madeDirs.push(dir);
+  return dir;
 }
 
 /** Writes an auth file for `dir` by logging in through the emulator's API directly. */

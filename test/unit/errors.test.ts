@@ -6,7 +6,7 @@ import { Printer, type OutputMode } from '../../src/output/printer.js';
 
 function printed(mode: OutputMode, e: unknown): string {
   let text = '';
-  const out = new Printer(mode, { write: (t) => void (text += t), writeErr: () => undefined, isTTY: false, errIsTTY: false, env: {} });
+  const out = new Printer(mode, { write: (t) => void (text += t), writeErr: () => undefined, isTTY: false, errIsTTY: false, canPrompt: false, env: {} });
   reportFailure(out, e);
   out.fail();
   return text;

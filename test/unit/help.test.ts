@@ -21,25 +21,22 @@ describe('help width', () => {
   it('wraps at the terminal width when it is narrower than 80 columns', async () => {
     const { commandHelp } = await import('../../src/cli/help.js');
     const { spec } = await import('../../src/commands/product/create.js');
-    const saved = Object.getOwnPropertyDescriptor(process.stdout, 'columns');
-    const at = (columns: number | undefined) => {
-      Object.defineProperty(process.stdout, 'columns', { value: columns, configurable: true, writable: true });
-      return commandHelp(spec);
-    };
-    try {
-      expect(`${at(undefined)}\n`).toBe(readFileSync(new URL('product-create.txt', dir), 'utf8'));
-      expect(at(120)).toBe(at(undefined));
-      const narrow = at(60).split('\n');
-      expect(Math.max(...narrow.map((l) => l.length))).toBe(60);
-      expect(narrow.slice(1, 4)).toEqual([
-        'Usage: impt product create --name <product_name> [--descr',
-        '<product_description>] [--owner <ACCOUNT_IDENTIFIER>]',
-        '[--output <mode>] [--help]',
-      ]);
-      expect(narrow).toContain('              [string] [choices: "minimal", "json", "debug"]');
-    } finally {
-      if (saved) Object.defineProperty(process.stdout, 'columns', saved);
-      else delete (process.stdout as { columns?: number }).columns;
-    }
+    const at = (columns: number | undefined) => commandHelp(spec, columns);
+    expect(`${at(undefined)}\n`).toBe(readFileSync(new URL('product-create.txt', dir), 'utf8'));
+    expect(at(120)).toBe(at(undefined));
+    const narrow = at(60).split('\n');
+    expect(Math.max(...narrow.map((l) => l.length))).toBe(60);
+    expect(narrow.slice(1, 4)).toEqual([
+      'Usage: impt product create --name <product_name> [--descr',
+      '<product_description>] [--owner <ACCOUNT_IDENTIFIER>]',
+      '[--output <mode>] [--help]',
+    ]);
+    expect(narrow).toContain('              [string] [choices: "minimal", "json", "debug"]');
+  });
+
+  it('takes the width from the stdout of the io it runs with', async () => {
+    const { runImpt } = await import('../helpers/in-process.js');
+    const r = await runImpt(['product', 'create', '--help'], { columns: 60 });
+    expect(r.stdout).toBe(`${(await import('../../src/cli/help.js')).commandHelp((await import('../../src/commands/product/create.js')).spec, 60)}\n`);
   });
 });

@@ -4,7 +4,7 @@ import { colorEnabled, Printer, type OutputMode, type Streams } from '../../src/
 
 function streams(isTTY: boolean, env: NodeJS.ProcessEnv = {}, errIsTTY = isTTY) {
   const out = { stdout: '', stderr: '' };
-  const s: Streams = { write: (t) => void (out.stdout += t), writeErr: (t) => void (out.stderr += t), isTTY, errIsTTY, env };
+  const s: Streams = { write: (t) => void (out.stdout += t), writeErr: (t) => void (out.stderr += t), isTTY, errIsTTY, canPrompt: false, env };
   return { s, out };
 }
 

@@ -19,8 +19,8 @@ export async function credentials(user: string | undefined, pwd: string | undefi
   if (lk !== undefined) return { loginKey: lk };
   if (user !== undefined) return { user, password: pwd };
   const method = await choose(out, msg.chooseMethod, [...msg.methods], msg.howCredentials);
-  if (method === 2) return { loginKey: await askSecret(msg.askLoginKey, msg.howLoginKey) };
-  return { user: await askText(msg.askUser, msg.howCredentials) };
+  if (method === 2) return { loginKey: await askSecret(out, msg.askLoginKey, msg.howLoginKey) };
+  return { user: await askText(out, msg.askUser, msg.howCredentials) };
 }
 
 /** Exchanges the credentials for a token at `endpoint`, prompting for what is missing. */
@@ -34,6 +34,6 @@ export async function obtainToken(endpoint: string, creds: Credentials, out: Pri
       throw e;
     }
   }
-  const password = creds.password ?? (await askSecret(msg.askPassword, msg.howPassword));
-  return passwordLogin(http, creds.user, password, () => askSecret(msg.askOtp, msg.howOtp));
+  const password = creds.password ?? (await askSecret(out, msg.askPassword, msg.howPassword));
+  return passwordLogin(http, creds.user, password, () => askSecret(out, msg.askOtp, msg.howOtp));
 }

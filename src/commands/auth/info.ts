@@ -46,7 +46,8 @@ export async function run(_opts: ParsedOptions, rt: CommandRuntime): Promise<voi
       if (state.expired) return rt.out.result({ [k.key]: block });
     }
     const debug = rt.out.isDebug ? (t: string) => rt.out.debug(t) : undefined;
-    const me = await openSession({ cwd: rt.cwd, env: rt.env, debug, askSecret }, context).api.me();
+    const ask = (question: string, hint: string) => askSecret(rt.out, question, hint);
+    const me = await (rt.openSession ?? openSession)({ cwd: rt.cwd, env: rt.env, debug, askSecret: ask }, context).api.me();
     block[k.username] = String(me.attributes.username ?? '');
     block[k.email] = String(me.attributes.email ?? '');
     block[k.accountId] = me.id;

@@ -1,4 +1,4 @@
-import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import type { CommandEnd, CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
 import { buildMessages as msg } from '../../output/messages/build.js';
 import { entity } from '../../output/messages/common.js';
 import { str } from '../shared/context.js';
@@ -20,13 +20,13 @@ export const spec: CommandSpec = {
   ],
 };
 
-export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
+export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<CommandEnd> {
   const created = await createBuild(opts, rt);
   await setMinSupported(created);
   await updateGroup(created, str(opts.descr));
   const devices = await restartGroup(created, opts.conditional === true);
   if (opts.log === true && devices.length > 0) {
     rt.out.info(msg.runSuccessful(entity('Deployment', created.build.id)));
-    await streamLogs(created.res, devices.map((d) => d.id), rt);
+    return streamLogs(created.res, devices.map((d) => d.id), rt);
   }
 }

@@ -1,4 +1,4 @@
-import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import type { CommandEnd, CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
 import { deviceMessages as msg } from '../../output/messages/device.js';
 import { session, str } from '../shared/context.js';
 import { streamLogs } from '../shared/log-stream.js';
@@ -22,7 +22,7 @@ export const spec: CommandSpec = {
   ],
 };
 
-export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
+export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<CommandEnd> {
   const ident = str(opts.device)!;
   const conditional = opts.conditional === true;
   const res = new Resolver(session(rt), rt.out);
@@ -30,5 +30,5 @@ export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void
   await res.api.devices.restart(device.id, conditional);
   const d = deviceEntity(ident);
   rt.out.info(conditional ? msg.conditionallyRestarted(d) : msg.restarted(d));
-  if (opts.log === true) await streamLogs(res, [device.id], rt);
+  if (opts.log === true) return streamLogs(res, [device.id], rt);
 }

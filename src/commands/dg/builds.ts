@@ -2,7 +2,6 @@ import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.
 import type { Resource } from '../../api/impcentral.js';
 import { CliError } from '../../errors.js';
 import { entity, errors } from '../../output/messages/common.js';
-import { canPrompt } from '../../prompt/index.js';
 import { dgMessages } from '../../output/messages/dg.js';
 import { session, str } from '../shared/context.js';
 import { confirmPlan, deleteDeployment, unflagDeployment } from '../shared/delete-plan.js';
@@ -51,7 +50,7 @@ export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void
   }
   // Without a terminal the removal cannot be confirmed: refuse before
   // unflagging anything when it would have something to delete (DIFFERENCES F1).
-  if (remove && toUnflag.length > 0 && opts.confirmed !== true && !canPrompt()) {
+  if (remove && toUnflag.length > 0 && opts.confirmed !== true && !rt.out.canPrompt) {
     const unflagged = await res.api.deployments.list({ 'devicegroup.id': dg.id, flagged: 'false' });
     if (olderThan([...unflagged, ...toUnflag], min).length > 0) throw new CliError(errors.confirmationRequired);
   }

@@ -1,5 +1,6 @@
 // Options shared by the dg commands (interface/dg.md).
-import { OUTPUT_OPTION, type OptionSpec } from '../../cli/spec.js';
+import type { OptionSpec } from '../../cli/spec.js';
+import { OUTPUT_OPTION } from '../shared/common-options.js';
 import { DG_TYPES } from '../../api/wire.js';
 
 export const DG_TYPE_NAMES = Object.keys(DG_TYPES);

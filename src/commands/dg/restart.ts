@@ -1,4 +1,4 @@
-import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import type { CommandEnd, CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
 import { dgMessages } from '../../output/messages/dg.js';
 import { session, str } from '../shared/context.js';
 import { groupDevices, infoDevices } from '../shared/dg-views.js';
@@ -19,7 +19,7 @@ export const spec: CommandSpec = {
   ],
 };
 
-export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
+export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<CommandEnd> {
   const src = dgSource(str(opts.dg), rt.cwd);
   const res = new Resolver(session(rt), rt.out);
   const { dg, ident, devices } = await groupDevices(res, src);
@@ -28,5 +28,5 @@ export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void
   await res.api.deviceGroups.restart(dg.id, conditional);
   rt.out.info(dgMessages.restarted(ident, conditional));
   infoDevices(rt.out, devices);
-  if (opts.log === true) await streamLogs(res, devices.map((d) => d.id), rt);
+  if (opts.log === true) return streamLogs(res, devices.map((d) => d.id), rt);
 }

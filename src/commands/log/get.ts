@@ -1,14 +1,13 @@
 import { createInterface } from 'node:readline';
-import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import type { CommandEnd, CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
 import { CliError } from '../../errors.js';
 import type { DisplayObject } from '../../output/format.js';
 import { errors, SUCCEEDS } from '../../output/messages/common.js';
 import { logMessages as msg, type LogEntry } from '../../output/messages/log.js';
 import { session, str } from '../shared/context.js';
-import { exitQuietly } from '../../output/line-sink.js';
 import { DEVICE, Resolver } from '../shared/resolver.js';
 import { onlyProjectDevice, projectDgId } from './devices.js';
-import { endOnInterrupt } from './interrupt.js';
+import { INTERRUPTED, unlessInterrupted } from './interrupt.js';
 
 const DEFAULT_PAGE_SIZE = 20;
 /** without a terminal, stdin that stays silent this long counts as ended: the command never hangs */
@@ -34,14 +33,15 @@ export const spec: CommandSpec = {
   ],
 };
 
-export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
+export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<CommandEnd> {
   const ident = str(opts.device);
   const projectDg = ident ? undefined : projectDgId(rt.cwd);
   if (!ident && !projectDg) throw new CliError(errors.noIdentifier('Device'));
-  // Ctrl-C while the device and the page are looked up ends the command too
-  const release = endOnInterrupt(rt.out);
+  const interrupted = (): CommandEnd => (rt.out.info(SUCCEEDS), 'quiet');
   const res = new Resolver(session(rt), rt.out);
-  const device = ident ? await res.one(DEVICE, ident) : await onlyProjectDevice(res, projectDg!);
+  // Ctrl-C while the device and the page are looked up ends the command too
+  const device = await unlessInterrupted(rt.signal, () => (ident ? res.one(DEVICE, ident) : onlyProjectDevice(res, projectDg!)));
+  if (device === INTERRUPTED) return interrupted();
   const size = (opts['page-size'] as number | undefined) ?? DEFAULT_PAGE_SIZE;
   const fetchPage = async (n: number) => (await res.api.devices.logs(device.id, { number: n, size })).data as LogEntry[];
   const print = (page: LogEntry[]) => {
@@ -51,8 +51,8 @@ export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void
 
   const number = opts['page-number'] as number | undefined;
   if (number !== undefined) {
-    const page = await fetchPage(number);
-    release();
+    const page = await unlessInterrupted(rt.signal, () => fetchPage(number));
+    if (page === INTERRUPTED) return interrupted();
     if (rt.out.isJson) rt.out.list('Log', page as DisplayObject[]);
     else print(page);
     return;
@@ -70,20 +70,16 @@ export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void
     rt.out.info(msg.pressEnter);
   };
   // the paging handles Ctrl-C from here on
-  release();
-  const how = await pageOnEnter(showPage, async () => {
+  const how = await pageOnEnter(rt, showPage, async () => {
     if (!ended) return showPage().then(() => false);
     rt.out.info(msg.noMoreLogs);
     return true;
   });
   // Ctrl-C may come while a page is still being fetched: end now, so that
   // neither the wait for impCentral nor the late page follows the status line
-  if (how === 'interrupted') {
-    rt.out.info(SUCCEEDS);
-    await exitQuietly();
-  }
+  if (how === 'interrupted') return interrupted();
   // nothing follows the last array in json mode, nor the prompt when stdin ended
-  if (rt.out.isJson || how === 'eof') await exitQuietly();
+  if (rt.out.isJson || how === 'eof') return 'quiet';
 }
 
 /**
@@ -92,10 +88,10 @@ export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void
  * the end of stdin ('eof'). Signals are handled from the start, before the
  * first page is printed.
  */
-function pageOnEnter(first: () => Promise<void>, onEnter: () => Promise<boolean>): Promise<'done' | 'interrupted' | 'eof'> {
+function pageOnEnter(rt: CommandRuntime, first: () => Promise<void>, onEnter: () => Promise<boolean>): Promise<'done' | 'interrupted' | 'eof'> {
   return new Promise((resolve, reject) => {
-    const rl = createInterface({ input: process.stdin, terminal: false });
-    const tty = Boolean(process.stdin.isTTY);
+    const rl = createInterface({ input: rt.stdin, terminal: false });
+    const tty = Boolean(rt.stdin.isTTY);
     let pending = 0;
     let busy: Promise<unknown>;
     let finished = false;
@@ -104,10 +100,9 @@ function pageOnEnter(first: () => Promise<void>, onEnter: () => Promise<boolean>
       if (finished) return;
       finished = true;
       clearTimeout(idle);
-      process.off('SIGINT', interrupted);
-      process.off('SIGTERM', interrupted);
+      rt.signal.removeEventListener('abort', interrupted);
       rl.close();
-      process.stdin.destroy();
+      rt.stdin.destroy?.();
       if (error !== undefined) reject(error);
       else resolve(how);
     };
@@ -116,8 +111,8 @@ function pageOnEnter(first: () => Promise<void>, onEnter: () => Promise<boolean>
       clearTimeout(idle);
       if (!tty) idle = setTimeout(() => pending === 0 && finish('eof'), PIPE_IDLE_MS);
     };
-    process.on('SIGINT', interrupted);
-    process.on('SIGTERM', interrupted);
+    if (rt.signal.aborted) return finish('interrupted');
+    rt.signal.addEventListener('abort', interrupted);
     busy = first().catch((e: unknown) => finish('done', e));
     rl.on('line', () => {
       pending++;

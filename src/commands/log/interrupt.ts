@@ -1,24 +1,20 @@
 // Ctrl-C before the paging (`log get`) or the stream (`log stream`) has
-// started: impt handles it from start-up, so a command still looking up its
-// device ends like an interrupted one, `IMPT COMMAND SUCCEEDS`, exit 0
+// started: the command ends like an interrupted one, `IMPT COMMAND
+// SUCCEEDS`, exit 0, without waiting for the lookups under way
 // (interface/log.md, "Ctrl-C (SIGINT) at any time"). SIGTERM is treated the
-// same, as the paging and the stream do (DIFFERENCES F12).
-import { SUCCEEDS } from '../../output/messages/common.js';
-import { exitQuietly } from '../../output/line-sink.js';
-import type { Printer } from '../../output/printer.js';
+// same, as the paging and the stream do (DIFFERENCES F12). The boundary owns
+// the signals and aborts `rt.signal`; this only listens to it.
 
-/** Installs the handlers; call the returned function when the paging or the stream takes over. */
-export function endOnInterrupt(out: Printer): () => void {
-  const interrupted = () => {
-    release();
-    out.info(SUCCEEDS);
-    void exitQuietly();
-  };
-  const release = () => {
-    process.off('SIGINT', interrupted);
-    process.off('SIGTERM', interrupted);
-  };
-  process.on('SIGINT', interrupted);
-  process.on('SIGTERM', interrupted);
-  return release;
+export const INTERRUPTED = Symbol('interrupted');
+
+/** The result of `work`, or INTERRUPTED as soon as the signal is aborted (work is then left to itself). */
+export function unlessInterrupted<T>(signal: AbortSignal, work: () => Promise<T>): Promise<T | typeof INTERRUPTED> {
+  if (signal.aborted) return Promise.resolve(INTERRUPTED);
+  return new Promise<T | typeof INTERRUPTED>((resolve, reject) => {
+    const interrupted = () => resolve(INTERRUPTED);
+    signal.addEventListener('abort', interrupted, { once: true });
+    work()
+      .then(resolve, reject)
+      .finally(() => signal.removeEventListener('abort', interrupted));
+  });
 }

@@ -1,11 +1,11 @@
-import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import type { CommandEnd, CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
 import { CliError } from '../../errors.js';
-import { errors } from '../../output/messages/common.js';
+import { errors, SUCCEEDS } from '../../output/messages/common.js';
 import { arr, session } from '../shared/context.js';
 import { streamLogs } from '../shared/log-stream.js';
 import { DEVICE, DEVICE_GROUP, Resolver } from '../shared/resolver.js';
 import { devicesOf, projectDgId } from './devices.js';
-import { endOnInterrupt } from './interrupt.js';
+import { INTERRUPTED, unlessInterrupted } from './interrupt.js';
 
 export const spec: CommandSpec = {
   group: 'log',
@@ -19,7 +19,7 @@ export const spec: CommandSpec = {
   ],
 };
 
-export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
+export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<CommandEnd> {
   // an empty value means "no identifier" (README §9.4)
   const devices = arr(opts.device).filter((v) => v !== '');
   const dgs = arr(opts.dg).filter((v) => v !== '');
@@ -29,12 +29,16 @@ export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void
   const res = new Resolver(session(rt), rt.out);
   const ids = new Set<string>();
   // Ctrl-C while the devices are looked up ends the command too
-  const release = endOnInterrupt(rt.out);
-  for (const v of devices) ids.add((await res.one(DEVICE, v)).id);
-  for (const v of dgs) for (const d of await devicesOf(res, (await res.one(DEVICE_GROUP, v)).id)) ids.add(d.id);
-  if (projectDg) for (const d of await devicesOf(res, (await res.deviceGroup({ projectDgId: projectDg })).id)) ids.add(d.id);
+  const looked = await unlessInterrupted(rt.signal, async () => {
+    for (const v of devices) ids.add((await res.one(DEVICE, v)).id);
+    for (const v of dgs) for (const d of await devicesOf(res, (await res.one(DEVICE_GROUP, v)).id)) ids.add(d.id);
+    if (projectDg) for (const d of await devicesOf(res, (await res.deviceGroup({ projectDgId: projectDg })).id)) ids.add(d.id);
+  });
+  if (looked === INTERRUPTED) {
+    rt.out.info(SUCCEEDS);
+    return 'quiet';
+  }
   // the stream handles Ctrl-C from here on
-  release();
   if (ids.size === 0) throw new CliError(errors.noIdentifier('Device'));
-  await streamLogs(res, [...ids], rt);
+  return streamLogs(res, [...ids], rt);
 }

@@ -13,7 +13,7 @@ export const spec: CommandSpec = {
 
 export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
   const s = session(rt);
-  const password = await accountPassword(str(opts.pwd));
+  const password = await accountPassword(str(opts.pwd), rt.out);
   const key = await s.api.loginKeys.createWithPassword(password, str(opts.descr));
   rt.out.info(info.created(ident(key.id)));
   rt.out.result(wrap(shortView(key)));

@@ -1,7 +1,7 @@
 import { ImpCentralApiError } from '../../api/errors.js';
 import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
 import { deletePlan, info } from '../../output/messages/common.js';
-import { canPrompt, confirm } from '../../prompt/index.js';
+import { confirm } from '../../prompt/index.js';
 import { CliError } from '../../errors.js';
 import { errors } from '../../output/messages/common.js';
 import { session, str } from '../shared/context.js';
@@ -26,13 +26,13 @@ export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void
   const key = await findLoginKey(s.api, id);
   if (opts.confirmed !== true) {
     // no summary when no one can answer (DIFFERENCES F1)
-    if (!canPrompt()) throw new CliError(errors.confirmationRequired);
+    if (!rt.out.canPrompt) throw new CliError(errors.confirmationRequired);
     rt.out.dialog(deletePlan.willBeDeleted);
     rt.out.dialog(rt.out.text(wrap(shortView(key))));
     rt.out.dialog('');
     await confirm(rt.out);
   }
-  const password = await accountPassword(str(opts.pwd));
+  const password = await accountPassword(str(opts.pwd), rt.out);
   try {
     await s.api.loginKeys.deleteWithPassword(id, password);
     rt.out.info(info.deleted(ident(id)));

@@ -10,6 +10,7 @@ import { isPathSegment } from '../../identify/index.js';
 import type { DisplayObject, Value } from '../../output/format.js';
 import { entity, errors } from '../../output/messages/common.js';
 import { loginkeyMessages as msg } from '../../output/messages/loginkey.js';
+import type { Printer } from '../../output/printer.js';
 import { askSecret } from '../../prompt/index.js';
 
 export const LK_OPTION: OptionSpec = { name: 'lk', alias: 'k', kind: 'string', required: true, usage: '<login_key_id>', describe: 'The login key ID.' };
@@ -42,8 +43,8 @@ export async function findLoginKey(api: ImpCentral, id: string): Promise<Resourc
 }
 
 /** --pwd, or the hidden prompt (not checked yet: see `nonEmptyPassword`). */
-export async function askedPassword(pwd: string | undefined): Promise<string> {
-  return pwd ?? (await askSecret(msg.askPassword, msg.howPassword));
+export async function askedPassword(pwd: string | undefined, out: Printer): Promise<string> {
+  return pwd ?? (await askSecret(out, msg.askPassword, msg.howPassword));
 }
 
 /** An empty password is refused when the create/update/delete request would be sent, not before. */
@@ -53,6 +54,6 @@ export function nonEmptyPassword(password: string): string {
 }
 
 /** --pwd or the prompt, refused when empty (create and delete: nothing is sent in between). */
-export async function accountPassword(pwd: string | undefined): Promise<string> {
-  return nonEmptyPassword(await askedPassword(pwd));
+export async function accountPassword(pwd: string | undefined, out: Printer): Promise<string> {
+  return nonEmptyPassword(await askedPassword(pwd, out));
 }

@@ -17,7 +17,7 @@ export const spec: CommandSpec = {
  */
 export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
   const s = session(rt);
-  const password = await askedPassword(str(opts.pwd));
+  const password = await askedPassword(str(opts.pwd), rt.out);
   const id = str(opts.lk)!;
   await findLoginKey(s.api, id);
   await s.api.loginKeys.updateWithPassword(id, nonEmptyPassword(password), str(opts.descr) ?? '');

@@ -1,6 +1,16 @@
 // Options that read the same in several groups.
 import type { OptionSpec } from '../../cli/spec.js';
 
+/** `--output`: appended to every command's options unless its spec places it itself (src/cli/options.ts). */
+export const OUTPUT_OPTION: OptionSpec = {
+  name: 'output',
+  alias: 'z',
+  kind: 'choice',
+  choices: ['minimal', 'json', 'debug'],
+  describe: "Adjusts the command's output.",
+  usage: '<mode>',
+};
+
 /** Appended to the help text of repeatable options, as yargs does for arrays. */
 export const REPEATED = ' (may be repeated several times)';
 

@@ -6,13 +6,13 @@
 import { inspect } from 'node:util';
 import { ImpCentralApiError, TransportError } from '../../api/errors.js';
 import { openEventStream, type SseConnection, type SseEvent } from '../../api/logstream.js';
-import type { CommandRuntime } from '../../cli/spec.js';
+import type { CommandEnd, CommandRuntime } from '../../cli/spec.js';
 import { USER_AGENT } from '../../context/session.js';
 import { CliError } from '../../errors.js';
 import { errors, logStream, SUCCEEDS } from '../../output/messages/common.js';
 import { logMessages as msg } from '../../output/messages/log.js';
 import type { Printer } from '../../output/printer.js';
-import { exitQuietly, LineSink } from '../../output/line-sink.js';
+import { LineSink } from '../../output/line-sink.js';
 import type { Resolver } from './resolver.js';
 
 /** impt waits about a second for the stream to open before adding devices */
@@ -47,6 +47,9 @@ class LiveLogStream {
   private backoff: { timer: NodeJS.Timeout; wake: () => void } | undefined;
   /** set while a stream is being opened (its requests may take long) */
   private opening: AbortController | undefined;
+  /** interrupted while opening: the command ends at once, its status line printed */
+  private endedWhileOpening = false;
+  private readonly signal: AbortSignal;
 
   constructor(
     private readonly res: Resolver,
@@ -54,31 +57,37 @@ class LiveLogStream {
     rt: CommandRuntime,
   ) {
     this.out = rt.out;
-    this.sink = new LineSink(process.stdout, (full) => (full ? this.conn?.pause() : this.conn?.resume()));
+    this.signal = rt.signal;
+    this.sink = new LineSink(rt.stdout, (full) => (full ? this.conn?.pause() : this.conn?.resume()));
   }
 
-  async run(): Promise<void> {
+  /** Streams until stopped; 'quiet' when interrupted while the stream was being opened. */
+  async run(): Promise<CommandEnd> {
+    // Ctrl-C / SIGTERM (the boundary's signal) stop the stream; a reader that
+    // went away (`| head`) ends the process at the boundary (src/cli/main.ts)
     const stop = () => this.stop();
-    // a reader that went away (`| head`) ends the stream like Ctrl-C
-    const brokenPipe = (e: NodeJS.ErrnoException) => (e.code === 'EPIPE' ? process.exit(0) : undefined);
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-    process.stdout.on('error', brokenPipe);
+    if (this.signal.aborted) return this.interruptedEarly();
+    this.signal.addEventListener('abort', stop);
     try {
-      try {
-        await this.open();
-      } catch (e) {
-        // interrupted while opening: stop() ends the command
+      const opened = this.open().catch((e: unknown) => {
+        // interrupted while opening: stop() has ended the command
         if (!this.stopped) throw e;
-      }
+      });
+      // an interrupt while opening ends at once, without waiting for the answers
+      await Promise.race([opened, this.done.promise]);
+      if (this.endedWhileOpening) return 'quiet';
+      await opened;
       await this.done.promise;
       await this.sink.drained();
     } finally {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      process.stdout.off('error', brokenPipe);
+      this.signal.removeEventListener('abort', stop);
       this.conn?.close();
     }
+  }
+
+  private interruptedEarly(): CommandEnd {
+    this.out.info(SUCCEEDS);
+    return 'quiet';
   }
 
   /** Writes status lines after the queued log lines, keeping the order. */
@@ -92,10 +101,11 @@ class LiveLogStream {
       // Ctrl-C while impCentral is slow to open the stream: end at once, as
       // before the stream (log/interrupt.ts), without waiting for the answers
       this.stopped = true;
+      this.endedWhileOpening = true;
       this.opening.abort();
       this.sink.flush();
       this.out.info(SUCCEEDS);
-      void exitQuietly();
+      this.done.resolve();
       return;
     }
     this.stopped = true;
@@ -217,8 +227,8 @@ class LiveLogStream {
 }
 
 /** Streams the logs of the devices until Ctrl-C, SIGTERM or the server closes the stream. */
-export async function streamLogs(res: Resolver, deviceIds: string[], rt: CommandRuntime): Promise<void> {
-  await new LiveLogStream(res, deviceIds, rt).run();
+export async function streamLogs(res: Resolver, deviceIds: string[], rt: CommandRuntime): Promise<CommandEnd> {
+  if ((await new LiveLogStream(res, deviceIds, rt).run()) === 'quiet') return 'quiet';
   // json mode: the stream's objects are the whole output, no `{}` after them
-  if (rt.out.isJson) await exitQuietly();
+  if (rt.out.isJson) return 'quiet';
 }

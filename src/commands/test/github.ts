@@ -28,8 +28,8 @@ export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void
   const file = str(opts['github-config'])!;
   const existed = existsSync(inCwd(rt.cwd, file));
   await confirmOverwrite(rt.out, existed, opts.confirmed === true, msg.githubExists(file));
-  const user = str(opts.user) ?? (await askText(msg.askUser, msg.userHint));
-  const token = str(opts.pwd) ?? (await askSecret(msg.askToken, msg.tokenHint));
+  const user = str(opts.user) ?? (await askText(rt.out, msg.askUser, msg.userHint));
+  const token = str(opts.pwd) ?? (await askSecret(rt.out, msg.askToken, msg.tokenHint));
   writeGithubCredentials(inCwd(rt.cwd, file), user, token);
   rt.out.info(existed ? msg.githubUpdated : msg.githubCreated);
 }
