@@ -85,9 +85,28 @@ const STALE_TMP = /^(state\.json|seed\.json|clock\.json|emulator\.lock)\.\d+\.tm
 /** Data dirs locked by this process (the pid in the lock file cannot tell them apart). */
 const lockedHere = new Set<string>();
 
+/** Mode of the data dir when the emulator creates it, and of every file in it:
+ * they hold passwords, unbond keys and tokens. */
+const DIR_MODE = 0o700;
+const FILE_MODE = 0o600;
+/** Files of the data dir that are tightened to FILE_MODE at start-up (older emulators made them 0644). */
+const DATA_FILES = ['state.json', 'journal.ndjson', 'seed.json', 'clock.json'];
+
+/** Opens a data-dir file, created (or tightened) to FILE_MODE. */
+function openPrivate(file: string, flags: string): number {
+  const fd = fs.openSync(file, flags, FILE_MODE);
+  try {
+    fs.fchmodSync(fd, FILE_MODE);
+  } catch (e) {
+    fs.closeSync(fd);
+    throw e;
+  }
+  return fd;
+}
+
 function writeFileAtomic(file: string, data: string): void {
   const tmp = `${file}.${process.pid}.tmp`;
-  const fd = fs.openSync(tmp, 'w');
+  const fd = openPrivate(tmp, 'w');
   try {
     fs.writeSync(fd, data);
     fs.fsyncSync(fd);
@@ -126,7 +145,9 @@ export class FilePersistence implements Persistence {
 
   constructor(readonly dir: string) {
     try {
-      fs.mkdirSync(dir, { recursive: true });
+      // a new dir is private; an existing one keeps its mode (it may be shared
+      // on purpose), the files in it are made private below
+      fs.mkdirSync(dir, { recursive: true, mode: DIR_MODE });
     } catch (e) {
       throw this.error(fs.existsSync(dir) ? 'it is not a directory' : reason(e));
     }
@@ -138,6 +159,19 @@ export class FilePersistence implements Persistence {
     this.lockFile = path.join(dir, LOCK_FILE);
     this.lock();
     this.removeStaleTempFiles();
+    this.tightenFiles();
+  }
+
+  /** Makes the files of an existing data dir private (older emulators wrote them 0644). */
+  private tightenFiles(): void {
+    for (const name of DATA_FILES) {
+      const file = path.join(this.dir, name);
+      try {
+        if ((fs.statSync(file).mode & 0o077) !== 0) fs.chmodSync(file, FILE_MODE);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw this.error(`${name}: ${reason(e)}`);
+      }
+    }
   }
 
   /** Takes the data dir for this process, or says which emulator has it. */
@@ -146,7 +180,7 @@ export class FilePersistence implements Persistence {
     if (lockedHere.has(key)) throw this.error('it is in use by another emulator of this process');
     const tmp = `${this.lockFile}.${process.pid}.tmp`;
     try {
-      fs.writeFileSync(tmp, `${process.pid}\n`);
+      fs.writeFileSync(tmp, `${process.pid}\n`, { mode: FILE_MODE });
       for (let attempt = 0; ; attempt++) {
         try {
           createLock(tmp, this.lockFile);
@@ -275,7 +309,7 @@ export class FilePersistence implements Persistence {
 
   private fd(): number {
     if (this.journalFd === null) {
-      this.journalFd = fs.openSync(this.journalFile, 'a');
+      this.journalFd = openPrivate(this.journalFile, 'a');
       this.journalSize = fs.fstatSync(this.journalFd).size;
     }
     return this.journalFd;
@@ -303,7 +337,7 @@ export class FilePersistence implements Persistence {
 
   writeSnapshot(snapshot: Snapshot): void {
     // a snapshot never exists without its journal (load() relies on it)
-    if (this.journalFd === null) fs.closeSync(fs.openSync(this.journalFile, 'a'));
+    if (this.journalFd === null) fs.closeSync(openPrivate(this.journalFile, 'a'));
     writeFileAtomic(this.snapshotFile, JSON.stringify(snapshot));
     // The snapshot now covers every journal line: start a fresh journal.
     if (this.journalFd !== null) {
@@ -357,7 +391,7 @@ function createLock(tmp: string, lock: string): void {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') throw e;
     // a file system without hard links: exclusive create instead
-    fs.writeFileSync(lock, fs.readFileSync(tmp), { flag: 'wx' });
+    fs.writeFileSync(lock, fs.readFileSync(tmp), { flag: 'wx', mode: FILE_MODE });
   }
 }
 
