@@ -8,6 +8,7 @@ import { ApiError, err } from './errors.js';
 import { EventBus } from './events.js';
 import type { AccountRec, LogEntry } from './model.js';
 import { DataDirError, FilePersistence, MemoryPersistence, type Persistence } from './persistence.js';
+import { HostCheck, type ServedAddress } from './request-guard.js';
 import { applySeed, DEFAULT_SEED, parseSeed } from './seed.js';
 import { Store } from './store.js';
 
@@ -61,6 +62,7 @@ export class Emulator {
   private readonly persistence: Persistence;
   private seed: unknown = DEFAULT_SEED;
   private readonly windows = new Map<string, { start: number; count: number }>();
+  private served = new HostCheck(null);
 
   constructor(opts: EmulatorOptions = {}) {
     this.persistence = opts.dataDir ? new FilePersistence(opts.dataDir) : new MemoryPersistence();
@@ -88,6 +90,15 @@ export class Emulator {
       if (!opts.dataDir || e instanceof DataDirError || (e as Error).message.startsWith('invalid seed:')) throw e;
       throw new DataDirError(`cannot use data dir ${opts.dataDir}: ${(e as Error).message}`);
     }
+  }
+
+  /** Where the server listens: requests must name it in Host (see request-guard.ts). */
+  serveAt(addr: ServedAddress): void {
+    this.served = new HostCheck(addr);
+  }
+
+  hostCheck(): HostCheck {
+    return this.served;
   }
 
   /** Moves emulated time forward by `ms`; the offset is kept in the data dir. */

@@ -18,7 +18,7 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
   return emu;
 }
 
-export async function startServer(opts: EmulatorOptions & { host?: string; port?: number }): Promise<RunningEmulator> {
+export async function startServer(opts: EmulatorOptions & { host?: string; port?: number; allowHosts?: string[] }): Promise<RunningEmulator> {
   const emu = createEmulator(opts);
   const host = opts.host ?? '127.0.0.1';
   let server: ServerType;
@@ -36,6 +36,7 @@ export async function startServer(opts: EmulatorOptions & { host?: string; port?
     throw e;
   }
   const port = (server.address() as AddressInfo).port;
+  emu.serveAt({ host, port, allowHosts: opts.allowHosts ?? [] });
   for (const ext of emu.extensions) await ext.start?.(emu);
   const urlHost = host.includes(':') ? `[${host}]` : host;
   return {

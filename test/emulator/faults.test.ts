@@ -13,7 +13,7 @@ describe('fault injection', () => {
   afterAll(() => emu.stop());
 
   const setFaults = async (body: unknown) => {
-    const r = await fetch(`${emu.origin}/_emulator/faults`, { method: 'POST', body: JSON.stringify(body) });
+    const r = await fetch(`${emu.origin}/_emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     expect(r.status).toBe(200);
     return (await r.json()).data;
   };
@@ -78,7 +78,7 @@ describe('fault injection', () => {
 
   it('rejects invalid configurations', async () => {
     for (const body of [{ error_rate: 2 }, { statuses: [200] }, { routes: '(' }, { unknown: 1 }]) {
-      const r = await fetch(`${emu.origin}/_emulator/faults`, { method: 'POST', body: JSON.stringify(body) });
+      const r = await fetch(`${emu.origin}/_emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
       expect(r.status, JSON.stringify(body)).toBe(400);
       expect((await r.json()).error).toEqual(expect.any(String));
     }

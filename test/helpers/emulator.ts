@@ -88,7 +88,7 @@ export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Em
     async admin(method, p, body) {
       const res = await fetch(`${handle.origin}/_emulator/${p.replace(/^\/+/, '')}`, {
         method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json' }, // required on every POST
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const text = await res.text();
