@@ -18,6 +18,7 @@ import { registerWebhooks } from './routes/webhooks.js';
 export function buildApp(emu: Emulator): void {
   const app = emu.app;
   app.use('*', requestGuard(emu));
+  app.use('/_emulator/*', emu.adminFrame());
   // '/v5/*' also matches the bare '/v5' path
   app.use('/v5/*', emu.apiFrame());
   for (const ext of emu.extensions) ext.middleware?.(emu, app);

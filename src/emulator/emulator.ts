@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import type { Context, MiddlewareHandler } from 'hono';
 import { Clock } from './clock.js';
 import { ApiError, err } from './errors.js';
+import { envInt } from './env.js';
 import { EventBus } from './events.js';
 import type { AccountRec, LogEntry } from './model.js';
 import { DataDirError, FilePersistence, MemoryPersistence, type Persistence } from './persistence.js';
@@ -36,6 +37,9 @@ export interface EmulatorOptions {
   tokenTtl?: number;
   /** Requests per second per token (default 10000). */
   rateLimit?: number;
+  /** Journal transactions after which the journal is folded into state.json
+   * (default $IMPT_EMULATOR_FOLD_AFTER, else 5000). */
+  foldAfter?: number;
   extensions?: Extension[];
 }
 
@@ -66,7 +70,7 @@ export class Emulator {
 
   constructor(opts: EmulatorOptions = {}) {
     this.persistence = opts.dataDir ? new FilePersistence(opts.dataDir) : new MemoryPersistence();
-    this.store = new Store(this.persistence);
+    this.store = new Store(this.persistence, { foldAfter: opts.foldAfter ?? envInt('IMPT_EMULATOR_FOLD_AFTER', 1, 1_000_000_000) });
     this.tokenTtl = opts.tokenTtl ?? 3600;
     this.rateLimit = opts.rateLimit ?? 10_000;
     this.extensions = opts.extensions ?? [];
@@ -184,7 +188,9 @@ export class Emulator {
       } else {
         await next();
       }
-      this.store.flush();
+      // the request's changes are durable before its answer leaves
+      const failed = await this.commitFailure();
+      if (failed) c.res = renderError(c, err.internal(failed));
       const res = c.res;
       for (const [k, v] of Object.entries(rateLimitHeaders)) res.headers.set(k, v);
       if (res.status === 429) res.headers.set('Retry-After', '1');
@@ -202,6 +208,27 @@ export class Emulator {
         at: this.iso(),
       });
     };
+  }
+
+  /** The frame of the admin routes: their changes are durable before the answer leaves. */
+  adminFrame(): MiddlewareHandler<Env> {
+    return async (c, next) => {
+      await next();
+      const failed = await this.commitFailure();
+      if (failed) c.res = c.json({ error: `cannot save the change: ${failed}` }, 500);
+    };
+  }
+
+  /** Commits the changes made so far; the problem when they could not be written. */
+  private async commitFailure(): Promise<string | undefined> {
+    try {
+      await this.store.commit();
+      return undefined;
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      console.error(`impt-emulator: cannot write the journal: ${message}`);
+      return message;
+    }
   }
 
   private pruneWindows(nowMs: number): void {
@@ -224,9 +251,13 @@ export class Emulator {
     };
   }
 
-  close(): void {
-    this.store.flush();
-    this.persistence.close();
+  /** Writes what is left and gives the data dir back. */
+  async close(): Promise<void> {
+    try {
+      await this.store.close();
+    } finally {
+      this.persistence.close();
+    }
   }
 }
 

@@ -3,7 +3,9 @@
 //   state.json    full snapshot {version, seq, collections, logs, members}, replaced
 //                 atomically (write temp + fsync + rename + fsync dir)
 //   journal.ndjson one JSON line per committed transaction {s, ops}; each line
-//                 is written and fsync'ed before the HTTP response leaves.
+//                 is written and fsync'ed before the HTTP response leaves
+//                 (lines of concurrent requests share a write and an fsync:
+//                 group-commit.ts).
 //
 //   emulator.lock  pid of the emulator using the dir; a second emulator refuses
 //                 the dir while that process lives (a killed one leaves a stale
@@ -38,7 +40,8 @@ export interface Snapshot {
 export interface Persistence {
   /** Snapshot plus journal transactions to replay, or null for a fresh store. */
   load(): { snapshot: Snapshot | null; journal: { s: number; ops: JournalOp[] }[]; dirty: boolean };
-  append(seq: number, ops: JournalOp[]): void;
+  /** Appends whole journal lines and makes them durable; on failure none of them stays in the journal. */
+  append(data: Buffer, transactions: number): Promise<void>;
   writeSnapshot(snapshot: Snapshot): void;
   /** Number of journal transactions written since the last snapshot. */
   journalLength(): number;
@@ -57,7 +60,7 @@ export class MemoryPersistence implements Persistence {
   load() {
     return { snapshot: null, journal: [], dirty: false };
   }
-  append(): void {}
+  async append(): Promise<void> {}
   writeSnapshot(): void {}
   journalLength(): number {
     return 0;
@@ -315,12 +318,13 @@ export class FilePersistence implements Persistence {
     return this.journalFd;
   }
 
-  append(seq: number, ops: JournalOp[]): void {
+  /** The write only reaches the page cache; the fsync runs off the event
+   * loop, so requests go on being served (and queued for the next write) meanwhile. */
+  async append(data: Buffer, transactions: number): Promise<void> {
     const fd = this.fd();
-    const line = Buffer.from(JSON.stringify({ s: seq, ops }) + '\n');
     try {
-      for (let done = 0; done < line.length; ) done += fs.writeSync(fd, line, done);
-      fs.fdatasyncSync(fd);
+      for (let done = 0; done < data.length; ) done += fs.writeSync(fd, data, done);
+      await fdatasync(fd);
     } catch (e) {
       // a failed write (disk full) must not leave part of a line that later
       // transactions would follow
@@ -331,8 +335,8 @@ export class FilePersistence implements Persistence {
       }
       throw e;
     }
-    this.journalSize += line.length;
-    this.lines++;
+    this.journalSize += data.length;
+    this.lines += transactions;
   }
 
   writeSnapshot(snapshot: Snapshot): void {
@@ -381,6 +385,10 @@ export class FilePersistence implements Persistence {
     }
     this.unlock();
   }
+}
+
+function fdatasync(fd: number): Promise<void> {
+  return new Promise((resolve, reject) => fs.fdatasync(fd, (e) => (e ? reject(e) : resolve())));
 }
 
 /** Creates `lock` with the content of `tmp`; EEXIST when it exists. */

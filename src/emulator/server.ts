@@ -32,7 +32,7 @@ export async function startServer(opts: EmulatorOptions & { host?: string; port?
       });
     });
   } catch (e) {
-    emu.close(); // gives the data dir back
+    await emu.close(); // gives the data dir back
     throw e;
   }
   const port = (server.address() as AddressInfo).port;
@@ -50,7 +50,7 @@ export async function startServer(opts: EmulatorOptions & { host?: string; port?
         server.close(() => resolve());
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
       });
-      emu.close();
+      await emu.close();
     },
   };
 }

@@ -1,8 +1,11 @@
 // In-memory store with id-indexed collections, a few secondary indexes and
 // durable commits. Mutations (put/delete/appendLog) are queued as journal ops;
-// flush() writes them as one fsync'ed journal transaction. The HTTP layer
-// flushes before each response; code outside a request (simulation, timers)
-// is flushed automatically on the next tick, or may call flush() itself.
+// commit() makes them one journal transaction and resolves once it (and
+// everything committed before) is durable: transactions of concurrent
+// requests share one write and fsync (group-commit.ts). The HTTP layer
+// awaits commit() before each response; changes made outside a request
+// (simulation, timers) are committed automatically on the next tick.
+import { GroupCommit } from './group-commit.js';
 import type { Collections, CollName, DeviceRec, LogEntry } from './model.js';
 import { COLLECTIONS } from './model.js';
 import type { JournalOp, Persistence, Snapshot } from './persistence.js';
@@ -10,7 +13,12 @@ import type { JournalOp, Persistence, Snapshot } from './persistence.js';
 /** Historical log entries kept per device (oldest dropped first). */
 export const MAX_LOGS_PER_DEVICE = 1000;
 /** Journal transactions after which the journal is folded into a snapshot. */
-const COMPACT_AFTER = 5000;
+export const DEFAULT_FOLD_AFTER = 5000;
+
+export interface StoreOptions {
+  /** Journal transactions after which the journal is folded into a snapshot (default 5000). */
+  foldAfter?: number;
+}
 
 type Maps = { [K in CollName]: Map<string, Collections[K]> };
 
@@ -20,11 +28,26 @@ export class Store {
   private devicesByMac = new Map<string, string>();
   private devicesByAgent = new Map<string, string>();
   private devicesByDg = new Map<string, Set<string>>();
-  private pending: JournalOp[] = [];
+  /** JSON of the ops of the next transaction */
+  private pending: string[] = [];
+  /** number of the last transaction queued */
   private seq = 0;
-  private flushScheduled = false;
+  private commitScheduled = false;
+  private closed = false;
+  private readonly journal: GroupCommit;
+  private readonly foldAfter: number;
 
-  constructor(private readonly persistence: Persistence) {}
+  constructor(
+    private readonly persistence: Persistence,
+    opts: StoreOptions = {},
+  ) {
+    this.foldAfter = opts.foldAfter ?? DEFAULT_FOLD_AFTER;
+    this.journal = new GroupCommit({
+      append: (data, transactions) => this.persistence.append(data, transactions),
+      fold: () => this.writeSnapshot(),
+      wantsFold: () => this.persistence.journalLength() >= this.foldAfter,
+    });
+  }
 
   /** Loads persisted state. Returns false when there was nothing to load. */
   load(): boolean {
@@ -122,20 +145,25 @@ export class Store {
     if (this.logs.delete(deviceId)) this.queue(['clearlogs', deviceId]);
   }
 
-  /** Writes queued mutations durably. Safe to call when nothing is pending. */
-  flush(): void {
-    if (this.pending.length === 0) return;
-    const ops = this.pending;
-    this.pending = [];
-    try {
-      this.persistence.append(this.seq + 1, ops);
-    } catch (e) {
-      // not written: keep the changes for the next flush, under the same number
-      this.pending = ops.concat(this.pending);
-      throw e;
+  /** Makes the queued mutations one journal transaction; resolves once it and
+   * everything committed before are durable, rejects when writing them failed
+   * (they stay queued, under the same transaction number, for the next write). */
+  commit(): Promise<void> {
+    if (this.pending.length > 0) {
+      this.seq++;
+      this.journal.add(Buffer.from(`{"s":${this.seq},"ops":[${this.pending.join(',')}]}\n`));
+      this.pending = [];
     }
-    this.seq++;
-    if (this.persistence.journalLength() >= COMPACT_AFTER) this.compact();
+    return this.journal.wait();
+  }
+
+  /** Commits what is queued; later changes are no longer written. */
+  async close(): Promise<void> {
+    try {
+      await this.commit();
+    } finally {
+      this.closed = true;
+    }
   }
 
   /** Drops everything (memory only; callers re-seed and then compact()). */
@@ -148,9 +176,15 @@ export class Store {
     this.pending = [];
   }
 
-  /** Folds the current state into a fresh snapshot and empties the journal. */
+  /** Folds the current state into a fresh snapshot and empties the journal:
+   * at once when no journal write is in flight (errors are thrown), else
+   * right after it (commit() waits for it and reports its errors). */
   compact(): void {
-    this.pending = [];
+    this.journal.fold();
+  }
+
+  private writeSnapshot(): void {
+    this.pending = []; // the snapshot holds them
     const now = Date.now();
     for (const [id, t] of this.maps.access_tokens) if (t.expires_at_ms < now - 86_400_000) this.maps.access_tokens.delete(id);
     this.persistence.writeSnapshot(this.snapshot());
@@ -176,12 +210,12 @@ export class Store {
   // ---- internals ---------------------------------------------------------
 
   private queue(op: JournalOp): void {
-    this.pending.push(op);
-    if (!this.flushScheduled) {
-      this.flushScheduled = true;
+    this.pending.push(JSON.stringify(op));
+    if (!this.commitScheduled && !this.closed) {
+      this.commitScheduled = true;
       setImmediate(() => {
-        this.flushScheduled = false;
-        this.flush();
+        this.commitScheduled = false;
+        if (!this.closed) this.commit().catch((e: unknown) => console.error(`impt-emulator: cannot write the journal: ${(e as Error).message}`));
       });
     }
   }

@@ -76,12 +76,11 @@ export function registerSimAdmin(emu: Emulator, app: App, runtime: DeviceRuntime
   const route =
     (fn: (c: Context) => Promise<{ status?: 200 | 201; data: unknown }>) =>
     async (c: Context): Promise<Response> => {
+      // the admin frame commits the changes before the answer leaves
       try {
         const r = await fn(c);
-        emu.store.flush();
         return c.json({ data: r.data }, r.status ?? 200);
       } catch (e) {
-        emu.store.flush();
         if (e instanceof SimError) return c.json({ error: e.message }, e.status);
         throw e;
       }

@@ -6,6 +6,7 @@
 // device comes online. Every line goes through Emulator.appendLog, so it
 // reaches the historical logs and open log streams alike.
 import type { Emulator } from '../emulator.js';
+import { envInt } from '../env.js';
 import type { DeploymentRec, DeviceRec } from '../model.js';
 import { extractLogLines } from './squirrel.js';
 
@@ -13,9 +14,7 @@ import { extractLogLines } from './squirrel.js';
 export const DEFAULT_BOOT_DELAY_MS = 2000;
 
 export function bootDelayFromEnv(): number {
-  const raw = process.env.IMPT_EMULATOR_BOOT_DELAY_MS;
-  const v = Number(raw);
-  return raw !== undefined && raw.trim() !== '' && Number.isInteger(v) && v >= 0 && v <= 600_000 ? v : DEFAULT_BOOT_DELAY_MS;
+  return envInt('IMPT_EMULATOR_BOOT_DELAY_MS', 0, 600_000) ?? DEFAULT_BOOT_DELAY_MS;
 }
 
 /** Program storage per imp type, for the "program storage used" status line. */
