@@ -1,4 +1,5 @@
-// Assembles the hono app: request guard (Host, Origin, Content-Type), frame
+// Assembles the hono app: request guard (Host, Origin, Content-Type), request
+// limits (body size, state size), frame
 // middleware (request log, headers, rate limit, durable commit), extension
 // middleware, auth guard, core routes, extension routes, admin routes, 404
 // and error handling.
@@ -6,6 +7,7 @@ import { Hono } from 'hono';
 import { ApiError, err } from './errors.js';
 import { type Emulator, type Env, renderError } from './emulator.js';
 import { requestGuard } from './request-guard.js';
+import { requestLimits } from './request-limits.js';
 import { registerAdmin } from './routes/admin.js';
 import { registerAuth } from './routes/auth.js';
 import { registerDeployments } from './routes/deployments.js';
@@ -18,6 +20,7 @@ import { registerWebhooks } from './routes/webhooks.js';
 export function buildApp(emu: Emulator): void {
   const app = emu.app;
   app.use('*', requestGuard(emu));
+  app.use('*', requestLimits(emu));
   app.use('/_emulator/*', emu.adminFrame());
   // '/v5/*' also matches the bare '/v5' path
   app.use('/v5/*', emu.apiFrame());

@@ -40,6 +40,9 @@ export interface EmulatorOptions {
   /** Journal transactions after which the journal is folded into state.json
    * (default $IMPT_EMULATOR_FOLD_AFTER, else 5000). */
   foldAfter?: number;
+  /** Size of the state at which requests that would add to it are refused
+   * (default $IMPT_EMULATOR_MAX_STATE_MB MiB, else 256 MiB). */
+  maxStateBytes?: number;
   extensions?: Extension[];
 }
 
@@ -52,6 +55,8 @@ export interface RequestLogEntry {
 }
 
 export const MAX_REQUEST_LOG = 100_000;
+/** Highest IMPT_EMULATOR_MAX_STATE_MB: well below the longest string (512 MiB), which state.json is read as. */
+export const MAX_STATE_MB = 400;
 export const API_CONTENT_TYPE = 'application/vnd.api+json';
 
 export class Emulator {
@@ -70,7 +75,11 @@ export class Emulator {
 
   constructor(opts: EmulatorOptions = {}) {
     this.persistence = opts.dataDir ? new FilePersistence(opts.dataDir) : new MemoryPersistence();
-    this.store = new Store(this.persistence, { foldAfter: opts.foldAfter ?? envInt('IMPT_EMULATOR_FOLD_AFTER', 1, 1_000_000_000) });
+    const maxStateMb = envInt('IMPT_EMULATOR_MAX_STATE_MB', 1, MAX_STATE_MB);
+    this.store = new Store(this.persistence, {
+      foldAfter: opts.foldAfter ?? envInt('IMPT_EMULATOR_FOLD_AFTER', 1, 1_000_000_000),
+      maxStateBytes: opts.maxStateBytes ?? (maxStateMb === undefined ? undefined : maxStateMb * 2 ** 20),
+    });
     this.tokenTtl = opts.tokenTtl ?? 3600;
     this.rateLimit = opts.rateLimit ?? 10_000;
     this.extensions = opts.extensions ?? [];
@@ -126,7 +135,7 @@ export class Emulator {
       typeof line === 'string'
         ? { ts: this.iso(), type: 'server.log', msg: line }
         : { ts: line.ts ?? this.iso(), type: line.type ?? 'server.log', msg: line.msg };
-    this.store.appendLog(deviceId, entry);
+    this.store.appendLog(deviceId, entry); // not kept when the state is far above its limit; streamed all the same
     this.events.emit('log.appended', { deviceId, entry });
     return entry;
   }
@@ -142,6 +151,10 @@ export class Emulator {
   private seedStore(): void {
     this.store.clearMemory();
     applySeed(this.store, this.clock, this.seed);
+    if (this.store.isFull()) {
+      const mb = (n: number) => `${Math.ceil(n / 2 ** 20)} MiB`;
+      throw new Error(`invalid seed: its state (${mb(this.store.stateBytes())}) is above the limit of ${mb(this.store.maxStateBytes)} (IMPT_EMULATOR_MAX_STATE_MB)`);
+    }
     this.store.compact();
   }
 

@@ -124,7 +124,11 @@ export function requestGuard(emu: Emulator): MiddlewareHandler<Env> {
 
 /** Every POST (a browser sends a body-less one without preflight) and every request with a body. */
 function needsJson(c: Context): boolean {
-  if (c.req.method === 'POST') return true;
+  return c.req.method === 'POST' || hasBody(c);
+}
+
+/** A request with a body (GET and HEAD ones are not read). */
+export function hasBody(c: Context): boolean {
   if (c.req.method === 'GET' || c.req.method === 'HEAD') return false;
   const length = c.req.header('content-length');
   return c.req.header('transfer-encoding') !== undefined || (length !== undefined && length.trim() !== '0');

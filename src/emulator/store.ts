@@ -14,10 +14,34 @@ import type { JournalOp, Persistence, Snapshot } from './persistence.js';
 export const MAX_LOGS_PER_DEVICE = 1000;
 /** Journal transactions after which the journal is folded into a snapshot. */
 export const DEFAULT_FOLD_AFTER = 5000;
+/** Journal bytes after which it is folded too (a restart replays at most about this much). */
+const FOLD_AFTER_BYTES = 64 * 1024 * 1024;
+/** Default limit of the state (its snapshot's size): far below the longest
+ * string (512 MiB), so that state.json, any answer and the memory stay
+ * manageable. */
+export const DEFAULT_MAX_STATE_BYTES = 256 * 1024 * 1024;
+/** Log lines are no longer kept in the history once the state is this far
+ * above its limit (lines that requests admitted below it add, still are). */
+const LOG_SLACK_BYTES = 16 * 1024 * 1024;
+/** Bytes a record or log line adds to a snapshot besides its JSON (commas, member list, log key). */
+const RECORD_OVERHEAD = 48;
 
 export interface StoreOptions {
   /** Journal transactions after which the journal is folded into a snapshot (default 5000). */
   foldAfter?: number;
+  /** Size of the state above which isFull() says so (default 256 MiB). */
+  maxStateBytes?: number;
+}
+
+/** What each record or log line adds to the state's size (records are immutable). */
+const sizes = new WeakMap<object, number>();
+function sizeOf(value: object, json?: string): number {
+  let n = sizes.get(value);
+  if (n === undefined) {
+    n = Buffer.byteLength(json ?? JSON.stringify(value)) + RECORD_OVERHEAD;
+    sizes.set(value, n);
+  }
+  return n;
 }
 
 type Maps = { [K in CollName]: Map<string, Collections[K]> };
@@ -36,39 +60,50 @@ export class Store {
   private closed = false;
   private readonly journal: GroupCommit;
   private readonly foldAfter: number;
+  /** size of the state as a snapshot, about */
+  private bytes = 0;
+  readonly maxStateBytes: number;
 
   constructor(
     private readonly persistence: Persistence,
     opts: StoreOptions = {},
   ) {
     this.foldAfter = opts.foldAfter ?? DEFAULT_FOLD_AFTER;
+    this.maxStateBytes = opts.maxStateBytes ?? DEFAULT_MAX_STATE_BYTES;
     this.journal = new GroupCommit({
       append: (data, transactions) => this.persistence.append(data, transactions),
       fold: () => this.writeSnapshot(),
-      wantsFold: () => this.persistence.journalLength() >= this.foldAfter,
+      wantsFold: () => this.persistence.journalLength() >= this.foldAfter || this.persistence.journalBytes() >= FOLD_AFTER_BYTES,
     });
   }
 
   /** Loads persisted state. Returns false when there was nothing to load. */
   load(): boolean {
-    const { snapshot, journal, dirty } = this.persistence.load();
-    if (!snapshot && journal.length === 0) return false;
+    // no snapshot: a new data dir (a journal without one stops the start)
+    const { snapshot, snapshotBytes, journal, dirty } = this.persistence.load();
+    if (!snapshot) return false;
     this.clearMemory();
-    if (snapshot) {
-      this.seq = snapshot.seq;
-      for (const name of COLLECTIONS) {
-        for (const rec of snapshot.collections[name] ?? []) this.putRaw(name, rec as never);
-      }
-      for (const [id, entries] of Object.entries(snapshot.logs ?? {})) this.logs.set(id, entries);
-      this.restoreMembers(snapshot.members);
+    this.seq = snapshot.seq;
+    // the size of the state is the file's; each record's own size (the same
+    // JSON) is computed only when it is replaced or deleted
+    let items = 0;
+    for (const name of COLLECTIONS) {
+      for (const rec of snapshot.collections[name] ?? []) this.putRaw(name, rec as never, false);
+      items += snapshot.collections[name]?.length ?? 0;
     }
+    for (const [id, entries] of Object.entries(snapshot.logs ?? {})) {
+      this.logs.set(id, entries);
+      items += entries.length;
+    }
+    this.bytes = snapshotBytes + items * RECORD_OVERHEAD;
+    this.restoreMembers(snapshot.members);
     for (const tx of journal) {
       if (tx.s <= this.seq) continue;
       for (const op of tx.ops) this.applyOp(op);
       this.seq = tx.s;
     }
     // Fold a replayed journal into a fresh snapshot; a clean snapshot needs no rewrite.
-    if (dirty || !snapshot) this.compact();
+    if (dirty) this.compact();
     return true;
   }
 
@@ -125,24 +160,42 @@ export class Store {
   // ---- writes ------------------------------------------------------------
 
   put<K extends CollName>(coll: K, rec: Collections[K]): Collections[K] {
+    const json = JSON.stringify(rec);
+    sizeOf(rec, json);
     this.putRaw(coll, rec);
-    this.queue(['put', coll, rec as { id: string }]);
+    this.queue(`["put",${JSON.stringify(coll)},${json}]`);
     return rec;
   }
 
   delete(coll: CollName, id: string): boolean {
     const existed = this.deleteRaw(coll, id);
-    if (existed) this.queue(['del', coll, id]);
+    if (existed) this.queue(JSON.stringify(['del', coll, id]));
     return existed;
   }
 
-  appendLog(deviceId: string, entry: LogEntry): void {
+  /** Adds a line to a device's history; false (not kept) when the state is
+   * far above its limit. */
+  appendLog(deviceId: string, entry: LogEntry): boolean {
+    if (this.bytes >= this.maxStateBytes + LOG_SLACK_BYTES) return false;
+    const json = JSON.stringify(entry);
+    sizeOf(entry, json);
     this.appendLogRaw(deviceId, entry);
-    this.queue(['log', deviceId, entry]);
+    this.queue(`["log",${JSON.stringify(deviceId)},${json}]`);
+    return true;
   }
 
   clearLogs(deviceId: string): void {
-    if (this.logs.delete(deviceId)) this.queue(['clearlogs', deviceId]);
+    if (this.dropLogs(deviceId)) this.queue(JSON.stringify(['clearlogs', deviceId]));
+  }
+
+  /** Size of the state as a snapshot (about). */
+  stateBytes(): number {
+    return this.bytes;
+  }
+
+  /** Whether the state has reached its limit: requests that would add to it are refused. */
+  isFull(): boolean {
+    return this.bytes >= this.maxStateBytes;
   }
 
   /** Makes the queued mutations one journal transaction; resolves once it and
@@ -170,6 +223,7 @@ export class Store {
   clearMemory(): void {
     this.maps = emptyMaps();
     this.logs.clear();
+    this.bytes = 0;
     this.devicesByMac.clear();
     this.devicesByAgent.clear();
     this.devicesByDg.clear();
@@ -186,7 +240,7 @@ export class Store {
   private writeSnapshot(): void {
     this.pending = []; // the snapshot holds them
     const now = Date.now();
-    for (const [id, t] of this.maps.access_tokens) if (t.expires_at_ms < now - 86_400_000) this.maps.access_tokens.delete(id);
+    for (const [id, t] of this.maps.access_tokens) if (t.expires_at_ms < now - 86_400_000) this.deleteRaw('access_tokens', id);
     this.persistence.writeSnapshot(this.snapshot());
   }
 
@@ -209,8 +263,9 @@ export class Store {
 
   // ---- internals ---------------------------------------------------------
 
-  private queue(op: JournalOp): void {
-    this.pending.push(JSON.stringify(op));
+  /** Queues the JSON of a journal op for the next transaction. */
+  private queue(op: string): void {
+    this.pending.push(op);
     if (!this.commitScheduled && !this.closed) {
       this.commitScheduled = true;
       setImmediate(() => {
@@ -232,12 +287,16 @@ export class Store {
         this.appendLogRaw(op[1], op[2]);
         break;
       case 'clearlogs':
-        this.logs.delete(op[1]);
+        this.dropLogs(op[1]);
         break;
     }
   }
 
-  private putRaw<K extends CollName>(coll: K, rec: Collections[K]): void {
+  private putRaw<K extends CollName>(coll: K, rec: Collections[K], counted = true): void {
+    if (counted) {
+      const before = this.maps[coll].get(rec.id);
+      this.bytes += sizeOf(rec) - (before ? sizeOf(before) : 0);
+    }
     if (coll === 'devices') {
       const prev = this.maps.devices.get(rec.id);
       // a device that stays in its group keeps its place in the member list
@@ -249,6 +308,8 @@ export class Store {
   }
 
   private deleteRaw(coll: CollName, id: string): boolean {
+    const before = this.maps[coll].get(id);
+    if (before) this.bytes -= sizeOf(before);
     if (coll === 'devices') {
       const prev = this.maps.devices.get(id);
       if (prev) this.unindexDevice(prev);
@@ -260,7 +321,17 @@ export class Store {
     let list = this.logs.get(deviceId);
     if (!list) this.logs.set(deviceId, (list = []));
     list.push(entry);
-    if (list.length > MAX_LOGS_PER_DEVICE) list.splice(0, list.length - MAX_LOGS_PER_DEVICE);
+    this.bytes += sizeOf(entry);
+    if (list.length > MAX_LOGS_PER_DEVICE) {
+      for (const dropped of list.splice(0, list.length - MAX_LOGS_PER_DEVICE)) this.bytes -= sizeOf(dropped);
+    }
+  }
+
+  private dropLogs(deviceId: string): boolean {
+    const list = this.logs.get(deviceId);
+    if (!list) return false;
+    for (const e of list) this.bytes -= sizeOf(e);
+    return this.logs.delete(deviceId);
   }
 
   private indexDevice(d: DeviceRec, membership = true): void {

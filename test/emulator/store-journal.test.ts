@@ -32,6 +32,7 @@ function failingOnce(): Failing {
     },
     writeSnapshot: () => undefined,
     journalLength: () => p.written.length,
+    journalBytes: () => 0,
     readSeed: () => undefined,
     writeSeed: () => undefined,
     readClockOffset: () => 0,
@@ -113,6 +114,47 @@ describe('store journal', () => {
     const reloaded = new Store(again);
     reloaded.load();
     expect(reloaded.list('products').map((r) => r.id)).toEqual(['a', 'b']);
+    again.close();
+    fs.rmSync(path.dirname(dir), { recursive: true });
+  });
+});
+
+describe('state size', () => {
+  it('keeps count of the size of the state through puts, deletes, logs and a reload', async () => {
+    const dir = dataDir();
+    const fp = new FilePersistence(dir);
+    const store = new Store(fp, { maxStateBytes: 20_000 });
+    store.compact();
+    /** the size counted, beside the snapshot's JSON and the records and log lines it holds */
+    const sizes = (s: Store) => {
+      const snap = s.snapshot();
+      const items = Object.values(snap.collections).reduce((n, l) => n + l!.length, 0) + Object.values(snap.logs).reduce((n, l) => n + l.length, 0);
+      return { counted: s.stateBytes(), json: Buffer.byteLength(JSON.stringify(snap)), items };
+    };
+    const check = (s: Store) => {
+      const { counted, json, items } = sizes(s);
+      expect(counted).toBeGreaterThanOrEqual(json);
+      expect(counted).toBeLessThanOrEqual(json + 49 * items); // 48 per item, give or take a comma
+    };
+    for (let i = 0; i < 20; i++) store.put('products', { id: `p${i}`, name: 'é'.repeat(100 * i) } as never);
+    store.put('products', { id: 'p3', name: 'short' } as never);
+    store.delete('products', 'p4');
+    for (let i = 0; i < 1100; i++) store.appendLog('d', { ts: 't', type: 'server.log', msg: `line ${i}` });
+    store.clearLogs('d');
+    store.appendLog('e', { ts: 't', type: 'server.log', msg: 'kept' });
+    check(store);
+    expect(store.isFull()).toBe(true);
+    await store.commit();
+    store.compact();
+    store.put('products', { id: 'p5', name: 'after the snapshot' } as never);
+    await store.commit();
+    fp.close();
+    const again = new FilePersistence(dir);
+    const reloaded = new Store(again);
+    reloaded.load();
+    check(reloaded);
+    reloaded.delete('products', 'p19');
+    check(reloaded);
     again.close();
     fs.rmSync(path.dirname(dir), { recursive: true });
   });

@@ -7,7 +7,7 @@
 // reaches the historical logs and open log streams alike.
 import type { Emulator } from '../emulator.js';
 import { envInt } from '../env.js';
-import type { DeploymentRec, DeviceRec } from '../model.js';
+import type { DeploymentRec, DeviceRec, LogEntry } from '../model.js';
 import { extractLogLines } from './squirrel.js';
 
 /** Real-time delay between a restart and the lines of the new boot (see bootDelayFromEnv). */
@@ -142,12 +142,12 @@ export class DeviceRuntime {
   }
 
   /** Appends one line with a strictly increasing timestamp per device. */
-  line(deviceId: string, type: string, msg: string): void {
+  line(deviceId: string, type: string, msg: string): LogEntry {
     const now = this.emu.clock.nowMs();
     const last = this.lastTs.get(deviceId) ?? 0;
     const ms = Math.max(now, last + 1);
     this.lastTs.set(deviceId, ms);
-    this.emu.appendLog(deviceId, { ts: new Date(ms).toISOString(), type, msg });
+    return this.emu.appendLog(deviceId, { ts: new Date(ms).toISOString(), type, msg });
   }
 
   private status(deviceId: string, msg: string): void {
