@@ -1,5 +1,6 @@
-// Emulator benchmark: start time with a 10,000-device data dir and GETs per
-// second from concurrent clients on loopback. Prints figures; no assertions.
+// Emulator benchmark: start time with a 10,000-device data dir, GETs per
+// second and acknowledged (durably journaled) writes per second from
+// concurrent clients on loopback. Prints figures; no assertions.
 // Usage: node bench/emulator.mjs [devices=10000] [requests=20000] [concurrency=16]
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -41,26 +42,31 @@ function start(extra = []) {
 const stop = (child) => new Promise((r) => { child.once('exit', r); child.kill('SIGTERM'); });
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 
-function get(url, token) {
+/** One request; resolves with the status once the whole answer has arrived. */
+function send(method, url, token, body) {
+  const data = body === undefined ? undefined : JSON.stringify(body);
+  const headers = { authorization: `Bearer ${token}` };
+  if (data !== undefined) headers['content-type'] = 'application/vnd.api+json';
   return new Promise((resolve, reject) => {
-    http
-      .get(url, { agent, headers: { authorization: `Bearer ${token}` } }, (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode));
-      })
-      .on('error', reject);
+    const req = http.request(url, { method, agent, headers }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode));
+    });
+    req.on('error', reject);
+    req.end(data);
   });
 }
 
-async function rate(url, token) {
+/** REQUESTS requests from CONCURRENCY clients; `request(client, n)` sends one and resolves with its status. */
+async function rate(request) {
   let next = 0;
   let failures = 0;
   const t0 = process.hrtime.bigint();
   await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
+    Array.from({ length: CONCURRENCY }, async (_, client) => {
       while (next < REQUESTS) {
-        next++;
-        if ((await get(url, token)) !== 200) failures++;
+        const n = next++;
+        if ((await request(client, n)) !== 200) failures++;
       }
     }),
   );
@@ -80,12 +86,28 @@ const login = await fetch(`${emu.url}/auth`, {
 }).then((r) => r.json());
 const token = login.access_token;
 for (const p of ['/products', '/devices?page[size]=100']) {
-  const r = await rate(emu.url + p, token);
+  const r = await rate(() => send('GET', emu.url + p, token));
   console.log(`GET ${p}: ${r.perSecond} req/s (${REQUESTS} requests, ${CONCURRENCY} concurrent clients, ${r.failures} non-200)`);
 }
 const one = await fetch(`${emu.url}/devices?page[size]=1`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json());
-const r = await rate(`${emu.url}/devices/${one.data[0].id}`, token);
+const r = await rate(() => send('GET', `${emu.url}/devices/${one.data[0].id}`, token));
 console.log(`GET /devices/{id}: ${r.perSecond} req/s`);
+// every client changes its own product: each 200 is an acknowledged, journaled write
+const products = [];
+for (let i = 0; i < CONCURRENCY; i++) {
+  const res = await fetch(`${emu.url}/products`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/vnd.api+json' },
+    body: JSON.stringify({ data: { type: 'product', attributes: { name: `bench-${i}` } } }),
+  }).then((res) => res.json());
+  products.push(res.data.id);
+}
+const w = await rate((client, n) =>
+  send('PATCH', `${emu.url}/products/${products[client]}`, token, {
+    data: { type: 'product', id: products[client], attributes: { description: `write ${n}` } },
+  }),
+);
+console.log(`PATCH /products/{id}: ${w.perSecond} acknowledged writes/s (${REQUESTS} writes, ${CONCURRENCY} concurrent clients, ${w.failures} non-200)`);
 await stop(emu.child);
 agent.destroy();
 fs.rmSync(tmp, { recursive: true, force: true });

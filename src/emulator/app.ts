@@ -1,9 +1,13 @@
-// Assembles the hono app: frame middleware (request log, headers, rate limit,
-// durable commit), extension middleware, auth guard, core routes, extension
-// routes, admin routes, 404 and error handling.
+// Assembles the hono app: request guard (Host, Origin, Content-Type), request
+// limits (body size, state size), frame
+// middleware (request log, headers, rate limit, durable commit), extension
+// middleware, auth guard, core routes, extension routes, admin routes, 404
+// and error handling.
 import { Hono } from 'hono';
 import { ApiError, err } from './errors.js';
 import { type Emulator, type Env, renderError } from './emulator.js';
+import { requestGuard } from './request-guard.js';
+import { requestLimits } from './request-limits.js';
 import { registerAdmin } from './routes/admin.js';
 import { registerAuth } from './routes/auth.js';
 import { registerDeployments } from './routes/deployments.js';
@@ -15,6 +19,9 @@ import { registerWebhooks } from './routes/webhooks.js';
 
 export function buildApp(emu: Emulator): void {
   const app = emu.app;
+  app.use('*', requestGuard(emu));
+  app.use('*', requestLimits(emu));
+  app.use('/_emulator/*', emu.adminFrame());
   // '/v5/*' also matches the bare '/v5' path
   app.use('/v5/*', emu.apiFrame());
   for (const ext of emu.extensions) ext.middleware?.(emu, app);

@@ -39,7 +39,8 @@ async function call(opts: Opts, method: string, path: string, body?: unknown): P
   try {
     res = await fetch(`${base}/_emulator/${path}`, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      // the emulator refuses a POST without it (a browser could send one)
+      headers: { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (e) {

@@ -5,9 +5,11 @@ import { Hono } from 'hono';
 import type { Context, MiddlewareHandler } from 'hono';
 import { Clock } from './clock.js';
 import { ApiError, err } from './errors.js';
+import { envInt } from './env.js';
 import { EventBus } from './events.js';
 import type { AccountRec, LogEntry } from './model.js';
 import { DataDirError, FilePersistence, MemoryPersistence, type Persistence } from './persistence.js';
+import { HostCheck, type ServedAddress } from './request-guard.js';
 import { applySeed, DEFAULT_SEED, parseSeed } from './seed.js';
 import { Store } from './store.js';
 
@@ -35,6 +37,12 @@ export interface EmulatorOptions {
   tokenTtl?: number;
   /** Requests per second per token (default 10000). */
   rateLimit?: number;
+  /** Journal transactions after which the journal is folded into state.json
+   * (default $IMPT_EMULATOR_FOLD_AFTER, else 5000). */
+  foldAfter?: number;
+  /** Size of the state at which requests that would add to it are refused
+   * (default $IMPT_EMULATOR_MAX_STATE_MB MiB, else 256 MiB). */
+  maxStateBytes?: number;
   extensions?: Extension[];
   /** Directory of the libraries `#require` links (imp runtime). */
   libDir?: string | null;
@@ -51,6 +59,8 @@ export interface RequestLogEntry {
 }
 
 export const MAX_REQUEST_LOG = 100_000;
+/** Highest IMPT_EMULATOR_MAX_STATE_MB: well below the longest string (512 MiB), which state.json is read as. */
+export const MAX_STATE_MB = 400;
 export const API_CONTENT_TYPE = 'application/vnd.api+json';
 
 export class Emulator {
@@ -70,10 +80,15 @@ export class Emulator {
   private readonly persistence: Persistence;
   private seed: unknown = DEFAULT_SEED;
   private readonly windows = new Map<string, { start: number; count: number }>();
+  private served = new HostCheck(null);
 
   constructor(opts: EmulatorOptions = {}) {
     this.persistence = opts.dataDir ? new FilePersistence(opts.dataDir) : new MemoryPersistence();
-    this.store = new Store(this.persistence);
+    const maxStateMb = envInt('IMPT_EMULATOR_MAX_STATE_MB', 1, MAX_STATE_MB);
+    this.store = new Store(this.persistence, {
+      foldAfter: opts.foldAfter ?? envInt('IMPT_EMULATOR_FOLD_AFTER', 1, 1_000_000_000),
+      maxStateBytes: opts.maxStateBytes ?? (maxStateMb === undefined ? undefined : maxStateMb * 2 ** 20),
+    });
     this.tokenTtl = opts.tokenTtl ?? 3600;
     this.rateLimit = opts.rateLimit ?? 10_000;
     this.extensions = opts.extensions ?? [];
@@ -100,6 +115,15 @@ export class Emulator {
     }
   }
 
+  /** Where the server listens: requests must name it in Host (see request-guard.ts). */
+  serveAt(addr: ServedAddress): void {
+    this.served = new HostCheck(addr);
+  }
+
+  hostCheck(): HostCheck {
+    return this.served;
+  }
+
   /** Moves emulated time forward by `ms`; the offset is kept in the data dir. */
   advanceClock(ms: number): void {
     this.clock.advance(ms);
@@ -122,7 +146,7 @@ export class Emulator {
       typeof line === 'string'
         ? { ts: this.iso(), type: 'server.log', msg: line }
         : { ts: line.ts ?? this.iso(), type: line.type ?? 'server.log', msg: line.msg };
-    this.store.appendLog(deviceId, entry);
+    this.store.appendLog(deviceId, entry); // not kept when the state is far above its limit; streamed all the same
     this.events.emit('log.appended', { deviceId, entry });
     return entry;
   }
@@ -138,6 +162,10 @@ export class Emulator {
   private seedStore(): void {
     this.store.clearMemory();
     applySeed(this.store, this.clock, this.seed);
+    if (this.store.isFull()) {
+      const mb = (n: number) => `${Math.ceil(n / 2 ** 20)} MiB`;
+      throw new Error(`invalid seed: its state (${mb(this.store.stateBytes())}) is above the limit of ${mb(this.store.maxStateBytes)} (IMPT_EMULATOR_MAX_STATE_MB)`);
+    }
     this.store.compact();
   }
 
@@ -184,7 +212,9 @@ export class Emulator {
       } else {
         await next();
       }
-      this.store.flush();
+      // the request's changes are durable before its answer leaves
+      const failed = await this.commitFailure();
+      if (failed) c.res = renderError(c, err.internal(failed));
       const res = c.res;
       for (const [k, v] of Object.entries(rateLimitHeaders)) res.headers.set(k, v);
       if (res.status === 429) res.headers.set('Retry-After', '1');
@@ -202,6 +232,27 @@ export class Emulator {
         at: this.iso(),
       });
     };
+  }
+
+  /** The frame of the admin routes: their changes are durable before the answer leaves. */
+  adminFrame(): MiddlewareHandler<Env> {
+    return async (c, next) => {
+      await next();
+      const failed = await this.commitFailure();
+      if (failed) c.res = c.json({ error: `cannot save the change: ${failed}` }, 500);
+    };
+  }
+
+  /** Commits the changes made so far; the problem when they could not be written. */
+  private async commitFailure(): Promise<string | undefined> {
+    try {
+      await this.store.commit();
+      return undefined;
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      console.error(`impt-emulator: cannot write the journal: ${message}`);
+      return message;
+    }
   }
 
   private pruneWindows(nowMs: number): void {
@@ -224,9 +275,13 @@ export class Emulator {
     };
   }
 
-  close(): void {
-    this.store.flush();
-    this.persistence.close();
+  /** Writes what is left and gives the data dir back. */
+  async close(): Promise<void> {
+    try {
+      await this.store.close();
+    } finally {
+      this.persistence.close();
+    }
   }
 }
 

@@ -158,7 +158,7 @@ function faultMiddleware(emu: Emulator): MiddlewareHandler<Env> {
     await next();
     const node = loseAnswer ? nodeBindings(c) : undefined;
     if (node) {
-      emu.store.flush(); // committed like any answered change, before the answer is lost
+      await emu.store.commit(); // committed like any answered change, before the answer is lost
       s.injected.lost_answers++;
       node.incoming.socket.destroy();
       c.res = alreadySent();

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { registerAdminCommands } from './cli-admin.js';
 import { registerExec } from './cli-exec.js';
 import { EXTENSIONS } from './extensions.js';
+import { isLoopbackHost } from './request-guard.js';
 import { startErrorMessage, startServer } from './server.js';
 
 const intArg = (min: number, max: number) => (value: string) => {
@@ -23,6 +24,7 @@ program
   .command('start')
   .description('start the emulator and serve until SIGINT/SIGTERM')
   .option('--host <host>', 'interface to listen on', '127.0.0.1')
+  .option('--allow-host <name>', 'also answer requests for this host name (reverse proxy, container name); repeatable', (v: string, list: string[]) => [...list, v], [])
   .option('--port <port>', 'TCP port (0 = any free port)', intArg(0, 65535), 6502)
   .option('--data-dir <dir>', `state directory (default ./${DEFAULT_DATA_DIR})`)
   .option('--in-memory', 'keep no state on disk')
@@ -33,6 +35,7 @@ program
   .option('--agent-internet', "let agents' outgoing HTTP reach any host (default: loopback only)")
   .action(async (opts: {
     host: string;
+    allowHost: string[];
     port: number;
     dataDir?: string;
     inMemory?: boolean;
@@ -57,6 +60,7 @@ program
       running = await startServer({
         host: opts.host,
         port: opts.port,
+        allowHosts: opts.allowHost,
         dataDir,
         seed,
         tokenTtl: opts.tokenTtl,
@@ -69,6 +73,11 @@ program
       fail(startErrorMessage(e, opts.host, opts.port));
     }
     process.stdout.write(`impCentral emulator listening on ${running.url}\n`);
+    if (!isLoopbackHost(opts.host)) {
+      process.stderr.write(
+        `impt-emulator: warning: listening on ${opts.host}, not on loopback: the admin routes (/_emulator/...: reset, clock, devices, faults) need no authentication and are open to everyone who can reach it.\n`,
+      );
+    }
     let stopping = false;
     const stop = () => {
       if (stopping) return;

@@ -1,16 +1,19 @@
 // Durable state for the emulator: a snapshot file plus an append-only journal.
 //
 //   state.json    full snapshot {version, seq, collections, logs, members}, replaced
-//                 atomically (write temp + fsync + rename + fsync dir)
+//                 atomically (write temp + fsync + rename + fsync dir), written
+//                 record by record (data-files.ts, json-chunks.ts)
 //   journal.ndjson one JSON line per committed transaction {s, ops}; each line
-//                 is written and fsync'ed before the HTTP response leaves.
+//                 is written and fsync'ed before the HTTP response leaves
+//                 (lines of concurrent requests share a write and an fsync:
+//                 group-commit.ts).
 //
 //   emulator.lock  pid of the emulator using the dir; a second emulator refuses
 //                 the dir while that process lives (a killed one leaves a stale
 //                 lock that the next start takes over)
 //
 // On start the snapshot is loaded and journal lines with a sequence number
-// above the snapshot's are replayed (a torn last line from a crash is
+// above the snapshot's are replayed as they are read, line by line (a torn last line from a crash is
 // ignored: it was never acknowledged). Anything else that does not fit — a
 // corrupt line before the last, a gap in the sequence numbers, a journal
 // without its snapshot — stops the start with a message naming the file
@@ -18,13 +21,12 @@
 // snapshot at start-up and whenever it grows past a threshold.
 import fs from 'node:fs';
 import path from 'node:path';
+import { DIR_MODE, fdatasync, FILE_MODE, openPrivate, readLines, writeFileAtomic } from './data-files.js';
+import { isLogEntry, isMapOf, isRecord, type JournalOp, parseTransaction, type Transaction } from './journal-format.js';
+import { jsonChunks } from './json-chunks.js';
 import { COLLECTIONS, type CollName, type LogEntry } from './model.js';
 
-export type JournalOp =
-  | ['put', CollName, { id: string }]
-  | ['del', CollName, string]
-  | ['log', string, LogEntry]
-  | ['clearlogs', string];
+export type { JournalOp, Transaction } from './journal-format.js';
 
 export interface Snapshot {
   version: 1;
@@ -36,12 +38,16 @@ export interface Snapshot {
 }
 
 export interface Persistence {
-  /** Snapshot plus journal transactions to replay, or null for a fresh store. */
-  load(): { snapshot: Snapshot | null; journal: { s: number; ops: JournalOp[] }[]; dirty: boolean };
-  append(seq: number, ops: JournalOp[]): void;
+  /** Snapshot plus the journal transactions to replay (read as they are
+   * iterated; a damaged line throws then), or null for a fresh store. */
+  load(): { snapshot: Snapshot | null; snapshotBytes: number; journal: Iterable<Transaction>; dirty: boolean };
+  /** Appends whole journal lines and makes them durable; on failure none of them stays in the journal. */
+  append(data: Buffer, transactions: number): Promise<void>;
   writeSnapshot(snapshot: Snapshot): void;
   /** Number of journal transactions written since the last snapshot. */
   journalLength(): number;
+  /** Bytes of the journal written since the last snapshot. */
+  journalBytes(): number;
   readSeed(): unknown;
   writeSeed(seed: unknown): void;
   /** Offset of the emulated clock from real time (POST /_emulator/clock), in ms. */
@@ -55,11 +61,14 @@ export class DataDirError extends Error {}
 
 export class MemoryPersistence implements Persistence {
   load() {
-    return { snapshot: null, journal: [], dirty: false };
+    return { snapshot: null, snapshotBytes: 0, journal: [], dirty: false };
   }
-  append(): void {}
+  async append(): Promise<void> {}
   writeSnapshot(): void {}
   journalLength(): number {
+    return 0;
+  }
+  journalBytes(): number {
     return 0;
   }
   private seed: unknown = undefined;
@@ -85,31 +94,8 @@ const STALE_TMP = /^(state\.json|seed\.json|clock\.json|emulator\.lock)\.\d+\.tm
 /** Data dirs locked by this process (the pid in the lock file cannot tell them apart). */
 const lockedHere = new Set<string>();
 
-function writeFileAtomic(file: string, data: string): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  const fd = fs.openSync(tmp, 'w');
-  try {
-    fs.writeSync(fd, data);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.renameSync(tmp, file);
-  fsyncDir(path.dirname(file));
-}
-
-function fsyncDir(dir: string): void {
-  try {
-    const fd = fs.openSync(dir, 'r');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    // some platforms cannot fsync directories; the rename is still atomic
-  }
-}
+/** Files of the data dir that are tightened to FILE_MODE at start-up (older emulators made them 0644). */
+const DATA_FILES = ['state.json', 'journal.ndjson', 'seed.json', 'clock.json'];
 
 export class FilePersistence implements Persistence {
   private readonly snapshotFile: string;
@@ -126,7 +112,9 @@ export class FilePersistence implements Persistence {
 
   constructor(readonly dir: string) {
     try {
-      fs.mkdirSync(dir, { recursive: true });
+      // a new dir is private; an existing one keeps its mode (it may be shared
+      // on purpose), the files in it are made private below
+      fs.mkdirSync(dir, { recursive: true, mode: DIR_MODE });
     } catch (e) {
       throw this.error(fs.existsSync(dir) ? 'it is not a directory' : reason(e));
     }
@@ -138,6 +126,19 @@ export class FilePersistence implements Persistence {
     this.lockFile = path.join(dir, LOCK_FILE);
     this.lock();
     this.removeStaleTempFiles();
+    this.tightenFiles();
+  }
+
+  /** Makes the files of an existing data dir private (older emulators wrote them 0644). */
+  private tightenFiles(): void {
+    for (const name of DATA_FILES) {
+      const file = path.join(this.dir, name);
+      try {
+        if ((fs.statSync(file).mode & 0o077) !== 0) fs.chmodSync(file, FILE_MODE);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw this.error(`${name}: ${reason(e)}`);
+      }
+    }
   }
 
   /** Takes the data dir for this process, or says which emulator has it. */
@@ -146,7 +147,7 @@ export class FilePersistence implements Persistence {
     if (lockedHere.has(key)) throw this.error('it is in use by another emulator of this process');
     const tmp = `${this.lockFile}.${process.pid}.tmp`;
     try {
-      fs.writeFileSync(tmp, `${process.pid}\n`);
+      fs.writeFileSync(tmp, `${process.pid}\n`, { mode: FILE_MODE });
       for (let attempt = 0; ; attempt++) {
         try {
           createLock(tmp, this.lockFile);
@@ -211,36 +212,54 @@ export class FilePersistence implements Persistence {
 
   load() {
     const snapshot = this.loadSnapshot();
-    const text = this.read(this.journalFile);
-    if (!snapshot && text === undefined) return { snapshot, journal: [], dirty: false }; // a new data dir
+    const size = this.sizeOf(this.journalFile);
+    if (!snapshot && size === undefined) return { snapshot, snapshotBytes: 0, journal: [], dirty: false }; // a new data dir
     // the journal is created just before the first snapshot and both stay:
     // one without the other has lost changes
     if (!snapshot) throw this.error('state.json is missing (journal.ndjson alone cannot rebuild the state)');
-    if (text === undefined) throw this.error('journal.ndjson is missing (changes made since state.json was written are lost)');
-    const journal: { s: number; ops: JournalOp[] }[] = [];
-    const lines = text.split('\n');
-    // a transaction is written with its newline in one write: only the text
-    // after the last newline can be a write torn by a crash (never acknowledged)
-    const tail = lines.pop()!;
-    const add = (tx: { s: number; ops: JournalOp[] }, lineNo: number) => {
-      const prev = journal.at(-1);
+    if (size === undefined) throw this.error('journal.ndjson is missing (changes made since state.json was written are lost)');
+    const snapshotBytes = this.sizeOf(this.snapshotFile) ?? 0;
+    return { snapshot, snapshotBytes, journal: this.readJournal(snapshot.seq), dirty: size > 0 };
+  }
+
+  /** Size of a file of the data dir, undefined when it does not exist. */
+  private sizeOf(file: string): number | undefined {
+    try {
+      return fs.statSync(file).size;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw this.error(`${path.basename(file)}: ${reason(e)}`);
+    }
+  }
+
+  /** The journal's transactions, read line by line and checked as they come. */
+  private *readJournal(snapshotSeq: number): Generator<Transaction> {
+    let prev: Transaction | undefined;
+    let lineNo = 0;
+    let lines: Generator<{ text: string; complete: boolean }>;
+    try {
+      lines = readLines(this.journalFile);
+    } catch (e) {
+      throw this.error(`journal.ndjson: ${reason(e)}`);
+    }
+    for (const { text, complete } of lines) {
+      lineNo++;
+      const tx = parseTransaction(text);
+      if (!tx) {
+        // a transaction is written with its newline: only the text after the
+        // last newline can be a write torn by a crash (never acknowledged)
+        if (!complete) return;
+        throw this.error(`journal.ndjson line ${lineNo} is not a journal transaction`);
+      }
       if (prev && tx.s !== prev.s + 1) {
         throw this.error(`journal.ndjson line ${lineNo}: transaction ${tx.s} does not follow transaction ${prev.s}`);
       }
-      journal.push(tx);
-    };
-    lines.forEach((line, i) => {
-      const tx = parseTransaction(line);
-      if (!tx) throw this.error(`journal.ndjson line ${i + 1} is not a journal transaction`);
-      add(tx, i + 1);
-    });
-    const last = tail ? parseTransaction(tail) : null;
-    if (last) add(last, lines.length + 1);
-    const first = journal[0];
-    if (first && first.s > snapshot.seq + 1) {
-      throw this.error(`journal.ndjson starts at transaction ${first.s} but state.json ends at transaction ${snapshot.seq}`);
+      if (!prev && tx.s > snapshotSeq + 1) {
+        throw this.error(`journal.ndjson starts at transaction ${tx.s} but state.json ends at transaction ${snapshotSeq}`);
+      }
+      prev = tx;
+      yield tx;
     }
-    return { snapshot, journal, dirty: text.length > 0 };
   }
 
   private loadSnapshot(): Snapshot | null {
@@ -275,18 +294,19 @@ export class FilePersistence implements Persistence {
 
   private fd(): number {
     if (this.journalFd === null) {
-      this.journalFd = fs.openSync(this.journalFile, 'a');
+      this.journalFd = openPrivate(this.journalFile, 'a');
       this.journalSize = fs.fstatSync(this.journalFd).size;
     }
     return this.journalFd;
   }
 
-  append(seq: number, ops: JournalOp[]): void {
+  /** The write only reaches the page cache; the fsync runs off the event
+   * loop, so requests go on being served (and queued for the next write) meanwhile. */
+  async append(data: Buffer, transactions: number): Promise<void> {
     const fd = this.fd();
-    const line = Buffer.from(JSON.stringify({ s: seq, ops }) + '\n');
     try {
-      for (let done = 0; done < line.length; ) done += fs.writeSync(fd, line, done);
-      fs.fdatasyncSync(fd);
+      for (let done = 0; done < data.length; ) done += fs.writeSync(fd, data, done);
+      await fdatasync(fd);
     } catch (e) {
       // a failed write (disk full) must not leave part of a line that later
       // transactions would follow
@@ -297,14 +317,15 @@ export class FilePersistence implements Persistence {
       }
       throw e;
     }
-    this.journalSize += line.length;
-    this.lines++;
+    this.journalSize += data.length;
+    this.lines += transactions;
   }
 
   writeSnapshot(snapshot: Snapshot): void {
     // a snapshot never exists without its journal (load() relies on it)
-    if (this.journalFd === null) fs.closeSync(fs.openSync(this.journalFile, 'a'));
-    writeFileAtomic(this.snapshotFile, JSON.stringify(snapshot));
+    if (this.journalFd === null) fs.closeSync(openPrivate(this.journalFile, 'a'));
+    // piece by piece: a snapshot may be larger than the longest string
+    writeFileAtomic(this.snapshotFile, jsonChunks(snapshot, 3));
     // The snapshot now covers every journal line: start a fresh journal.
     if (this.journalFd !== null) {
       fs.closeSync(this.journalFd);
@@ -319,12 +340,16 @@ export class FilePersistence implements Persistence {
     return this.lines;
   }
 
+  journalBytes(): number {
+    return this.journalSize;
+  }
+
   readSeed(): unknown {
     return this.readJson(this.seedFile);
   }
 
   writeSeed(seed: unknown): void {
-    writeFileAtomic(this.seedFile, JSON.stringify(seed, null, 2));
+    writeFileAtomic(this.seedFile, [JSON.stringify(seed, null, 2)]);
   }
 
   readClockOffset(): number {
@@ -337,7 +362,7 @@ export class FilePersistence implements Persistence {
   }
 
   writeClockOffset(offsetMs: number): void {
-    writeFileAtomic(this.clockFile, JSON.stringify({ offset_ms: offsetMs }));
+    writeFileAtomic(this.clockFile, [JSON.stringify({ offset_ms: offsetMs })]);
   }
 
   close(): void {
@@ -349,6 +374,7 @@ export class FilePersistence implements Persistence {
   }
 }
 
+
 /** Creates `lock` with the content of `tmp`; EEXIST when it exists. */
 function createLock(tmp: string, lock: string): void {
   try {
@@ -357,7 +383,7 @@ function createLock(tmp: string, lock: string): void {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') throw e;
     // a file system without hard links: exclusive create instead
-    fs.writeFileSync(lock, fs.readFileSync(tmp), { flag: 'wx' });
+    fs.writeFileSync(lock, fs.readFileSync(tmp), { flag: 'wx', mode: FILE_MODE });
   }
 }
 
@@ -368,51 +394,6 @@ function processExists(pid: number): boolean {
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
-}
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function isMapOf(v: unknown, valueOk: (v: unknown) => boolean): boolean {
-  return isObject(v) && Object.values(v).every(valueOk);
-}
-
-/** Enough of a record for the store to index it. */
-function isRecord(coll: CollName, r: unknown): r is { id: string } {
-  return isObject(r) && typeof r.id === 'string' && (coll !== 'devices' || typeof r.mac_address === 'string');
-}
-
-function isLogEntry(e: unknown): e is LogEntry {
-  return isObject(e) && typeof e.ts === 'string' && typeof e.type === 'string' && typeof e.msg === 'string';
-}
-
-const isCollection = (c: unknown): c is CollName => COLLECTIONS.includes(c as CollName);
-
-function isOp(op: unknown): op is JournalOp {
-  if (!Array.isArray(op)) return false;
-  switch (op[0]) {
-    case 'put':
-      return op.length === 3 && isCollection(op[1]) && isRecord(op[1], op[2]);
-    case 'del':
-      return op.length === 3 && isCollection(op[1]) && typeof op[2] === 'string';
-    case 'log':
-      return op.length === 3 && typeof op[1] === 'string' && isLogEntry(op[2]);
-    case 'clearlogs':
-      return op.length === 2 && typeof op[1] === 'string';
-    default:
-      return false;
-  }
-}
-
-/** One journal line as a transaction, null when it is not one. */
-function parseTransaction(line: string): { s: number; ops: JournalOp[] } | null {
-  let tx: unknown;
-  try {
-    tx = JSON.parse(line);
-  } catch {
-    return null;
-  }
-  if (!isObject(tx) || !Number.isSafeInteger(tx.s) || (tx.s as number) < 1 || !Array.isArray(tx.ops) || !tx.ops.every(isOp)) return null;
-  return tx as { s: number; ops: JournalOp[] };
 }
 
 function reason(e: unknown): string {

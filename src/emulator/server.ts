@@ -18,7 +18,7 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
   return emu;
 }
 
-export async function startServer(opts: EmulatorOptions & { host?: string; port?: number }): Promise<RunningEmulator> {
+export async function startServer(opts: EmulatorOptions & { host?: string; port?: number; allowHosts?: string[] }): Promise<RunningEmulator> {
   const emu = createEmulator(opts);
   const host = opts.host ?? '127.0.0.1';
   let server: ServerType;
@@ -32,10 +32,11 @@ export async function startServer(opts: EmulatorOptions & { host?: string; port?
       });
     });
   } catch (e) {
-    emu.close(); // gives the data dir back
+    await emu.close(); // gives the data dir back
     throw e;
   }
   const port = (server.address() as AddressInfo).port;
+  emu.serveAt({ host, port, allowHosts: opts.allowHosts ?? [] });
   const urlHost = host.includes(':') ? `[${host}]` : host;
   emu.origin = `http://${urlHost}:${port}`;
   for (const ext of emu.extensions) await ext.start?.(emu);
@@ -50,7 +51,7 @@ export async function startServer(opts: EmulatorOptions & { host?: string; port?
         server.close(() => resolve());
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
       });
-      emu.close();
+      await emu.close();
     },
   };
 }

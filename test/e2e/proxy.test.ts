@@ -34,6 +34,7 @@ const listen = (server: net.Server) => new Promise<number>((resolve) => server.l
 beforeAll(async () => {
   emu = await startEmulator({
     inMemory: true,
+    extraArgs: ['--allow-host', HOST], // the name the TLS front passes on in Host
     seed: { accounts: [{ username: 'demo', email: 'demo@example.com', password: 'demo' }], devices: [{ id: DEVICE, name: 'tunnelled' }] },
   });
   const emuPort = Number(new URL(emu.origin).port);

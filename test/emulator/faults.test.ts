@@ -13,7 +13,7 @@ describe('fault injection', () => {
   afterAll(() => emu.stop());
 
   const setFaults = async (body: unknown) => {
-    const r = await fetch(`${emu.origin}/_emulator/faults`, { method: 'POST', body: JSON.stringify(body) });
+    const r = await fetch(`${emu.origin}/_emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     expect(r.status).toBe(200);
     return (await r.json()).data;
   };
@@ -90,7 +90,7 @@ describe('fault injection', () => {
     expect(list.status).toBe(200);
     const product = list.body.data.find((p: any) => p.attributes.name === name);
     expect(product).toBeDefined();
-    await expect(fetch(`${emu.url}/products/${product.id}`, { method: 'PATCH', body: '{}' })).rejects.toThrow();
+    await expect(fetch(`${emu.url}/products/${product.id}`, { method: 'PATCH', headers: { 'content-type': 'application/vnd.api+json' }, body: '{}' })).rejects.toThrow();
     const status = (await (await fetch(`${emu.origin}/_emulator/faults`)).json()).data;
     expect(status.injected).toMatchObject({ lost_answers: 2, drops: 0 });
     await clear();
@@ -99,7 +99,7 @@ describe('fault injection', () => {
 
   it('rejects invalid configurations', async () => {
     for (const body of [{ error_rate: 2 }, { statuses: [200] }, { routes: '(' }, { unknown: 1 }, { lost_answer_rate: -0.5 }]) {
-      const r = await fetch(`${emu.origin}/_emulator/faults`, { method: 'POST', body: JSON.stringify(body) });
+      const r = await fetch(`${emu.origin}/_emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
       expect(r.status, JSON.stringify(body)).toBe(400);
       expect((await r.json()).error).toEqual(expect.any(String));
     }

@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startEmulator } from '../helpers/emulator.js';
 import { call, client, DEMO_DEVICES, login } from './util.js';
@@ -23,6 +25,33 @@ describe('persistence, admin and process behaviour', () => {
       expect(fs.existsSync(`${emu.dataDir}/state.json`)).toBe(true);
     } finally {
       await emu.stop();
+    }
+  });
+
+  it('keeps the data dir private: a new dir 0700, every file 0600, files of an older dir tightened', async () => {
+    const mode = (file: string) => fs.statSync(file).mode & 0o777;
+    const filesOf = (dir: string) => fs.readdirSync(dir).map((name) => [name, mode(path.join(dir, name))]);
+    const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'impt-emu-modes-'));
+    const dataDir = path.join(parent, 'data');
+    const emu = await startEmulator({ dataDir });
+    try {
+      await client(emu, await login(emu)).createProduct('Secret');
+      await emu.admin('POST', 'clock', { advance_seconds: 1 });
+      expect(mode(dataDir)).toBe(0o700);
+      const files = filesOf(dataDir);
+      expect(files.map(([name]) => name).sort()).toEqual(['clock.json', 'emulator.lock', 'journal.ndjson', 'seed.json', 'state.json']);
+      expect(files.filter(([, m]) => m !== 0o600)).toEqual([]);
+      await emu.stop();
+      // a data dir left by an older emulator: files readable by everyone
+      fs.chmodSync(dataDir, 0o755);
+      for (const name of fs.readdirSync(dataDir)) fs.chmodSync(path.join(dataDir, name), 0o644);
+      await emu.restart();
+      await client(emu, await login(emu)).createProduct('Secret too');
+      expect(filesOf(dataDir).filter(([, m]) => m !== 0o600)).toEqual([]);
+      expect(mode(dataDir)).toBe(0o755); // an existing dir keeps its mode: it may be shared on purpose
+    } finally {
+      await emu.stop();
+      fs.rmSync(parent, { recursive: true, force: true });
     }
   });
 

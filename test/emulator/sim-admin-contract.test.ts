@@ -27,7 +27,7 @@ const tmpDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'impt-sim-admin-'));
 async function post(emu: EmulatorHandle, p: string, body?: string): Promise<{ status: number; body: any }> {
   const res = await fetch(`${emu.origin}${p}`, {
     method: 'POST',
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json' },
     body,
   });
   return { status: res.status, body: await res.json() };

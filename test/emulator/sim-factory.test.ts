@@ -79,10 +79,10 @@ describe('device simulation and the factory flow', () => {
     expect(got).toEqual(['status Device disconnected', 'status Device connected', 'server.log device up', 'server.error sensor missing', 'status Agent restarted', 'agent.log agent up']);
     s.close();
     // admin errors
-    const missing = await fetch(`${emu.origin}/_emulator/devices/nope/online`, { method: 'POST' });
+    const missing = await fetch(`${emu.origin}/_emulator/devices/nope/online`, { method: 'POST', headers: { 'content-type': 'application/json' } });
     expect(missing.status).toBe(404);
     expect(await missing.json()).toEqual({ error: 'device "nope" not found' });
-    const bad = await fetch(`${emu.origin}/_emulator/devices`, { method: 'POST', body: '{"count":0}' });
+    const bad = await fetch(`${emu.origin}/_emulator/devices`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"count":0}' });
     expect(bad.status).toBe(400);
   });
 
@@ -120,10 +120,10 @@ describe('device simulation and the factory flow', () => {
 
     // a device that is not a fixture cannot make DUTs
     const [fixture] = (await emu.admin('POST', 'devices', {})).data;
-    const notYet = await fetch(`${emu.origin}/_emulator/factory/${fixture.id}/dut`, { method: 'POST' });
+    const notYet = await fetch(`${emu.origin}/_emulator/factory/${fixture.id}/dut`, { method: 'POST', headers: { 'content-type': 'application/json' } });
     expect(notYet.status).toBe(409);
     await api.post(`/devicegroups/${fixtureDg.id}/relationships/devices`, { data: [{ type: 'device', id: fixture.id }] });
-    const made = await fetch(`${emu.origin}/_emulator/factory/${fixture.id}/dut`, { method: 'POST' });
+    const made = await fetch(`${emu.origin}/_emulator/factory/${fixture.id}/dut`, { method: 'POST', headers: { 'content-type': 'application/json' } });
     expect(made.status).toBe(201);
     const unit = (await made.json()).data;
     expect(unit).toMatchObject({ devicegroup_id: dut.id, devicegroup_type: 'dut_devicegroup', product_id: product.id });
@@ -131,7 +131,7 @@ describe('device simulation and the factory flow', () => {
     expect(viaApi.body.data.relationships.devicegroup).toEqual(link(dut));
     expect(await msgs(unit.id)).toContain('server.log testing unit');
     // only DUTs can be blessed; a failed blessing leaves the unit where it is
-    expect((await fetch(`${emu.origin}/_emulator/devices/${fixture.id}/bless`, { method: 'POST' })).status).toBe(409);
+    expect((await fetch(`${emu.origin}/_emulator/devices/${fixture.id}/bless`, { method: 'POST', headers: { 'content-type': 'application/json' } })).status).toBe(409);
     const failed = await emu.admin('POST', `devices/${unit.id}/bless`, { success: false });
     expect(failed.data).toMatchObject({ blessed: false, devicegroup_id: dut.id });
 
@@ -154,7 +154,7 @@ describe('device simulation and the factory flow', () => {
     expect(received[1]).toMatchObject({ path: '/blinkup', contentType: 'application/x-www-form-urlencoded' });
     expect(Object.fromEntries(new URLSearchParams(received[1]!.body))).toEqual({ device_id: unit.id, plan_id: 'p9a8b7c6d5e4', token: 'f1e2d3c4b5a6' });
     // a DUT cannot be activated; a production device cannot be blessed again
-    expect((await fetch(`${emu.origin}/_emulator/devices/${unit.id}/bless`, { method: 'POST' })).status).toBe(409);
+    expect((await fetch(`${emu.origin}/_emulator/devices/${unit.id}/bless`, { method: 'POST', headers: { 'content-type': 'application/json' } })).status).toBe(409);
 
     // deployment webhook, retried after a failure
     hooks.failNext(1, 503);

@@ -15,7 +15,8 @@ export async function call(
 ): Promise<Reply> {
   const headers: Record<string, string> = { ...(opts.headers ?? {}) };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-  if (opts.body !== undefined) headers['content-type'] = path.startsWith('/auth') ? 'application/json' : 'application/vnd.api+json';
+  // like impt: on every request (the emulator refuses a POST without it)
+  headers['content-type'] ??= path.startsWith('/auth') ? 'application/json' : 'application/vnd.api+json';
   const res = await fetch(emu.url + path, {
     method,
     headers,

@@ -20,6 +20,8 @@ export interface StartEmulatorOptions {
   dataDir?: string;
   /** More arguments for `impt-emulator start`, e.g. ['--rate-limit', '5']. */
   extraArgs?: string[];
+  /** More environment variables for the emulator, e.g. { IMPT_EMULATOR_FOLD_AFTER: '2' }. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface EmulatorHandle {
@@ -36,9 +38,9 @@ export interface EmulatorHandle {
   restart(): Promise<void>;
 }
 
-function launch(args: string[]): Promise<{ child: ChildProcess; url: string }> {
+function launch(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let errText = '';
     // a guard against an emulator that never starts, not a limit on a slow start
@@ -79,7 +81,7 @@ export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Em
   if (opts.tokenTtl !== undefined) args.push('--token-ttl', String(opts.tokenTtl));
   if (opts.extraArgs) args.push(...opts.extraArgs);
 
-  let { child, url } = await launch(args);
+  let { child, url } = await launch(args, opts.env);
   let running = true;
   child.once('exit', () => (running = false));
 
@@ -90,7 +92,7 @@ export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Em
     async admin(method, p, body) {
       const res = await fetch(`${handle.origin}/_emulator/${p.replace(/^\/+/, '')}`, {
         method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json' }, // required on every POST
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const text = await res.text();
@@ -104,7 +106,7 @@ export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Em
     },
     async restart() {
       await handle.stop();
-      ({ child, url } = await launch(args));
+      ({ child, url } = await launch(args, opts.env));
       running = true;
       child.once('exit', () => (running = false));
       handle.url = url;

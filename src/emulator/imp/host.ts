@@ -46,7 +46,6 @@ export function createWorld(emu: Emulator, runtime: DeviceRuntime, engine: Squir
       const deferred = { line: (d: string, t: string, m: string) => runtime.line(d, t, m), load: (_d: string, dep: string) => void (loadAfter = dep) };
       try {
         const r = bless(emu, deferred, id, success);
-        emu.store.flush();
         return { blessed: r.blessed, loadAfter };
       } catch (e) {
         if (e instanceof SimError) return { blessed: false, error: `server.bless: ${e.message}` };
@@ -63,7 +62,6 @@ export function createWorld(emu: Emulator, runtime: DeviceRuntime, engine: Squir
       if (!g || !isFixture(g.type)) return 'Factory BlinkUp request failed. This is not a factory imp.';
       try {
         makeDut(emu, id);
-        emu.store.flush();
         return undefined;
       } catch (e) {
         if (e instanceof SimError) return `Factory BlinkUp request failed. ${e.message}`;

@@ -30,7 +30,7 @@ export function registerImpRoutes(emu: Emulator, app: App, runtime: DeviceRuntim
       headers,
       body: buf.toString('latin1'),
     });
-    emu.store.flush();
+    await emu.store.commit(); // what the agent changed is durable before it answers
     return new Response(r.status === 204 || r.status === 304 ? null : new Uint8Array(r.body), { status: r.status, headers: r.headers });
   };
   app.all('/agent/:agentId', agent);

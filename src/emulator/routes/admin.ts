@@ -29,7 +29,6 @@ export function registerAdmin(emu: Emulator, app: Hono<Env>): void {
     if (!emu.store.delete(coll as (typeof CORRUPTIBLE)[number], id)) {
       return c.json({ error: `${KIND[coll as (typeof CORRUPTIBLE)[number]]} "${id}" not found` }, 404);
     }
-    emu.store.flush();
     return c.body(null, 204);
   });
   // registered last: any other /_emulator request (a typo, a wrong method)

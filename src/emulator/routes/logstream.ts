@@ -7,6 +7,7 @@
 import type { Context } from 'hono';
 import type { ServerResponse } from 'node:http';
 import { type App, type Emulator, type Extension, json, me, noContent } from '../emulator.js';
+import { envInt } from '../env.js';
 import { ApiError, err } from '../errors.js';
 import { countDrop, dropRateFor, nodeBindings, onFaultsChanged, alreadySent } from '../faults.js';
 import { hex } from '../ids.js';
@@ -238,8 +239,7 @@ export class LogStreams {
 }
 
 function keepAliveFromEnv(): number {
-  const v = Number(process.env.IMPT_EMULATOR_SSE_KEEPALIVE_MS);
-  return Number.isInteger(v) && v >= 10 ? v : DEFAULT_KEEPALIVE_MS;
+  return envInt('IMPT_EMULATOR_SSE_KEEPALIVE_MS', 10, Number.MAX_SAFE_INTEGER) ?? DEFAULT_KEEPALIVE_MS;
 }
 
 const registry = new WeakMap<Emulator, LogStreams>();

@@ -76,12 +76,11 @@ export function registerSimAdmin(emu: Emulator, app: App, runtime: DeviceRuntime
   const route =
     (fn: (c: Context) => Promise<{ status?: 200 | 201; data: unknown }>) =>
     async (c: Context): Promise<Response> => {
+      // the admin frame commits the changes before the answer leaves
       try {
         const r = await fn(c);
-        emu.store.flush();
         return c.json({ data: r.data }, r.status ?? 200);
       } catch (e) {
-        emu.store.flush();
         if (e instanceof SimError) return c.json({ error: e.message }, e.status);
         throw e;
       }
@@ -121,11 +120,7 @@ export function registerSimAdmin(emu: Emulator, app: App, runtime: DeviceRuntime
           typeof l === 'string'
             ? { msg: l }
             : { msg: (l.message ?? l.msg)!, type: l.type, ts: l.ts === undefined ? undefined : new Date(l.ts).toISOString() };
-        if (line.ts !== undefined) entries.push(emu.appendLog(d.id, line));
-        else {
-          runtime.line(d.id, line.type ?? 'server.log', line.msg);
-          entries.push(emu.store.logsOf(d.id).at(-1)!);
-        }
+        entries.push(line.ts !== undefined ? emu.appendLog(d.id, line) : runtime.line(d.id, line.type ?? 'server.log', line.msg));
       }
       return { status: 201, data: 'lines' in b ? entries : entries[0] };
     }),

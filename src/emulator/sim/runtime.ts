@@ -5,19 +5,18 @@
 // Emulator.appendLog, so it reaches the historical logs and open log streams
 // alike.
 import type { Emulator } from '../emulator.js';
-import type { DeploymentRec, DeviceRec } from '../model.js';
+import type { DeploymentRec, DeviceRec, LogEntry } from '../model.js';
 import type { SquirrelEngine } from '../imp/engine.js';
 import { agentScripts, createWorld, deviceScripts } from '../imp/host.js';
 import { type ImpWorld, storagePercent } from '../imp/world.js';
 import { CONSTANTS } from '../imp/api.js';
+import { envInt } from '../env.js';
 
 /** Real-time delay between a restart and the lines of the new boot (see bootDelayFromEnv). */
 export const DEFAULT_BOOT_DELAY_MS = 2000;
 
 export function bootDelayFromEnv(): number {
-  const raw = process.env.IMPT_EMULATOR_BOOT_DELAY_MS;
-  const v = Number(raw);
-  return raw !== undefined && raw.trim() !== '' && Number.isInteger(v) && v >= 0 && v <= 600_000 ? v : DEFAULT_BOOT_DELAY_MS;
+  return envInt('IMPT_EMULATOR_BOOT_DELAY_MS', 0, 600_000) ?? DEFAULT_BOOT_DELAY_MS;
 }
 
 
@@ -168,12 +167,12 @@ export class DeviceRuntime {
   }
 
   /** Appends one line with a strictly increasing timestamp per device. */
-  line(deviceId: string, type: string, msg: string): void {
+  line(deviceId: string, type: string, msg: string): LogEntry {
     const now = this.emu.clock.nowMs();
     const last = this.lastTs.get(deviceId) ?? 0;
     const ms = Math.max(now, last + 1);
     this.lastTs.set(deviceId, ms);
-    this.emu.appendLog(deviceId, { ts: new Date(ms).toISOString(), type, msg });
+    return this.emu.appendLog(deviceId, { ts: new Date(ms).toISOString(), type, msg });
   }
 
   private status(deviceId: string, msg: string): void {
