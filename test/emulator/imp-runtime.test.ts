@@ -327,18 +327,18 @@ describe('imp runtime (stand-in interpreter)', () => {
       await run((g) => {
         const turn = g.fn(() => {
           g.call('server.log', `turn ${++turns}`);
-          if (turns < 1000) g.call('imp.wakeup', 0, turn);
+          if (turns < 3000) g.call('imp.wakeup', 0, turn);
         });
         g.call('imp.wakeup', 0, turn);
       }, noop);
-      await until(async () => turns === 1000);
+      await until(async () => turns === 3000);
       const code = () => since(n).filter((l) => !l.startsWith('status'));
-      // the clock stands still: the burst (200 lines) and nothing more
-      expect(code().length).toBe(200);
-      expect(code().slice(-1)).toEqual(['server.log turn 200']);
+      // the clock stands still: the burst (2000 lines) and nothing more
+      expect(code().length).toBe(2000);
+      expect(code().slice(-1)).toEqual(['server.log turn 2000']);
       emu.advanceClock(1000);
       await tick(50);
-      expect(since(n)).toContain('status Log rate limit: 800 lines of device and agent code dropped (more than 50 lines a second)');
+      expect(since(n)).toContain('status Log rate limit: 1000 lines of device and agent code dropped (more than 500 lines a second)');
     } finally {
       emu.clock.unfreeze();
     }

@@ -78,7 +78,9 @@ export interface WorldOptions {
 }
 
 /** Default log rate limit per device (INFERENCE, see docs/emulator.md). */
-export const LOG_RATE = { perSecond: 50, burst: 200 };
+// Generous enough for a test framework reporting hundreds of test methods in
+// a burst (impt test run), tight enough to bound a logging busy loop.
+export const LOG_RATE = { perSecond: 500, burst: 2000 };
 
 interface Message {
   name: string;
