@@ -109,6 +109,10 @@ export function requestGuard(emu: Emulator): MiddlewareHandler<Env> {
     if (host !== undefined && !check.allows(host)) {
       return refuse(c, 403, 'PX403', 'Forbidden', `Host "${host}" is not this emulator's address (${check.describe()}); see --allow-host.`);
     }
+    // Agent URLs are the public face of the user's own agent code, as on
+    // impCentral: any origin and any body type (webhooks, forms, browsers).
+    // They reach no emulator state except through that code.
+    if (c.req.path.startsWith('/agent/')) return next();
     const origin = c.req.header('origin');
     if (origin !== undefined && !check.allowsOrigin(origin)) {
       return refuse(c, 403, 'PX403', 'Forbidden', `Cross-origin requests are refused (Origin "${origin}").`);

@@ -198,7 +198,7 @@ describe('device and agent code', () => {
     const r = await emu.admin('POST', `devices/${dev(7)}/hardware`, { values: { pinA: 1 } });
     expect(r.data.writes).toEqual(expect.arrayContaining([expect.objectContaining({ target: 'pinB', op: 'write', value: 1 })]));
     await until(async () => (await codeLines(dev(7))).includes('server.log pinA 1'));
-    const refused = await fetch(`${emu.origin}/_emulator/devices/${dev(7)}/hardware`, { method: 'POST', body: JSON.stringify({ values: { pin1: 1 } }) });
+    const refused = await fetch(`${emu.origin}/_emulator/devices/${dev(7)}/hardware`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ values: { pin1: 1 } }) });
     expect(refused.status).toBe(400);
     expect(((await refused.json()) as { error: string }).error).toMatch(/^values\.pin1: an imp004m has no such pin or bus/);
   });
