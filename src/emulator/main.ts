@@ -6,6 +6,7 @@ import { registerAdminCommands } from './cli-admin.js';
 import { registerExec } from './cli-exec.js';
 import { EXTENSIONS } from './extensions.js';
 import { startErrorMessage, startServer } from './server.js';
+import pkg from '../../package.json' with { type: 'json' };
 
 const intArg = (min: number, max: number) => (value: string) => {
   const n = Number(value);
@@ -17,6 +18,7 @@ export const DEFAULT_DATA_DIR = '.impt-emulator';
 
 const program = new Command('impt-emulator')
   .description('Local impCentral API v5 emulator')
+  .version(pkg.version, '-V, --version', 'print the version and exit')
   .showHelpAfterError();
 
 program
