@@ -55,9 +55,9 @@ export class TransportError extends Error {
   get neverSent(): boolean {
     return /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ERR_INVALID_URL/.test(this.code ?? '');
   }
-  /** ENOENT, ETIMEDOUT and ECONNRESET are reported as a network failure (§4.2). */
+  /** ENOENT, ETIMEDOUT and ECONNRESET (timeouts and resets) are reported as a network failure (§4.2); anything else, an unknown host included, as `Request error: «message».` */
   get isNetworkFailure(): boolean {
-    return /ENOENT|ETIMEDOUT|ECONNRESET|ECONNABORTED|socket hang up|ENOTFOUND|EAI_AGAIN/.test(`${this.code ?? ''} ${this.message}`);
+    return /ENOENT|ETIMEDOUT|ECONNRESET|ECONNABORTED|socket hang up/.test(`${this.code ?? ''} ${this.message}`);
   }
 }
 

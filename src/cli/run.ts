@@ -106,7 +106,8 @@ function printable(el: ImpCentralApiError['errors'][number]): boolean {
 
 /**
  * impCentral errors: `Error: «title»: «detail»` + compiler meta lines (§4.1);
- * json: one document per meta entry, or one without meta (DIFFERENCES F3).
+ * json: one error per meta entry, or one without meta (DIFFERENCES F3), all
+ * printed by the Printer as one document at the end.
  */
 function reportApiError(out: Printer, e: ImpCentralApiError): void {
   const elements = e.errors.filter(printable);

@@ -8,7 +8,7 @@ import { DEFAULT_ENDPOINT, Http, type TokenSource } from '../api/http.js';
 import { ImpCentral } from '../api/impcentral.js';
 import type { TokenDocument } from '../api/wire.js';
 import { CliError } from '../errors.js';
-import { errors, info, VERSION } from '../output/messages/common.js';
+import { entity, errors, info, VERSION } from '../output/messages/common.js';
 import { authFilePath, readAuthFile, writeAuthFile, type AuthFileData, type AuthFileRead } from './auth-file.js';
 
 export type ContextKind = 'local' | 'path' | 'env' | 'global';
@@ -181,7 +181,15 @@ export class ContextTokens implements TokenSource {
   }
 
   private async envLogin(how: NonNullable<AuthContext['envLogin']>): Promise<TokenDocument> {
-    if ('loginKey' in how) return exchangeLoginKey(this.http, how.loginKey);
+    if ('loginKey' in how) {
+      try {
+        return await exchangeLoginKey(this.http, how.loginKey);
+      } catch (e) {
+        // impt 2.6.1 reports an unknown IMPT_LOGINKEY as it does for `auth login --lk`
+        if (e instanceof ImpCentralApiError && e.status === 404) throw new CliError(errors.notFound(entity('Login Key', how.loginKey)));
+        throw e;
+      }
+    }
     const ask = this.deps.askSecret ?? (() => Promise.reject(new CliError(errors.notLoggedIn)));
     const password = how.password ?? (await ask('Enter password: ', 'set IMPT_PASSWORD'));
     return passwordLogin(this.http, how.user, password, () => ask('Enter one-time password: ', 'log in with a login key (IMPT_LOGINKEY)'));

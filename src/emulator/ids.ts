@@ -31,3 +31,19 @@ export function macFor(deviceId: string): string {
 export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
+
+/**
+ * The agent attributes of a device: with an agent (assigned devices) its id,
+ * URL, running since `now`; without one (unassigned devices) all empty.
+ */
+export function agentFields(
+  agentId: string | null,
+  now: string,
+): { agent_id: string | null; agent_url: string | null; agent_running: boolean; agent_state_changed_at: string | null } {
+  return {
+    agent_id: agentId,
+    agent_url: agentId ? `https://agent.electricimp.com/${agentId}` : null,
+    agent_running: agentId !== null,
+    agent_state_changed_at: agentId ? now : null,
+  };
+}

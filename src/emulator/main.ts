@@ -7,6 +7,7 @@ import { registerExec } from './cli-exec.js';
 import { EXTENSIONS } from './extensions.js';
 import { isLoopbackHost } from './request-guard.js';
 import { startErrorMessage, startServer } from './server.js';
+import pkg from '../../package.json' with { type: 'json' };
 
 const intArg = (min: number, max: number) => (value: string) => {
   const n = Number(value);
@@ -18,6 +19,7 @@ export const DEFAULT_DATA_DIR = '.impt-emulator';
 
 const program = new Command('impt-emulator')
   .description('Local impCentral API v5 emulator')
+  .version(pkg.version, '-V, --version', 'print the version and exit')
   .showHelpAfterError();
 
 program

@@ -81,6 +81,17 @@ export class NotFoundError extends Error {
   }
 }
 
+/**
+ * An empty part of a hierarchical identifier (`{}{P}{G}`, `{acct}{}`): impt
+ * 2.6.1 treats it as no identifier of that part's type at all.
+ */
+export class NoIdentifierError extends Error {
+  constructor(readonly kind: EntityKind) {
+    super(`No ${kind.type} Identifier is specified.`);
+    this.name = 'NoIdentifierError';
+  }
+}
+
 export class AmbiguousError extends Error {
   constructor(
     readonly kind: EntityKind,
@@ -134,7 +145,7 @@ export async function findAll(api: ImpCentral, kind: EntityKind, value: string, 
       try {
         return await findHierarchical(api, kind, parts, filters);
       } catch (e) {
-        if (!(e instanceof NotFoundError)) throw e;
+        if (!(e instanceof NotFoundError || e instanceof NoIdentifierError)) throw e;
         const plain = await findPlain(api, kind, value, filters, opts.listFilters);
         if (plain.length) return plain;
         throw e;
@@ -166,10 +177,17 @@ async function findPlain(api: ImpCentral, kind: EntityKind, value: string, filte
 }
 
 async function findHierarchical(api: ImpCentral, kind: EntityKind, parts: string[], filters: Filters): Promise<Resource[]> {
-  const account = await findOne(api, ACCOUNT, parts[0]!);
-  const product = await findOne(api, PRODUCT, parts[1]!, { filters: { 'owner.id': account.id } });
+  // parts are resolved left to right: an empty one fails when its turn comes
+  const kinds = [ACCOUNT, PRODUCT, DEVICE_GROUP];
+  const empty = parts.findIndex((p) => p === '');
+  const part = (i: number): string => {
+    if (i === empty) throw new NoIdentifierError(kinds[i]!);
+    return parts[i]!;
+  };
+  const account = await findOne(api, ACCOUNT, part(0));
+  const product = await findOne(api, PRODUCT, part(1), { filters: { 'owner.id': account.id } });
   if (kind === PRODUCT) return [product];
-  const dgs = await findAll(api, DEVICE_GROUP, parts[2]!, { filters: { ...filters, 'product.id': product.id } });
+  const dgs = await findAll(api, DEVICE_GROUP, part(2), { filters: { ...filters, 'product.id': product.id } });
   if (!dgs.length) throw new NotFoundError(DEVICE_GROUP, parts[2]!);
   return dgs;
 }

@@ -35,6 +35,7 @@ export class Printer {
   private readonly streams: Streams;
   private readonly chalk: InstanceType<typeof Chalk>;
   private jsonResult: unknown = undefined;
+  private jsonErrors: string[] = [];
   private readonly spinner: Spinner | undefined;
 
   constructor(mode: OutputMode, streams: Streams) {
@@ -179,14 +180,36 @@ export class Printer {
     this.line(table.toString());
   }
 
-  /** An error line: `Error: …` in text modes, `{"Error": …}` in json. */
+  /**
+   * An error line: `Error: …` in text modes. In json mode the errors of a
+   * command are collected and printed at its end as one document,
+   * `{"Error": …}` (several: one line each, in order), so that stdout is
+   * always exactly one JSON document.
+   */
   error(message: string): void {
+    if (this.isJson) this.jsonErrors.push(message);
+    else this.line(`Error: ${message}`);
+  }
+
+  /**
+   * An error in the middle of a stream of results (`log stream`): printed at
+   * once in every mode; a stream is a sequence of documents, not one.
+   */
+  streamError(message: string): void {
     if (this.isJson) this.line(JSON.stringify({ Error: message }, null, 2));
     else this.line(`Error: ${message}`);
   }
 
+  private flushJsonErrors(): boolean {
+    if (!this.jsonErrors.length) return false;
+    this.line(JSON.stringify({ Error: this.jsonErrors.join('\n') }, null, 2));
+    this.jsonErrors = [];
+    return true;
+  }
+
   succeed(): void {
     if (this.isJson) {
+      if (this.flushJsonErrors()) return;
       this.line(JSON.stringify(this.jsonResult ?? {}, null, 2));
       return;
     }
@@ -194,13 +217,14 @@ export class Printer {
   }
 
   fail(): void {
+    if (this.isJson) this.flushJsonErrors();
     this.info(FAILS);
   }
 
   /** json mode prints `{}` when the operation is canceled */
   canceled(): void {
     this.info(infoMsg.canceled);
-    if (this.isJson) this.line('{}');
+    if (this.isJson && !this.flushJsonErrors()) this.line('{}');
   }
 }
 

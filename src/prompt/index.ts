@@ -6,6 +6,14 @@ import { errors, prompt as text } from '../output/messages/common.js';
 import { writeText } from '../output/plain.js';
 import type { Printer } from '../output/printer.js';
 
+/**
+ * Whether the lines shown before a question (summaries) are printed: always
+ * with a terminal; without one they still give the F1 error its context,
+ * except in json mode, which prints one JSON document.
+ */
+export function showsQuestionContext(out: Printer): boolean {
+  return out.canPrompt || !out.isJson;
+}
 
 function isAbort(e: unknown): boolean {
   return e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError');
@@ -58,11 +66,14 @@ async function ask(question: string, validate: (v: string) => boolean, out: Prin
 
 /**
  * `Are you sure you want to continue?` — throws CanceledError on "no".
- * `message` lines are printed first (in every output mode).
+ * `message` lines are printed first (in every output mode; without a
+ * terminal in every mode but json, before the F1 error).
  */
 export async function confirm(out: Printer, message?: string): Promise<void> {
+  // the context comes first, as in impt 2.6.1 (README §8.5), also when no
+  // one can answer; json mode keeps its one document
+  if (message && showsQuestionContext(out)) out.dialog(message);
   if (!out.canPrompt) throw new CliError(errors.confirmationRequired);
-  if (message) out.dialog(message);
   out.dialog(text.areYouSure);
   const answer = await ask(text.yesNo, (v) => /^(y|n)$/i.test(v), out);
   out.dialog('');

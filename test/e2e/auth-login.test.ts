@@ -147,7 +147,7 @@ describe('existing file', () => {
     const r = await impt(['auth', 'login', '-e', emu.url, '-u', 'demo', '-w', 'demo'], p);
     expect(r).toMatchObject({
       code: 1,
-      stdout: `Error: Confirmation is required; run the command with --confirmed (-q) in non-interactive use.\n${FAILS}`,
+      stdout: `The Global Auth File already exists. It will be overwritten.\nError: Confirmation is required; run the command with --confirmed (-q) in non-interactive use.\n${FAILS}`,
     });
     expect(readFileSync(join(p.home, '.impt.auth'), 'utf8')).toBe('corrupted but kept');
   });
@@ -208,6 +208,23 @@ describe('endpoint failures', () => {
     const refused = await impt(['auth', 'login', '-e', 'http://127.0.0.1:1/v5', '-k', 'x'], place());
     expect(refused.code).toBe(1);
     expect(refused.stdout).toBe(`Error: Request error: Error: connect ECONNREFUSED 127.0.0.1:1.\n${FAILS}`);
+  });
+
+  it('an unknown host is named, as impt 2.6.1 does (no network-failure sentence)', async () => {
+    const r = await impt(['auth', 'login', '-e', 'http://impt-no-such-host.invalid/v5', '-k', 'x'], place());
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^Error: Request error: Error: getaddrinfo (ENOTFOUND|EAI_AGAIN) impt-no-such-host\.invalid\.\nIMPT COMMAND FAILS\n$/);
+    const env = await impt(['product', 'list'], { ...place(), env: { IMPT_LOGINKEY: 'k', IMPT_ENDPOINT: 'http://impt-no-such-host.invalid/v5' } });
+    expect(env.stdout).toMatch(/^Error: Request error: Error: getaddrinfo (ENOTFOUND|EAI_AGAIN) impt-no-such-host\.invalid\.\n/);
+  });
+
+  it('an unknown IMPT_LOGINKEY is a Login Key that is not found, as for --lk', async () => {
+    const lk = await impt(['auth', 'login', '-e', emu.url, '-k', 'unknownkey0001'], place());
+    expect(lk).toMatchObject({ code: 1, stdout: `Error: Login Key "unknownkey0001" is not found.\n${FAILS}` });
+    const env = await impt(['product', 'list'], { ...place(), env: { IMPT_LOGINKEY: 'unknownkey0001', IMPT_ENDPOINT: emu.url } });
+    expect(env).toMatchObject({ code: 1, stdout: `Error: Login Key "unknownkey0001" is not found.\n${FAILS}` });
+    const json = await impt(['product', 'list', '-z', 'json'], { ...place(), env: { IMPT_LOGINKEY: 'unknownkey0001', IMPT_ENDPOINT: emu.url } });
+    expect(JSON.parse(json.stdout)).toEqual({ Error: 'Login Key "unknownkey0001" is not found.' });
   });
 
   it('the default endpoint is used when --endpoint is absent; the debug dump hides the login key', async () => {

@@ -8,6 +8,7 @@ import { startLoggedIn } from '../helpers/logged-in.js';
 import { impt, tempDir, type ImptResult } from '../helpers/impt.js';
 import type { client } from '../emulator/util.js';
 import { answer } from './dg-tty.js';
+import { until } from '../emulator/sim-helpers.js';
 
 const dev = (n: number) => `30000c2a6900${String(n).padStart(4, '0')}`;
 const SEED = {
@@ -310,6 +311,38 @@ describe('device unassign, update, restart, remove', () => {
       `Device "${dutId}" is unassigned successfully.\nIMPT COMMAND SUCCEEDS\n`,
     );
     expect((await api.get(`/devices/${dutId}`)).body.data.relationships.devicegroup).toBeUndefined();
+    // unbonding ends the production agent: no agent id until the device is assigned again,
+    // then one derived from the device alone (its production plan id is gone)
+    const unbonded = JSON.parse(ok(await run(['device', 'info', '-d', dutId, '-z', 'json'])));
+    expect(unbonded.Device).toMatchObject({ agent_id: '', agent_url: '', agent_running: false });
+    const dev2 = await api.createDg(product.id, 'development_devicegroup', `dev-again-${seq}`);
+    await assign(dev2.id, dutId);
+    const again = (await api.get(`/devices/${dutId}`)).body.data.attributes;
+    expect(again.agent_id).toMatch(/^[A-Za-z0-9_-]{12}$/);
+  });
+
+  it('an unassigned device has no agent: the agent id comes back with an assignment', async () => {
+    const { dg } = await group();
+    await assign(dg.id, dev(17));
+    const before = (await api.get(`/devices/${dev(17)}`)).body.data.attributes;
+    expect(before.agent_id).toMatch(/^[A-Za-z0-9_-]{12}$/);
+    ok(await run(['device', 'unassign', '-d', dev(17)]));
+    const info = JSON.parse(ok(await run(['device', 'info', '-d', dev(17), '-z', 'json'])));
+    expect(info.Device).toMatchObject({ agent_id: '', agent_url: '', agent_running: false, agent_state_changed_at: '' });
+    // the old agent id names nothing any more, nor does its agent URL answer
+    fails(await run(['device', 'info', '-d', before.agent_id]), `Device "${before.agent_id}" is not found.`);
+    expect((await fetch(`${emu.origin}/agent/${before.agent_id}`)).status).toBe(404);
+    // assigned again: the agent id derived from the device and its plan, and its agent URL served again
+    await api.deploy(dg, { device_code: '', agent_code: 'http.onrequest(function(req, res) { res.send(200, "agent"); });' });
+    await assign(dg.id, dev(17));
+    const after = JSON.parse(ok(await run(['device', 'info', '-d', dev(17), '-z', 'json'])));
+    expect(after.Device.agent_id).toBe(before.agent_id);
+    expect(after.Device.agent_url).toBe(`https://agent.electricimp.com/${before.agent_id}`);
+    expect(after.Device.agent_running).toBe(true);
+    await until(async () => (await fetch(`${emu.origin}/agent/${before.agent_id}`)).status === 200, 30_000);
+    // dg unassign too
+    ok(await run(['dg', 'unassign', '-g', dg.id]));
+    expect((await api.get(`/devices/${dev(17)}`)).body.data.attributes.agent_id).toBeNull();
   });
 
   it('renames a device and clears its name with an empty value', async () => {

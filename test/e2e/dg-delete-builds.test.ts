@@ -46,8 +46,13 @@ describe.concurrent('dg delete', () => {
   it('asks for confirmation; without a terminal it fails before any change', async () => {
     const dg = await newDg('DelAsk');
     const r = await w.run(['dg', 'delete', '-g', 'DelAsk']);
-    expect(r.stdout).toBe('Error: Confirmation is required; run the command with --confirmed (-q) in non-interactive use.\nIMPT COMMAND FAILS\n');
+    // the summary comes first, as in impt 2.6.1, then the F1 error instead of the question
+    expect(r.stdout).toBe(
+      `The following entities will be deleted:\nDevice Group: \n  id:   ${dg.id}\n  type: development\n  name: DelAsk\n\nError: Confirmation is required; run the command with --confirmed (-q) in non-interactive use.\nIMPT COMMAND FAILS\n`,
+    );
     expect(r.code).toBe(1);
+    const j = await w.run(['dg', 'delete', '-g', 'DelAsk', '-z', 'json']);
+    expect(JSON.parse(j.stdout)).toEqual({ Error: 'Confirmation is required; run the command with --confirmed (-q) in non-interactive use.' });
     const no = await tty(['dg', 'delete', '-g', 'DelAsk'], ['n']);
     expect(no.text).toContain(`The following entities will be deleted:\nDevice Group: \n  id:   ${dg.id}\n  type: development\n  name: DelAsk\n\nAre you sure you want to continue?\n`);
     expect(no.text).toContain('Operation is canceled.\nIMPT COMMAND FAILS');

@@ -2,7 +2,7 @@
 // identification errors, Project file, request economy (interface/dg.md).
 import { describe, expect, it } from 'vitest';
 import { impt, tempDir } from '../helpers/impt.js';
-import { assign, expectFailure, json, SUCCEEDS, tick, useWorld } from './dg-world.js';
+import { assign, createWebhook, expectFailure, json, SUCCEEDS, tick, useWorld } from './dg-world.js';
 
 let product: any;
 let product2: any;
@@ -30,15 +30,7 @@ const w = useWorld(async () => {
   await w.demo.put(`/devicegroups/${dev.id}/relationships/min_supported_deployment`, { data: { type: 'deployment', id: b1.id } });
   devIds = w.devices(7);
   await assign(w.demo, dev.id, devIds);
-  hook = (
-    await w.demo.post('/webhooks', {
-      data: {
-        type: 'webhook',
-        attributes: { url: 'https://example.com/hook', event: 'deployment', content_type: 'application/json' },
-        relationships: { devicegroup: { type: dev.type, id: dev.id } },
-      },
-    })
-  ).body.data;
+  hook = await createWebhook(w.demo, dev);
   preProd = await w.demo.createDg(product.id, 'pre_production_devicegroup', 'LampPreProd', {}, { region: 'eu' });
   preDut = await w.demo.createDg(product.id, 'pre_dut_devicegroup', 'LampPreDut');
   preFactory = await w.demo.createDg(product.id, 'pre_factoryfixture_devicegroup', 'LampPreFactory', {

@@ -109,6 +109,18 @@ export async function assign(c: Client, dgId: string, ids: string[]): Promise<vo
   if (r.status !== 204) throw new Error(`assign: ${r.status} ${JSON.stringify(r.body)}`);
 }
 
+/** Creates a `deployment` webhook of a group through the API (attributes may be overridden). */
+export async function createWebhook(c: Client, dg: { id: string; type: string }, attrs: Record<string, unknown> = {}): Promise<any> {
+  const r = await c.post('/webhooks', {
+    data: {
+      type: 'webhook',
+      attributes: { url: 'https://example.com/hook', event: 'deployment', content_type: 'application/json', ...attrs },
+      relationships: { devicegroup: { type: dg.type, id: dg.id } },
+    },
+  });
+  return r.body.data;
+}
+
 /** Strips the status line and parses json output. */
 export function json(r: ImptResult): any {
   return JSON.parse(r.stdout);

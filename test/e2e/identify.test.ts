@@ -159,8 +159,10 @@ describe('Product identifiers', () => {
     ]);
     expectFailure(await run(['product', 'info', '-p', '{nobody}{Lamp}']), 'Error: Account "nobody" is not found.\n');
     expectFailure(await run(['product', 'info', '-p', '{me}{Nope}']), 'Error: Product "Nope" is not found.\n');
-    expectFailure(await run(['product', 'info', '-p', '{}{Lamp}']), 'Error: Account "" is not found.\n');
-    expectFailure(await run(['product', 'info', '-p', '{me}{}']), 'Error: Product "" is not found.\n');
+    // an empty part is no identifier of that part's type, as in impt 2.6.1
+    expectFailure(await run(['product', 'info', '-p', '{}{Lamp}']), 'Error: No Account Identifier is specified.\n');
+    expectFailure(await run(['product', 'info', '-p', '{me}{}']), 'Error: No Product Identifier is specified.\n');
+    expectFailure(await run(['product', 'delete', '-p', '{}{}', '-q']), 'Error: No Account Identifier is specified.\n');
   });
 
   it('a string with another number of parts is a plain identifier', async () => {
@@ -209,8 +211,13 @@ describe('Device Group identifiers', () => {
   });
 
   it('empty parts and wrong counts', async () => {
-    expectFailure(await run(['dg', 'info', '-g', '{me}{Lamp}{}']), 'Error: Device Group "" is not found.\n');
-    expectFailure(await run(['dg', 'info', '-g', '{}{}{}']), 'Error: Account "" is not found.\n');
+    expectFailure(await run(['dg', 'info', '-g', '{me}{Lamp}{}']), 'Error: No Device Group Identifier is specified.\n');
+    expectFailure(await run(['dg', 'info', '-g', '{me}{}{Dev}']), 'Error: No Product Identifier is specified.\n');
+    expectFailure(await run(['dg', 'info', '-g', '{}{Lamp}{Dev}']), 'Error: No Account Identifier is specified.\n');
+    expectFailure(await run(['dg', 'info', '-g', '{}{}{}']), 'Error: No Account Identifier is specified.\n');
+    // the part that fails first is reported: the account is resolved before the empty group
+    expectFailure(await run(['dg', 'info', '-g', '{nobody}{Lamp}{}']), 'Error: Account "nobody" is not found.\n');
+    expectFailure(await run(['dg', 'delete', '-g', '{me}{Lamp}{}', '-q']), 'Error: No Device Group Identifier is specified.\n');
     expectFailure(await run(['dg', 'info', '-g', '{me}{Lamp}']), 'Error: Device Group "{me}{Lamp}" is not found.\n');
     expectFailure(await run(['dg', 'info', '-g', '{me}{Lamp}{Dev}{x}']), 'Error: Device Group "{me}{Lamp}{Dev}{x}" is not found.\n');
   });

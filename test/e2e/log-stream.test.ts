@@ -174,6 +174,25 @@ describe('log stream', () => {
     fs.writeFileSync(path.join(corrupted, '.impt.project'), '[]');
     expect((await run([], corrupted)).stdout).toBe('Error: Project File is corrupted.\nIMPT COMMAND FAILS\n');
   });
+
+  it('an empty --dg is no Device Group (the Project file\'s, when there is one); an empty --device no Device', async () => {
+    const run = (args: string[], cwdDir = home) => impt(['log', 'stream', ...args], { home, cwd: cwdDir });
+    const noDg = 'Error: No Device Group Identifier is specified.\nIMPT COMMAND FAILS\n';
+    expect((await run(['--dg', ''])).stdout).toBe(noDg);
+    expect((await run(['-g', '', '-d', dev(7)])).stdout).toBe(noDg);
+    const other = await groupWith(dev(4));
+    expect((await run(['-g', other.id, '-g', ''])).stdout).toBe(noDg);
+    expect((await run(['-d', ''])).stdout).toBe('Error: No Device Identifier is specified.\nIMPT COMMAND FAILS\n');
+    // with a Project file, the empty value stands for its group
+    const dg = await groupWith(dev(5));
+    const cwd = tempDir();
+    fs.writeFileSync(path.join(cwd, '.impt.project'), JSON.stringify({ deviceGroupId: dg.id, deviceFile: 'd.nut', agentFile: 'a.nut' }));
+    const p = stream(['log', 'stream', '-g', ''], { cwd });
+    await p.waitFor(/Press <Ctrl-C> to exit.\n/);
+    expect(p.out()).toBe(OPENED(dev(5)));
+    p.child.kill('SIGINT');
+    expect(await p.exited).toBe(0);
+  });
 });
 
 describe('device restart --log', () => {

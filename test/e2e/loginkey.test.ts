@@ -203,10 +203,12 @@ describe('loginkey delete', () => {
     }
   });
 
-  it('without --confirmed and no terminal: fails before any change, without the summary', async () => {
+  it('without --confirmed and no terminal: prints the summary, then fails before any change', async () => {
     const id = await create('kept');
     const r = await run(['loginkey', 'delete', '-k', id, '-w', 'demo']);
-    expect(r).toMatchObject({ code: 1, stdout: `Error: Confirmation is required; run the command with --confirmed (-q) in non-interactive use.\n${FAILS}` });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^The following entities will be deleted:\nLogin Key: \n/);
+    expect(r.stdout.endsWith(`\n\nError: Confirmation is required; run the command with --confirmed (-q) in non-interactive use.\n${FAILS}`)).toBe(true);
     expect((await run(['loginkey', 'info', '-k', id])).code).toBe(0);
   });
 

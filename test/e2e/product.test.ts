@@ -207,7 +207,9 @@ describe.concurrent('product delete', () => {
     const p = await w.demo.createProduct(name, '');
     const out = await w.run(['product', 'delete', '-p', name]);
     expect(out.code).toBe(1);
-    expect(out.stdout).toBe(`Error: Confirmation is required; run the command with --confirmed (-q) in non-interactive use.\n${FAILS}`);
+    expect(out.stdout).toBe(
+      `The following entities will be deleted:\nProduct: \n  id:   ${p.id}\n  name: ${name}\n\nError: Confirmation is required; run the command with --confirmed (-q) in non-interactive use.\n${FAILS}`,
+    );
     expect((await w.demo.get(`/products/${p.id}`)).status).toBe(200);
     const flag = await w.run(['product', 'delete', '-p', name, '--force', 'false']);
     expect(flag.stdout.endsWith(`Error: Option "--force" has incorrect value "false".\n${FAILS}`)).toBe(true);

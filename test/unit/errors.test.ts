@@ -39,12 +39,21 @@ describe('impCentral errors', () => {
     );
   });
 
-  it('prints one json document per meta entry, and one for an error without meta', () => {
-    const docs = printed('json', compile).split('\n}\n').filter(Boolean).map((d) => JSON.parse(`${d}}`));
-    expect(docs).toEqual([
-      { Error: 'Compilation Error: There were compilation errors. agent_code error (line 3, column 7): expression expected' },
-      { Error: 'Compilation Error: There were compilation errors.' },
-    ]);
+  it('json: one document; one error line per meta entry, one for an error without meta', () => {
+    expect(JSON.parse(printed('json', compile))).toEqual({
+      Error:
+        'Compilation Error: There were compilation errors. agent_code error (line 3, column 7): expression expected\n' +
+        'Compilation Error: There were compilation errors.',
+    });
+    const several = new ImpCentralApiError(
+      400,
+      ['d1', 'd2', 'd3', 'd4'].map((id) => ({ status: '404', title: 'Resource Not Found', detail: `Device ${id} not found.` })),
+      'POST',
+      '/devicegroups/g/relationships/devices',
+    );
+    expect(JSON.parse(printed('json', several))).toEqual({
+      Error: ['d1', 'd2', 'd3', 'd4'].map((id) => `Resource Not Found: Device ${id} not found.`).join('\n'),
+    });
     const dup = new ImpCentralApiError(409, [{ status: '409', title: 'Duplicate Resource', detail: 'Names must be unique.' }], 'POST', '/products');
     expect(JSON.parse(printed('json', dup))).toEqual({ Error: 'Duplicate Resource: Names must be unique.' });
   });
@@ -65,11 +74,9 @@ describe('impCentral errors', () => {
     expect(printed('default', mixed)).toBe(
       'Error: Invalid Permission: Device d1 cannot be assigned.\nError: Resource Not Found: The requested device could not be found.\nIMPT COMMAND FAILS\n',
     );
-    const docs = printed('json', mixed).split('\n}\n').filter(Boolean).map((d) => JSON.parse(`${d}}`));
-    expect(docs).toEqual([
-      { Error: 'Invalid Permission: Device d1 cannot be assigned.' },
-      { Error: 'Resource Not Found: The requested device could not be found.' },
-    ]);
+    expect(JSON.parse(printed('json', mixed))).toEqual({
+      Error: 'Invalid Permission: Device d1 cannot be assigned.\nResource Not Found: The requested device could not be found.',
+    });
     const none = new ImpCentralApiError(502, [{ title: 'Bad Gateway' }], 'GET', '/products');
     expect(printed('minimal', none)).toBe('Error: impCentral answered with HTTP status 502 and no error description.\n');
   });
@@ -91,6 +98,14 @@ describe('transport errors', () => {
     expect(printed('json', new TransportError('Error: connect ECONNREFUSED 10.1.2.3:443', 'ECONNREFUSED'))).toBe(
       '{\n  "Error": "Request error: Error: connect ECONNREFUSED 10.1.2.3:443."\n}\n',
     );
+  });
+
+  it('an unknown host is no timeout: the library message names the host, as in impt 2.6.1', () => {
+    for (const code of ['ENOTFOUND', 'EAI_AGAIN']) {
+      expect(printed('default', new TransportError(`Error: getaddrinfo ${code} api.example.invalid`, code))).toBe(
+        `Error: Request error: Error: getaddrinfo ${code} api.example.invalid.\nIMPT COMMAND FAILS\n`,
+      );
+    }
   });
 
   it('a change without an answer may have been carried out: the command that shows it, never a login key', () => {

@@ -13,6 +13,7 @@ import {
   findAll,
   findOne,
   isPathSegment,
+  NoIdentifierError,
   NotFoundError,
   PRODUCT,
   wasReadById,
@@ -153,8 +154,17 @@ describe('findAll / findOne', () => {
     expect(e).toBeInstanceOf(NotFoundError);
     expect((e as NotFoundError).message).toBe('Product "Nope" is not found.');
     expect(calls.at(-1)).toBe('LIST products');
+    // an empty part is no identifier of its type (impt 2.6.1), reported when its turn comes
     const empty = await findAll(api, DEVICE_GROUP, '{}{Lamp}{Dev}').catch((x: unknown) => x);
-    expect((empty as NotFoundError).message).toBe('Account "" is not found.');
+    expect(empty).toBeInstanceOf(NoIdentifierError);
+    expect((empty as NoIdentifierError).message).toBe('No Account Identifier is specified.');
+    expect(calls.at(-1)).toBe('LIST devicegroups');
+    calls.length = 0;
+    const emptyDg = await findAll(api, DEVICE_GROUP, '{me}{Lamp}{}').catch((x: unknown) => x);
+    expect((emptyDg as NoIdentifierError).message).toBe('No Device Group Identifier is specified.');
+    expect(calls.slice(0, 2)).toEqual(['GET accounts/me', `LIST products owner.id=${ME}`]);
+    const emptyProduct = await findAll(api, PRODUCT, '{me}{}').catch((x: unknown) => x);
+    expect((emptyProduct as NoIdentifierError).message).toBe('No Product Identifier is specified.');
   });
 
   it('another number of parts, or no closing brace, is a plain identifier', async () => {

@@ -20,19 +20,30 @@ export const spec: CommandSpec = {
 };
 
 export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<CommandEnd> {
-  // an empty value means "no identifier" (README §9.4)
-  const devices = arr(opts.device).filter((v) => v !== '');
-  const dgs = arr(opts.dg).filter((v) => v !== '');
-  const projectDg = devices.length || dgs.length ? undefined : projectDgId(rt.cwd);
+  const devices = arr(opts.device);
+  const dgs = arr(opts.dg);
+  // an empty value means "no identifier" (README §9.4): an empty --dg is the
+  // Project file's group, else no Device Group; an empty --device no Device
+  const projectDg = (!devices.length && !dgs.length) || dgs.includes('') ? projectDgId(rt.cwd) : undefined;
+  if (dgs.includes('') && !projectDg) throw new CliError(errors.noIdentifier('Device Group'));
   if (!devices.length && !dgs.length && !projectDg) throw new CliError(errors.noIdentifier('Device'));
 
   const res = new Resolver(session(rt), rt.out);
-  const ids = new Set<string>();
   // Ctrl-C while the devices are looked up ends the command too
+  const ids = new Set<string>();
   const looked = await unlessInterrupted(rt.signal, async () => {
-    for (const v of devices) ids.add((await res.one(DEVICE, v)).id);
-    for (const v of dgs) for (const d of await devicesOf(res, (await res.one(DEVICE_GROUP, v)).id)) ids.add(d.id);
-    if (projectDg) for (const d of await devicesOf(res, (await res.deviceGroup({ projectDgId: projectDg })).id)) ids.add(d.id);
+    // the groups first, then the devices (interface/log.md); the ids keep the devices first
+    const groupDevices: string[] = [];
+    const groups = dgs.length ? dgs : projectDg ? [''] : [];
+    for (const v of groups) {
+      const dg = v === '' ? await res.deviceGroup({ projectDgId: projectDg! }) : await res.one(DEVICE_GROUP, v);
+      for (const d of await devicesOf(res, dg.id)) groupDevices.push(d.id);
+    }
+    for (const v of devices) {
+      if (v === '') throw new CliError(errors.noIdentifier('Device'));
+      ids.add((await res.one(DEVICE, v)).id);
+    }
+    for (const id of groupDevices) ids.add(id);
   });
   if (looked === INTERRUPTED) {
     rt.out.info(SUCCEEDS);

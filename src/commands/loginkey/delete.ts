@@ -1,7 +1,7 @@
 import { ImpCentralApiError } from '../../api/errors.js';
 import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
 import { deletePlan, info } from '../../output/messages/common.js';
-import { confirm } from '../../prompt/index.js';
+import { confirm, showsQuestionContext } from '../../prompt/index.js';
 import { CliError } from '../../errors.js';
 import { errors } from '../../output/messages/common.js';
 import { session, str } from '../shared/context.js';
@@ -25,8 +25,8 @@ export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void
   const id = str(opts.lk)!;
   const key = await findLoginKey(s.api, id);
   if (opts.confirmed !== true) {
-    // no summary when no one can answer (DIFFERENCES F1)
-    if (!rt.out.canPrompt) throw new CliError(errors.confirmationRequired);
+    // without a terminal the summary still comes before the F1 error (not in json mode)
+    if (!showsQuestionContext(rt.out)) throw new CliError(errors.confirmationRequired);
     rt.out.dialog(deletePlan.willBeDeleted);
     rt.out.dialog(rt.out.text(wrap(shortView(key))));
     rt.out.dialog('');

@@ -6,7 +6,7 @@ import type { Resource } from '../../api/impcentral.js';
 import type { DisplayObject } from '../../output/format.js';
 import { deletePlan, entity, errors, info } from '../../output/messages/common.js';
 import type { Printer } from '../../output/printer.js';
-import { confirm } from '../../prompt/index.js';
+import { confirm, showsQuestionContext } from '../../prompt/index.js';
 import { CliError } from '../../errors.js';
 import type { Resolver } from './resolver.js';
 import { relId, shortView, wrap } from './views.js';
@@ -33,8 +33,8 @@ function section(out: Printer, title: string, items: DisplayObject[], typeForMor
 /** Prints the summary and asks; skipped entirely with --confirmed. */
 export async function confirmPlan(out: Printer, plan: PlanSections, confirmed: boolean): Promise<void> {
   if (confirmed) return;
-  // nothing is printed when no one can answer (DIFFERENCES F1)
-  if (!out.canPrompt) throw new CliError(errors.confirmationRequired);
+  // without a terminal the summary still comes before the F1 error (not in json mode)
+  if (!showsQuestionContext(out)) throw new CliError(errors.confirmationRequired);
   if (plan.deleted?.length) {
     const order = ['Product', 'Device Group', 'Device', 'Deployment', 'Webhook', 'Login Key'];
     const sorted = [...plan.deleted].sort((a, b) => order.indexOf(a.type) - order.indexOf(b.type));

@@ -204,7 +204,7 @@ class LiveLogStream {
     this.conn = undefined;
     this.say(() => {
       if (cause && this.out.isDebug) this.out.debug(inspect(cause, { depth: 4 }));
-      this.out.error(msg.streamInterrupted(cause ? describe(cause) : 'the server ended the response'));
+      this.out.streamError(msg.streamInterrupted(cause ? describe(cause) : 'the server ended the response'));
       this.out.info(logStream.lost);
     });
     for (let attempt = 1; !this.stopped; attempt++) {
@@ -220,7 +220,7 @@ class LiveLogStream {
       } catch (e) {
         if (this.stopped) return;
         if (attempt >= RECONNECT_ATTEMPTS) return this.fail(e);
-        this.say(() => this.out.error(describe(e)));
+        this.say(() => this.out.streamError(describe(e)));
       }
     }
   }

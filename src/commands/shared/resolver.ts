@@ -14,6 +14,7 @@ import {
   DEVICE_GROUP,
   findAll,
   findOne,
+  NoIdentifierError,
   NotFoundError,
   PRODUCT,
   type EntityKind,
@@ -104,13 +105,14 @@ export class Resolver {
       return await findAll(this.api, kind, value, opts);
     } catch (e) {
       if (e instanceof NotFoundError) return [];
-      throw e;
+      throw await this.translate(e);
     }
   }
 
   /** Converts identification failures into the messages of §9.3. */
   async translate(e: unknown): Promise<unknown> {
     if (e instanceof NotFoundError) return new CliError(errors.notFound(`${e.kind.type} "${e.ident}"`));
+    if (e instanceof NoIdentifierError) return new CliError(errors.noIdentifier(e.kind.type));
     if (e instanceof AmbiguousError) {
       const entities = await Promise.all(e.matches.map((m) => this.listItem(e.kind.type, m)));
       return new CliError(errors.multiple(e.kind.type, e.ident), { entities, infoLines: [info.impossible] });

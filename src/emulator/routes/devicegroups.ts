@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { DG_WIRE_TYPES, type DgWireType, RelationshipDocument } from '../../api/wire.js';
 import { ApiError, err } from '../errors.js';
 import { type App, type Emulator, type Env, json, me, noContent } from '../emulator.js';
-import { newUuid } from '../ids.js';
+import { agentFields, agentIdFor, newUuid } from '../ids.js';
 import {
   apiBase,
   checkAttributes,
@@ -345,7 +345,11 @@ export function registerDevicegroups(emu: Emulator, api: App): void {
         continue;
       }
       const previous = d.devicegroup_id;
-      const moved = store.put('devices', { ...d, devicegroup_id: g.id, updated_at: emu.iso() });
+      const now = emu.iso();
+      // an unassigned device has no agent: it gets one again with the
+      // assignment, its id derived from the device and plan ids (§9.1)
+      const agent = d.agent_id ? {} : agentFields(agentIdFor(d.id, d.plan_id ?? ''), now);
+      const moved = store.put('devices', { ...d, ...agent, devicegroup_id: g.id, updated_at: now });
       emu.events.emit('device.assigned', { device: moved, devicegroup: g, previousDevicegroupId: previous });
     }
     return bulkResult(c, errors);
@@ -379,11 +383,15 @@ export function registerDevicegroups(emu: Emulator, api: App): void {
         errors.push(deviceError(400, 'VX072', 'Invalid Assignment', `Device ${d.id} is not assigned to this devicegroup.`));
         continue;
       }
+      const now = emu.iso();
+      // the agent goes away with the assignment: an unassigned device has
+      // no agent id (device info shows it empty) and no agent URL
       const freed = store.put('devices', {
         ...d,
+        ...agentFields(null, now),
         devicegroup_id: null,
         ...(production ? { plan_id: null } : {}),
-        updated_at: emu.iso(),
+        updated_at: now,
       });
       emu.events.emit('device.unassigned', { device: freed, devicegroupId: g.id, unbonded: production });
     }
