@@ -38,6 +38,8 @@ function importsOf(file: string): Import[] {
   for (const m of text.matchAll(re)) {
     const spec = m[3] ?? m[4] ?? m[5]!;
     const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(file), spec)).replace(/\.js$/, '.ts');
+    // the package manifest (for --version) is no layer of ours
+    if (resolved === '../package.json') continue;
     const typeOnly = Boolean(m[2]) || /^\s*(import|export)\s+\{[^}]*\}/.test(m[0]) && /^[^{]*\{(\s*type\s+[^,}]+,?)+\s*\}/.test(m[0].replace(/^\s*(import|export)\s+/, ''));
     out.push({ from: file, to: resolved, typeOnly, line: text.slice(0, m.index).split('\n').length + (m[0].startsWith('\n') ? 1 : 0) });
   }
