@@ -85,10 +85,10 @@ describe.concurrent('dg unassign', () => {
     const dg = await newDg('UnDev');
     const ids = w.devices(2);
     await assign(w.demo, dg.id, ids);
+    // the devices as they were before (their agents go away with the assignment)
+    const blocks = `${await deviceBlock(ids[0]!)}${await deviceBlock(ids[1]!)}`;
     const r = await w.run(['dg', 'unassign', '-g', 'UnDev', '--unbond', '']);
-    expect(r.stdout).toBe(
-      `The following Devices are unassigned successfully from Device Group "UnDev":\n${await deviceBlock(ids[0]!)}${await deviceBlock(ids[1]!)}${SUCCEEDS}\n`,
-    );
+    expect(r.stdout).toBe(`The following Devices are unassigned successfully from Device Group "UnDev":\n${blocks}${SUCCEEDS}\n`);
     expect(await Promise.all(ids.map(dgOf))).toEqual([undefined, undefined]);
     const again = await w.run(['dg', 'unassign', '-g', 'UnDev']);
     expect(again.stdout).toBe(`Device Group "UnDev" does not have assigned Devices.\n${SUCCEEDS}\n`);

@@ -189,12 +189,17 @@ describe('device groups, deployments and devices', () => {
 
   it('gets devices by id, MAC and agent id; renames; restarts; serves logs newest first', async () => {
     const [d1] = DEMO_DEVICES;
+    // an agent exists while the device is assigned (earlier tests may have unassigned it)
+    const g = await api.createDg(product.id, 'development_devicegroup', 'dev-lookup');
+    expect((await api.post(`/devicegroups/${g.id}/relationships/devices`, { data: [{ type: 'device', id: d1 }] })).status).toBe(204);
     const a = await api.get(`/devices/${d1}`);
     expect(a.status).toBe(200);
+    expect(a.body.data.attributes.agent_id).not.toBe('');
     const byMac = await api.get(`/devices/${a.body.data.attributes.mac_address}`);
     const byAgent = await api.get(`/devices/${a.body.data.attributes.agent_id}`);
     expect(byMac.body.data.id).toBe(d1);
     expect(byAgent.body.data.id).toBe(d1);
+    expect((await api.del(`/devicegroups/${g.id}/relationships/devices`, { data: [{ type: 'device', id: d1 }] })).status).toBe(204);
     expect((await api.get('/devices/wrong_id')).status).toBe(404);
     const ren = await api.patch(`/devices/${d1}`, { data: { type: 'device', id: d1, attributes: { name: 'kitchen' } } });
     expect(ren.body.data.attributes.name).toBe('kitchen');
