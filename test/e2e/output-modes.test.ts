@@ -304,6 +304,18 @@ describe.concurrent('-z table (A1)', () => {
     expect(empty.stdout).toBe(`No Webhooks are found.\n${SUCCEEDS}`);
   });
 
+  it('fits a terminal of known width, and is drawn full width when piped', async () => {
+    const p = await w.demo.createProduct(w.name('A product whose name is long enough to be wrapped in a narrow table'));
+    const args = ['product', 'list', '-z', 'table'];
+    const rows = (text: string) => text.split('\n').filter((l) => /^[┌│├└]/.test(l));
+    const narrow = await runImpt(args, { home: w.home, tty: true, columns: 60 });
+    expect(narrow.code).toBe(0);
+    expect(Math.max(...rows(narrow.stdout).map((l) => l.length))).toBeLessThanOrEqual(60);
+    const piped = await runImpt(args, { home: w.home, columns: 60 });
+    expect(piped.stdout).toContain(`│ ${p.id} │`);
+    expect(Math.max(...rows(piped.stdout).map((l) => l.length))).toBeGreaterThan(60);
+  });
+
   it('is refused by commands that are not lists', async () => {
     const r = await w.run(['account', 'info', '-z', 'table']);
     expect(r.code).toBe(1);
