@@ -6,8 +6,7 @@ import type { CommandSpec, OptionSpec } from './spec.js';
  * itself. List commands (`spec.list`) get the `--output` that accepts `table`.
  */
 export function allOptions(spec: CommandSpec): OptionSpec[] {
-  const output = spec.list ? LIST_OUTPUT_OPTION : OUTPUT_OPTION;
-  const opts = spec.options.map((o) => (o.name === 'output' ? output : o));
-  if (!opts.some((o) => o.name === 'output')) opts.push(output);
+  const opts = spec.options.map((o) => (o.name === 'output' && spec.list ? { ...o, choices: LIST_OUTPUT_OPTION.choices } : o));
+  if (!opts.some((o) => o.name === 'output')) opts.push(spec.list ? LIST_OUTPUT_OPTION : OUTPUT_OPTION);
   return opts;
 }
