@@ -7,7 +7,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { parse as msg } from '../output/messages/common.js';
 import { isOptionToken } from './words.js';
 import { allOptions } from './options.js';
-import { OUTPUT_OPTION } from '../commands/shared/common-options.js';
+import { LIST_COMMANDS } from './registry.js';
 import { camelCase, type CommandSpec, type OptionSpec, type OptionValue, type ParsedOptions } from './spec.js';
 
 export interface ParseResult {
@@ -142,7 +142,6 @@ function commanderParse(tokens: string[], options: OptionSpec[]): Record<string,
 
 export function parseCommand(spec: CommandSpec, words: string[]): ParseResult {
   const options = allOptions(spec);
-  const outputChoices = spec.list ? [...OUTPUT_OPTION.choices!, 'table'] : OUTPUT_OPTION.choices!;
   const n = normalise(words, options);
   const raw = commanderParse(n.tokens, options);
   const result: ParsedOptions = {};
@@ -171,10 +170,11 @@ export function parseCommand(spec: CommandSpec, words: string[]): ParseResult {
         const num = Number(v[v.length - 1]);
         value = Number.isNaN(num) ? (v[v.length - 1] as string) : num;
       } else value = multi ? [...new Set(v)] : v[v.length - 1];
-      const choices = o.name === 'output' ? outputChoices : o.choices;
+      const choices = o.choices;
       if (choices && v.some((x) => !choices.includes(x)) && !(v.includes('') && !multi)) {
-        const shown = o.name === 'output' ? OUTPUT_OPTION.choices! : choices;
-        issues.push({ step: 6, message: msg.invalidValues(o.name, v, [...shown]) });
+        // `-z table` outside the list commands: say where it belongs (DIFFERENCES A1)
+        const tableElsewhere = o.name === 'output' && !spec.list && v.every((x) => x === 'table' || choices.includes(x));
+        issues.push({ step: 6, message: tableElsewhere ? msg.tableOnlyInLists(LIST_COMMANDS) : msg.invalidValues(o.name, v, [...choices]) });
       }
     } else value = o.default;
     const flagValue = n.flagValues.get(o.name);

@@ -147,3 +147,10 @@ export const GROUPS: GroupEntry[] = [
 export function findGroup(name: string): GroupEntry | undefined {
   return GROUPS.find((g) => g.name === name);
 }
+
+/**
+ * The commands whose spec says `list: true` (`-z table`), as `group list`.
+ * Named here so that a parse error can name them without loading every
+ * command; test/unit/parse.test.ts checks it against the specs.
+ */
+export const LIST_COMMANDS: string[] = GROUPS.flatMap((g) => g.commands.filter((cmd) => cmd.name === 'list').map((cmd) => `${g.name} ${cmd.name}`));

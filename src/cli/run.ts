@@ -19,6 +19,7 @@ export function ioStreams(io: CliIo): Streams {
     writeErr: (t) => void io.stderr.write(t),
     isTTY: Boolean(io.stdout.isTTY),
     errIsTTY: Boolean(io.stderr.isTTY),
+    columns: io.stdout.isTTY ? io.stdout.columns : undefined,
     canPrompt: io.canPrompt,
     env: io.env,
   };

@@ -13,6 +13,8 @@ export interface Streams {
   writeErr(text: string): void;
   isTTY: boolean;
   errIsTTY: boolean;
+  /** the terminal's width when stdout is a terminal that tells it (tables fit it) */
+  columns?: number;
   /** a terminal to ask questions on (src/prompt asks only when there is one) */
   canPrompt: boolean;
   env: NodeJS.ProcessEnv;
@@ -175,8 +177,15 @@ export class Printer {
     const { default: Table } = await import('cli-table3');
     const { cols, rows } = this.pendingTable;
     this.pendingTable = undefined;
-    const table = new Table({ head: cols, style: { head: [], border: [] } });
-    for (const r of rows) table.push(cols.map((c) => r[c] ?? ''));
+    const cells = rows.map((r) => cols.map((c) => r[c] ?? ''));
+    const fit = this.streams.isTTY && this.streams.columns ? fitColumns(cols, cells, this.streams.columns) : undefined;
+    const table = new Table({
+      head: cols,
+      style: { head: [], border: [] },
+      // long cells wrap inside their column, ids and other unbroken words too
+      ...(fit ? { colWidths: fit, wordWrap: true, wrapOnWordBoundary: false } : {}),
+    });
+    for (const r of cells) table.push(r);
     this.line(table.toString());
   }
 
@@ -225,6 +234,47 @@ export class Printer {
   canceled(): void {
     this.info(infoMsg.canceled);
     if (this.isJson && !this.flushJsonErrors()) this.line('{}');
+  }
+}
+
+/** cell padding of cli-table3 (one space each side) */
+const PAD = 2;
+/** narrowest a squeezed column gets: 6 characters of text */
+const MIN_TEXT = 6;
+
+/**
+ * Column widths (padding included, as cli-table3's `colWidths`) of a table
+ * that fits `columns` characters, borders included; undefined when the table
+ * fits as it is. Columns narrower than their fair share keep their width; the
+ * others share what is left. When not even MIN_TEXT per column fits, every
+ * column gets MIN_TEXT and the terminal wraps the lines.
+ */
+export function fitColumns(head: string[], rows: string[][], columns: number): number[] | undefined {
+  const longest = (t: string) => Math.max(0, ...t.split('\n').map((l) => l.length));
+  const natural = head.map((h, i) => Math.max(longest(h), ...rows.map((r) => longest(r[i] ?? ''))) + PAD);
+  const borders = head.length + 1;
+  if (natural.reduce((a, b) => a + b, 0) + borders <= columns) return undefined;
+  const widths: number[] = new Array<number>(head.length).fill(0);
+  let left = columns - borders;
+  let open = natural.map((_, i) => i);
+  // water-filling: settle the columns that fit their share, then share again
+  for (;;) {
+    const share = Math.floor(left / Math.max(1, open.length));
+    const settled = open.filter((i) => natural[i]! <= share);
+    if (settled.length === 0) {
+      let extra = left - share * open.length;
+      for (const i of open) {
+        widths[i] = Math.max(MIN_TEXT + PAD, share + (extra > 0 ? 1 : 0));
+        extra--;
+      }
+      return widths;
+    }
+    for (const i of settled) {
+      widths[i] = natural[i]!;
+      left -= natural[i]!;
+    }
+    open = open.filter((i) => !settled.includes(i));
+    if (open.length === 0) return widths;
   }
 }
 

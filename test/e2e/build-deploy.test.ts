@@ -135,7 +135,7 @@ describe('build deploy', () => {
     usage(await env.run(['build', 'deploy', '-x', '']), 'Option "--device-file" must not be empty.');
     usage(await env.run(['build', 'deploy', '-s', 'a', '-s', 'b']), 'Option "--descr" must not be specified multiple times.');
     usage(await env.run(['build', 'deploy', '--flagged', 'maybe']), 'Unknown arguments: maybe.');
-    usage(await env.run(['build', 'deploy', '-z', 'table']), 'Invalid values:\n  Argument: output, Given: "table", Choices: "minimal", "json", "debug"');
+    usage(await env.run(['build', 'deploy', '-z', 'table']), 'Option "--output" value "table" is accepted by the list commands only: impt account list, impt build list, impt device list, impt dg list, impt loginkey list, impt product list, impt webhook list.');
   });
 });
 

@@ -276,6 +276,8 @@ describe.concurrent('colours (F8)', () => {
   });
 });
 
+const LISTS = 'impt account list, impt build list, impt device list, impt dg list, impt loginkey list, impt product list, impt webhook list';
+
 describe.concurrent('-z table (A1)', () => {
   it('draws the list commands of every group as a table, after the list header', async () => {
     const p = await w.demo.createProduct(w.name('Tbl'));
@@ -302,10 +304,23 @@ describe.concurrent('-z table (A1)', () => {
     expect(empty.stdout).toBe(`No Webhooks are found.\n${SUCCEEDS}`);
   });
 
+  it('fits a terminal of known width, and is drawn full width when piped', async () => {
+    const p = await w.demo.createProduct(w.name('A product whose name is long enough to be wrapped in a narrow table'));
+    const args = ['product', 'list', '-z', 'table'];
+    const rows = (text: string) => text.split('\n').filter((l) => /^[┌│├└]/.test(l));
+    const narrow = await runImpt(args, { home: w.home, tty: true, columns: 60 });
+    expect(narrow.code).toBe(0);
+    expect(Math.max(...rows(narrow.stdout).map((l) => l.length))).toBeLessThanOrEqual(60);
+    const piped = await runImpt(args, { home: w.home, columns: 60 });
+    expect(piped.stdout).toContain(`│ ${p.id} │`);
+    expect(Math.max(...rows(piped.stdout).map((l) => l.length))).toBeGreaterThan(60);
+  });
+
   it('is refused by commands that are not lists', async () => {
     const r = await w.run(['account', 'info', '-z', 'table']);
     expect(r.code).toBe(1);
-    expect(r.stdout.endsWith('Error: Invalid values:\n  Argument: output, Given: "table", Choices: "minimal", "json", "debug"\nIMPT COMMAND FAILS\n')).toBe(true);
+    expect(r.stdout).toMatch(/^\nUsage: impt account info /);
+    expect(r.stdout.endsWith(`Error: Option "--output" value "table" is accepted by the list commands only: ${LISTS}.\nIMPT COMMAND FAILS\n`)).toBe(true);
   });
 });
 

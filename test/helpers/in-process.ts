@@ -34,6 +34,8 @@ export interface InProcessOptions {
   signal?: AbortSignal;
   /** terminal width of stdout (help wraps at it) */
   columns?: number;
+  /** stdout is a terminal (tables fit `columns`); false by default */
+  tty?: boolean;
 }
 
 export interface InProcessResult extends ImptResult {
@@ -46,6 +48,7 @@ export async function runImpt(args: string[], opts: InProcessOptions = {}): Prom
   const stdout = new Collected();
   const stderr = new Collected();
   stdout.columns = opts.columns;
+  stdout.isTTY = opts.tty ?? false;
   const io: CliIo = {
     stdout,
     stderr,

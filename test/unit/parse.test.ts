@@ -85,8 +85,34 @@ describe('parseCommand', () => {
     expect(fail(['-n', 'a', '-t', 'factory', '-t', 'nope'])).toBe(
       'Invalid values:\n  Argument: dg-type, Given: "factory", "nope", Choices: "development", "factory"',
     );
-    expect(fail(['-n', 'a', '-z', 'xml'])).toContain('Choices: "minimal", "json", "debug"');
+    expect(fail(['-n', 'a', '-z', 'xml'])).toContain('Choices: "minimal", "json", "debug", "table"');
     expect(ok(['-n', 'a', '-z', 'table']).output).toBe('table');
+  });
+
+  it('refuses -z table outside the list commands, naming them, at the step of the choice check (A1)', () => {
+    const other: CommandSpec = { ...spec, list: false };
+    const failOther = (words: string[]) => {
+      try {
+        parseCommand(other, words);
+      } catch (e) {
+        if (e instanceof ParseFailure) return e.message;
+        throw e;
+      }
+      throw new Error('parsed');
+    };
+    expect(failOther(['-n', 'a', '-z', 'table'])).toBe(
+      'Option "--output" value "table" is accepted by the list commands only: impt account list, impt build list, impt device list, impt dg list, impt loginkey list, impt product list, impt webhook list.',
+    );
+    expect(failOther(['-n', 'a', '-z', 'xml'])).toBe('Invalid values:\n  Argument: output, Given: "xml", Choices: "minimal", "json", "debug"');
+    // earlier steps still win
+    expect(failOther(['-z', 'table'])).toBe('Missing required argument: name');
+  });
+
+  it('names as list commands exactly the specs with list: true', async () => {
+    const { GROUPS, LIST_COMMANDS } = await import('../../src/cli/registry.js');
+    const lists: string[] = [];
+    for (const g of GROUPS) for (const c of g.commands) if ((await c.load()).spec.list) lists.push(`${g.name} ${c.name}`);
+    expect(LIST_COMMANDS).toEqual(lists);
   });
 
   it('runs the generic checks option by option in declaration order, after extra positionals', () => {

@@ -11,6 +11,9 @@ export const OUTPUT_OPTION: OptionSpec = {
   usage: '<mode>',
 };
 
+/** `--output` of the list commands (`spec.list`): `table` too (DIFFERENCES A1). */
+export const LIST_OUTPUT_OPTION: OptionSpec = { ...OUTPUT_OPTION, choices: [...OUTPUT_OPTION.choices!, 'table'] };
+
 /** Appended to the help text of repeatable options, as yargs does for arrays. */
 export const REPEATED = ' (may be repeated several times)';
 

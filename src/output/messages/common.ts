@@ -24,6 +24,8 @@ export const parse = {
   eitherOption: (a: string, b: string) => `Either "--${a}" or "--${b}" option must be specified.`,
   optionsWith: (a: string, b: string, c: string) => `Options "--${a}" or "--${b}" must be specified together with "--${c}".`,
   mustBeSpecified: (a: string) => `Option "--${a}" must be specified.`,
+  tableOnlyInLists: (commands: string[]) =>
+    `Option "--output" value "table" is accepted by the list commands only: ${commands.map((c) => `impt ${c}`).join(', ')}.`,
 };
 
 /** `«Type» "«identifier»"` — how every message names an entity. */
