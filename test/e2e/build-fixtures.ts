@@ -33,7 +33,7 @@ export interface Env {
 export function setup(prefix: string): Env {
   let seq = 0;
   const env = {
-    run: (args: string[], cwd?: string) => runImpt(args, { home: env.home, cwd: cwd ?? tempDir() }),
+    run: (args: string[], cwd?: string): Promise<ImptResult> => runImpt(args, { home: env.home, cwd: cwd ?? tempDir() }),
     async group(type = 'development_devicegroup', owner: 'demo' | 'bob' = 'demo') {
       const c = owner === 'bob' ? env.bob : env.api;
       seq += 1;
