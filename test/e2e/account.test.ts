@@ -1,7 +1,8 @@
 // `impt account info|list` (interface/account.md) against the emulator.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../helpers/emulator.js';
-import { impt, tempDir, writeAuthFileFor } from '../helpers/impt.js';
+import { tempDir, writeAuthFileFor } from '../helpers/impt.js';
+import { runImpt } from '../helpers/in-process.js';
 
 const SEED = {
   accounts: [
@@ -33,7 +34,7 @@ afterAll(async () => {
   await emu.stop();
 });
 
-const run = (args: string[]) => impt(args, { home, cwd });
+const run = (args: string[]) => runImpt(args, { home, cwd });
 
 /** `id` then every attribute in API order, aligned like impt */
 function infoBlock(a: Acc): string {
@@ -129,11 +130,11 @@ describe('account list', () => {
   it('one item still says "items"; a table on request', async () => {
     const bobHome = tempDir();
     await writeAuthFileFor(bobHome, emu.url, 'bob', 'bob');
-    const r = await impt(['account', 'list'], { home: bobHome, cwd });
-    const bobId = JSON.parse((await impt(['account', 'info', '-z', 'json'], { home: bobHome, cwd })).stdout).Account.id as string;
+    const r = await runImpt(['account', 'list'], { home: bobHome, cwd });
+    const bobId = JSON.parse((await runImpt(['account', 'info', '-z', 'json'], { home: bobHome, cwd })).stdout).Account.id as string;
     const bob = { id: bobId, attributes: { email: 'bob@example.com', username: 'bob' } };
     expect(r.stdout).toBe(`Account list (1 items):\n${listBlock(bob)}${SUCCEEDS}`);
-    const table = await impt(['account', 'list', '-z', 'table'], { home: bobHome, cwd });
+    const table = await runImpt(['account', 'list', '-z', 'table'], { home: bobHome, cwd });
     expect(table.stdout).toMatch(/^Account list \(1 items\):\n┌.*\n│ id +│ email +│ username +│\n/);
     expect(table.stdout).toContain(bobId);
   });
@@ -142,7 +143,7 @@ describe('account list', () => {
     const extra = await run(['account', 'list', 'all']);
     expect(extra.code).toBe(1);
     expect(extra.stdout).toMatch(/^\nUsage: impt account list \[--output <mode>\] \[--help\]\n[\s\S]*\nError: Unknown arguments: all\.\nIMPT COMMAND FAILS\n$/);
-    const out = await impt(['account', 'list'], { home: tempDir(), cwd: tempDir() });
+    const out = await runImpt(['account', 'list'], { home: tempDir(), cwd: tempDir() });
     expect(out).toMatchObject({ code: 1, stdout: `Error: You are not logged in.\n${FAILS}` });
   });
 });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../helpers/emulator.js';
 import { impt, tempDir, writeAuthFileFor } from '../helpers/impt.js';
+import { runImpt } from '../helpers/in-process.js';
 
 const SEED = {
   accounts: [
@@ -50,11 +51,11 @@ describe('auth files', () => {
   it('global file from a user/password login: default, minimal and json', async () => {
     const p = place();
     await writeAuthFileFor(p.home, emu.url);
-    const r = await impt(['auth', 'info'], p);
+    const r = await runImpt(['auth', 'info'], p);
     expect(r).toMatchObject({ code: 0, stdout: head('Global Auth file', emu.url, true, 'User/Password') + account('demo') + SUCCEEDS });
-    const min = await impt(['auth', 'info', '-z', 'minimal'], p);
+    const min = await runImpt(['auth', 'info', '-z', 'minimal'], p);
     expect(min).toMatchObject({ code: 0, stdout: head('Global Auth file', emu.url, true, 'User/Password') + account('demo') });
-    const json = await impt(['auth', 'info', '-z', 'json'], p);
+    const json = await runImpt(['auth', 'info', '-z', 'json'], p);
     expect(JSON.parse(json.stdout)).toEqual({
       Auth: {
         'Auth type': 'Global Auth file',
@@ -75,7 +76,7 @@ describe('auth files', () => {
     const p = place();
     await writeAuthFileFor(p.home, emu.url);
     const token = JSON.parse(readFileSync(join(p.home, '.impt.auth'), 'utf8')).accessToken as string;
-    const r = await impt(['auth', 'info', '-z', 'debug'], p);
+    const r = await runImpt(['auth', 'info', '-z', 'debug'], p);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Doing the request with options:');
     expect(r.stdout).toContain('"Authorization": "[hidden]"');
@@ -85,10 +86,10 @@ describe('auth files', () => {
 
   it('local --temp login: no auto refresh, minutes left instead of the login method', async () => {
     const p = place();
-    expect((await impt(['auth', 'login', '-l', '-t', '-e', emu.url, '-u', 'alice', '-w', 'alice'], p)).code).toBe(0);
-    const r = await impt(['auth', 'info', '-z', 'minimal'], p);
+    expect((await runImpt(['auth', 'login', '-l', '-t', '-e', emu.url, '-u', 'alice', '-w', 'alice'], p)).code).toBe(0);
+    const r = await runImpt(['auth', 'info', '-z', 'minimal'], p);
     expect(r.stdout).toBe(`${head('Local Auth file', emu.url, false)}  Access token:              expires in 59 minutes\n${account('alice')}`);
-    const json = JSON.parse((await impt(['auth', 'info', '-z', 'json'], p)).stdout);
+    const json = JSON.parse((await runImpt(['auth', 'info', '-z', 'json'], p)).stdout);
     expect(json.Auth['Access token auto refresh']).toBe(false);
     expect(json.Auth['Access token']).toBe('expires in 59 minutes');
     expect(json.Auth['Login method']).toBeUndefined();
@@ -96,17 +97,17 @@ describe('auth files', () => {
 
   it('login key file: Login method is Login Key', async () => {
     const p = place();
-    expect((await impt(['auth', 'login', '-l', '-k', 'aaaaaaaaaaaaaaaa', '-e', emu.url], p)).code).toBe(0);
-    const r = await impt(['auth', 'info'], p);
+    expect((await runImpt(['auth', 'login', '-l', '-k', 'aaaaaaaaaaaaaaaa', '-e', emu.url], p)).code).toBe(0);
+    const r = await runImpt(['auth', 'info'], p);
     expect(r.stdout).toBe(head('Local Auth file', emu.url, true, 'Login Key') + account('alice') + SUCCEEDS);
   });
 
   it('expired token that cannot be refreshed: a status, not a failure', async () => {
     const p = place();
     writeFile(p.home, { endpoint: emu.url, accessToken: 'x', expiresAt: minutesFromNow(-1) });
-    const r = await impt(['auth', 'info'], p);
+    const r = await runImpt(['auth', 'info'], p);
     expect(r).toMatchObject({ code: 0, stdout: `${head('Global Auth file', emu.url, false)}  Access token:              expired\n${SUCCEEDS}` });
-    const json = await impt(['auth', 'info', '-z', 'json'], p);
+    const json = await runImpt(['auth', 'info', '-z', 'json'], p);
     expect(JSON.parse(json.stdout).Auth).toEqual({
       'Auth type': 'Global Auth file',
       'impCentral API endpoint': emu.url,
@@ -114,12 +115,12 @@ describe('auth files', () => {
       'Access token': 'expired',
     });
     // any other command fails with the expiry message and the relogin hint
-    const other = await impt(['account', 'info'], p);
+    const other = await runImpt(['account', 'info'], p);
     expect(other).toMatchObject({
       code: 1,
       stdout: `Error: Access token is expired for the Global Auth File. Information required to refresh access token is not saved.\n${HINT_GLOBAL}${FAILS}`,
     });
-    const otherJson = await impt(['loginkey', 'list', '-z', 'json'], p);
+    const otherJson = await runImpt(['loginkey', 'list', '-z', 'json'], p);
     expect(JSON.parse(otherJson.stdout)).toEqual({
       Error: 'Access token is expired for the Global Auth File. Information required to refresh access token is not saved.',
     });
@@ -128,7 +129,7 @@ describe('auth files', () => {
   it('a file without endpoint uses the default endpoint', async () => {
     const p = place();
     writeFile(p.cwd, { accessToken: 'x', expiresAt: minutesFromNow(-5) });
-    const r = await impt(['auth', 'info', '-z', 'minimal'], p);
+    const r = await runImpt(['auth', 'info', '-z', 'minimal'], p);
     expect(r.stdout).toBe(`${head('Local Auth file', DEFAULT_ENDPOINT, false)}  Access token:              expired\n`);
   });
 });
@@ -137,23 +138,23 @@ describe('corrupted and missing files', () => {
   it('corrupted local file: partial object, error, relogin hint (text modes); json: the error only', async () => {
     const p = place();
     writeFileSync(join(p.cwd, '.impt.auth'), '{"accessToken": "x"}');
-    const r = await impt(['auth', 'info'], p);
+    const r = await runImpt(['auth', 'info'], p);
     expect(r).toMatchObject({
       code: 1,
       stdout: `${head('Local Auth file', DEFAULT_ENDPOINT, false)}Error: Local Auth File is corrupted.\n${HINT_LOCAL}${FAILS}`,
     });
-    const min = await impt(['auth', 'info', '-z', 'minimal'], p);
+    const min = await runImpt(['auth', 'info', '-z', 'minimal'], p);
     expect(min).toMatchObject({ code: 1, stdout: 'Error: Local Auth File is corrupted.\n' });
-    const json = await impt(['auth', 'info', '-z', 'json'], p);
+    const json = await runImpt(['auth', 'info', '-z', 'json'], p);
     expect(json).toMatchObject({ code: 1, stdout: '{\n  "Error": "Local Auth File is corrupted."\n}\n' });
-    const other = await impt(['account', 'list'], p);
+    const other = await runImpt(['account', 'list'], p);
     expect(other).toMatchObject({ code: 1, stdout: `Error: Local Auth File is corrupted.\n${HINT_LOCAL}${FAILS}` });
   });
 
   it('corrupted global file: hint without --local', async () => {
     const p = place();
     writeFileSync(join(p.home, '.impt.auth'), 'not json');
-    const r = await impt(['auth', 'info'], p);
+    const r = await runImpt(['auth', 'info'], p);
     expect(r.stdout).toBe(`${head('Global Auth file', DEFAULT_ENDPOINT, false)}Error: Global Auth File is corrupted.\n${HINT_GLOBAL}${FAILS}`);
   });
 
@@ -162,27 +163,27 @@ describe('corrupted and missing files', () => {
     const dir = join(tempDir(), 'auth dir');
     mkdirSync(dir);
     const env = { IMPT_AUTH_FILE_PATH: dir };
-    const missing = await impt(['auth', 'info'], { ...p, env });
+    const missing = await runImpt(['auth', 'info'], { ...p, env });
     expect(missing).toMatchObject({ code: 1, stdout: `${head(`Auth file path: ${dir}`, DEFAULT_ENDPOINT, false)}Error: Auth File is not found.\n${FAILS}` });
     writeFileSync(join(dir, '.impt.auth'), '[]');
-    const corrupted = await impt(['auth', 'info'], { ...p, env });
+    const corrupted = await runImpt(['auth', 'info'], { ...p, env });
     expect(corrupted.stdout).toBe(`${head(`Auth file path: ${dir}`, DEFAULT_ENDPOINT, false)}Error: Auth File is corrupted.\n${FAILS}`);
     await writeAuthFileFor(dir, emu.url, 'alice', 'alice');
-    const ok = await impt(['auth', 'info'], { ...p, env });
+    const ok = await runImpt(['auth', 'info'], { ...p, env });
     expect(ok.stdout).toBe(head(`Auth file path: ${dir}`, emu.url, true, 'User/Password') + account('alice') + SUCCEEDS);
   });
 
   it('nothing at all: not logged in, no partial object', async () => {
-    const r = await impt(['auth', 'info'], place());
+    const r = await runImpt(['auth', 'info'], place());
     expect(r).toMatchObject({ code: 1, stdout: `Error: You are not logged in.\n${FAILS}` });
-    const json = await impt(['auth', 'info', '-z', 'json'], place());
+    const json = await runImpt(['auth', 'info', '-z', 'json'], place());
     expect(json).toMatchObject({ code: 1, stdout: '{\n  "Error": "You are not logged in."\n}\n' });
   });
 });
 
 describe('environment variables', () => {
   it('IMPT_LOGINKEY with IMPT_ENDPOINT: json as documented', async () => {
-    const r = await impt(['auth', 'info', '-z', 'json'], { ...place(), env: { IMPT_LOGINKEY: 'aaaaaaaaaaaaaaaa', IMPT_ENDPOINT: emu.url } });
+    const r = await runImpt(['auth', 'info', '-z', 'json'], { ...place(), env: { IMPT_LOGINKEY: 'aaaaaaaaaaaaaaaa', IMPT_ENDPOINT: emu.url } });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({
       Auth: {
@@ -199,31 +200,33 @@ describe('environment variables', () => {
 
   it('IMPT_USER/IMPT_PASSWORD: User/Password; nothing is written', async () => {
     const p = place();
-    const r = await impt(['auth', 'info'], { ...p, env: { IMPT_USER: 'demo@example.com', IMPT_PASSWORD: 'demo', IMPT_ENDPOINT: emu.url } });
+    const r = await runImpt(['auth', 'info'], { ...p, env: { IMPT_USER: 'demo@example.com', IMPT_PASSWORD: 'demo', IMPT_ENDPOINT: emu.url } });
     expect(r.stdout).toBe(head('Environment variables', emu.url, true, 'User/Password') + account('demo') + SUCCEEDS);
     expect([existsSync(join(p.home, '.impt.auth')), existsSync(join(p.cwd, '.impt.auth'))]).toEqual([false, false]);
   });
 
   it('login failures print the partial object first', async () => {
     const p = place();
-    const bad = await impt(['auth', 'info'], { ...p, env: { IMPT_USER: 'demo', IMPT_PASSWORD: 'wrong', IMPT_ENDPOINT: emu.url } });
+    const bad = await runImpt(['auth', 'info'], { ...p, env: { IMPT_USER: 'demo', IMPT_PASSWORD: 'wrong', IMPT_ENDPOINT: emu.url } });
     expect(bad.code).toBe(1);
     expect(bad.stdout).toMatch(
       new RegExp(`^${escape(head('Environment variables', emu.url, true, 'User/Password'))}Error: Invalid Credentials: .+\\n${FAILS}$`),
     );
-    const noPwd = await impt(['auth', 'info'], { ...p, env: { IMPT_USER: 'demo', IMPT_ENDPOINT: emu.url } });
+    const noPwd = await runImpt(['auth', 'info'], { ...p, env: { IMPT_USER: 'demo', IMPT_ENDPOINT: emu.url } });
     expect(noPwd.stdout).toBe(
       `${head('Environment variables', emu.url, true, 'User/Password')}Error: Password is required; set IMPT_PASSWORD in non-interactive use.\n${FAILS}`,
     );
     // an empty IMPT_PASSWORD is not set, like every IMPT_* variable
-    const emptyPwd = await impt(['auth', 'info'], { ...p, env: { IMPT_USER: 'demo', IMPT_PASSWORD: '', IMPT_ENDPOINT: emu.url } });
+    const emptyPwd = await runImpt(['auth', 'info'], { ...p, env: { IMPT_USER: 'demo', IMPT_PASSWORD: '', IMPT_ENDPOINT: emu.url } });
     expect(emptyPwd.stdout).toBe(noPwd.stdout);
-    const noPwdJson = await impt(['account', 'info', '-z', 'json'], { ...p, env: { IMPT_USER: 'demo', IMPT_ENDPOINT: emu.url } });
+    const noPwdJson = await runImpt(['account', 'info', '-z', 'json'], { ...p, env: { IMPT_USER: 'demo', IMPT_ENDPOINT: emu.url } });
     expect(JSON.parse(noPwdJson.stdout)).toEqual({ Error: 'Password is required; set IMPT_PASSWORD in non-interactive use.' });
   });
 
   it('without IMPT_ENDPOINT the default endpoint is shown', async () => {
-    // the request goes nowhere: the proxy refuses at once
+    // the request goes nowhere: the proxy refuses at once. Spawned: the API
+    // client (axios) takes HTTPS_PROXY from process.env, not from the io's env,
+    // so in-process the request would leave for the real default endpoint.
     const r = await impt(['auth', 'info'], { ...place(), env: { IMPT_LOGINKEY: 'k', HTTPS_PROXY: 'http://127.0.0.1:1' } });
     expect(r.code).toBe(1);
     expect(r.stdout.startsWith(head('Environment variables', DEFAULT_ENDPOINT, true, 'Login Key'))).toBe(true);
@@ -236,8 +239,8 @@ describe('precedence: local > IMPT_AUTH_FILE_PATH > IMPT_LOGINKEY > IMPT_USER > 
     const cwd = tempDir();
     const pathDir = tempDir();
     await writeAuthFileFor(home, emu.url, 'demo', 'demo');
-    const user = (env: Record<string, string>) => impt(['account', 'info', '-z', 'json'], { home, cwd, env }).then((r) => JSON.parse(r.stdout).Account?.username);
-    const type = (env: Record<string, string>) => impt(['auth', 'info', '-z', 'json'], { home, cwd, env }).then((r) => JSON.parse(r.stdout).Auth);
+    const user = (env: Record<string, string>) => runImpt(['account', 'info', '-z', 'json'], { home, cwd, env }).then((r) => JSON.parse(r.stdout).Account?.username);
+    const type = (env: Record<string, string>) => runImpt(['auth', 'info', '-z', 'json'], { home, cwd, env }).then((r) => JSON.parse(r.stdout).Auth);
 
     expect(await user({})).toBe('demo');
     const envUser = { IMPT_USER: 'alice', IMPT_PASSWORD: 'alice', IMPT_ENDPOINT: emu.url };

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../helpers/emulator.js';
 import { impt, tempDir } from '../helpers/impt.js';
+import { runImpt } from '../helpers/in-process.js';
 
 const SEED = {
   accounts: [
@@ -49,7 +50,7 @@ describe.concurrent('parse-time checks (help, then the error)', () => {
   for (const [args, message] of cases) {
     it(`${args.join(' ')} → ${message.split('\n')[0]}`, async () => {
       const p = place();
-      const r = await impt(['auth', 'login', ...args], p);
+      const r = await runImpt(['auth', 'login', ...args], p);
       expect(r.code).toBe(1);
       expect(r.stdout.startsWith(HELP_START)).toBe(true);
       expect(r.stdout.endsWith(`\nError: ${message}\n${FAILS}`)).toBe(true);
@@ -58,7 +59,7 @@ describe.concurrent('parse-time checks (help, then the error)', () => {
   }
 
   it('logout refuses --local false and extra words', async () => {
-    const r = await impt(['auth', 'logout', '-l', 'false'], place());
+    const r = await runImpt(['auth', 'logout', '-l', 'false'], place());
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^\nUsage: impt auth logout [\s\S]*\nError: Option "--local" has incorrect value "false".\nIMPT COMMAND FAILS\n$/);
   });
@@ -67,7 +68,7 @@ describe.concurrent('parse-time checks (help, then the error)', () => {
 describe('login with user and password', () => {
   it('writes the global file (0600, exact format) and prints the success line', async () => {
     const p = place();
-    const r = await impt(['auth', 'login', '--endpoint', emu.url, '--user', 'demo', '--pwd', 'demo'], p);
+    const r = await runImpt(['auth', 'login', '--endpoint', emu.url, '--user', 'demo', '--pwd', 'demo'], p);
     expect(r).toMatchObject({ code: 0, stdout: `Global login is successful.\n${SUCCEEDS}` });
     const path = join(p.home, '.impt.auth');
     expect(statSync(path).mode & 0o777).toBe(0o600);
@@ -82,17 +83,17 @@ describe('login with user and password', () => {
 
   it('accepts the email, aliases, and prints nothing in minimal / {} in json', async () => {
     const p = place();
-    const min = await impt(['auth', 'login', '-e', emu.url, '-u', 'demo@example.com', '-w', 'demo', '-l', '-z', 'minimal'], p);
+    const min = await runImpt(['auth', 'login', '-e', emu.url, '-u', 'demo@example.com', '-w', 'demo', '-l', '-z', 'minimal'], p);
     expect(min).toMatchObject({ code: 0, stdout: '' });
     expect(read(p.cwd).refreshToken).toBeTruthy();
-    const json = await impt(['auth', 'login', '-e', emu.url, '-u', 'demo', '-w', 'demo', '-q', '-z', 'json'], p);
+    const json = await runImpt(['auth', 'login', '-e', emu.url, '-u', 'demo', '-w', 'demo', '-q', '-z', 'json'], p);
     expect(json).toMatchObject({ code: 0, stdout: '{}\n' });
     expect(read(p.home).accessToken).toBeTruthy();
   });
 
   it('--temp keeps no refresh token', async () => {
     const p = place();
-    const r = await impt(['auth', 'login', '--local', '--temp', '-e', emu.url, '-u', 'demo', '-w', 'demo'], p);
+    const r = await runImpt(['auth', 'login', '--local', '--temp', '-e', emu.url, '-u', 'demo', '-w', 'demo'], p);
     expect(r).toMatchObject({ code: 0, stdout: `Local login is successful.\n${SUCCEEDS}` });
     expect(Object.keys(read(p.cwd))).toEqual(['endpoint', 'accessToken', 'expiresAt']);
   });
@@ -100,19 +101,19 @@ describe('login with user and password', () => {
   it('bad credentials: the impCentral error in every mode, no file written', async () => {
     const p = place();
     const args = ['auth', 'login', '-e', emu.url, '-u', 'demo', '-w', 'wrong'];
-    const r = await impt(args, p);
+    const r = await runImpt(args, p);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^Error: Invalid Credentials: .+\nIMPT COMMAND FAILS\n$/);
-    const json = await impt([...args, '-z', 'json'], p);
+    const json = await runImpt([...args, '-z', 'json'], p);
     expect(json.code).toBe(1);
     expect(JSON.parse(json.stdout).Error).toMatch(/^Invalid Credentials: /);
-    const min = await impt([...args, '-z', 'minimal'], p);
+    const min = await runImpt([...args, '-z', 'minimal'], p);
     expect(min.stdout).toMatch(/^Error: Invalid Credentials: .+\n$/);
     expect(existsSync(join(p.home, '.impt.auth'))).toBe(false);
   });
 
   it('an empty --pwd is sent as the password (and refused by the server)', async () => {
-    const r = await impt(['auth', 'login', '-e', emu.url, '-u', 'demo', '-w', ''], place());
+    const r = await runImpt(['auth', 'login', '-e', emu.url, '-u', 'demo', '-w', ''], place());
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^Error: Invalid Credentials: /);
   });
@@ -121,21 +122,21 @@ describe('login with user and password', () => {
 describe('login with a login key', () => {
   it('stores the login key, no refresh token', async () => {
     const p = place();
-    const r = await impt(['auth', 'login', '--local', '--lk', '0123456789abcdef', '-e', emu.url, '--confirmed'], p);
+    const r = await runImpt(['auth', 'login', '--local', '--lk', '0123456789abcdef', '-e', emu.url, '--confirmed'], p);
     expect(r).toMatchObject({ code: 0, stdout: `Local login is successful.\n${SUCCEEDS}` });
     const data = read(p.cwd);
     expect(Object.keys(data)).toEqual(['endpoint', 'accessToken', 'expiresAt', 'loginKey']);
     expect(data.loginKey).toBe('0123456789abcdef');
-    const temp = await impt(['auth', 'login', '-l', '-k', '0123456789abcdef', '-e', emu.url, '-q', '-t', '-z', 'json'], p);
+    const temp = await runImpt(['auth', 'login', '-l', '-k', '0123456789abcdef', '-e', emu.url, '-q', '-t', '-z', 'json'], p);
     expect(temp.stdout).toBe('{}\n');
     expect(Object.keys(read(p.cwd))).toEqual(['endpoint', 'accessToken', 'expiresAt']);
   });
 
   it('unknown key → Login Key "K" is not found.', async () => {
     const p = place();
-    const r = await impt(['auth', 'login', '-k', 'ffffffffffffffff', '-e', emu.url], p);
+    const r = await runImpt(['auth', 'login', '-k', 'ffffffffffffffff', '-e', emu.url], p);
     expect(r).toMatchObject({ code: 1, stdout: `Error: Login Key "ffffffffffffffff" is not found.\n${FAILS}` });
-    const json = await impt(['auth', 'login', '-k', 'ffffffffffffffff', '-e', emu.url, '-z', 'json'], p);
+    const json = await runImpt(['auth', 'login', '-k', 'ffffffffffffffff', '-e', emu.url, '-z', 'json'], p);
     expect(json.stdout).toBe('{\n  "Error": "Login Key \\"ffffffffffffffff\\" is not found."\n}\n');
   });
 });
@@ -144,7 +145,7 @@ describe('existing file', () => {
   it('without a terminal the overwrite confirmation fails at once and the file is kept', async () => {
     const p = place();
     writeFileSync(join(p.home, '.impt.auth'), 'corrupted but kept');
-    const r = await impt(['auth', 'login', '-e', emu.url, '-u', 'demo', '-w', 'demo'], p);
+    const r = await runImpt(['auth', 'login', '-e', emu.url, '-u', 'demo', '-w', 'demo'], p);
     expect(r).toMatchObject({
       code: 1,
       stdout: `The Global Auth File already exists. It will be overwritten.\nError: Confirmation is required; run the command with --confirmed (-q) in non-interactive use.\n${FAILS}`,
@@ -155,10 +156,10 @@ describe('existing file', () => {
   it('--confirmed overwrites a corrupted file; a failed login leaves the old file untouched', async () => {
     const p = place();
     writeFileSync(join(p.cwd, '.impt.auth'), '{broken');
-    const ok = await impt(['auth', 'login', '-l', '-q', '-e', emu.url, '-u', 'demo', '-w', 'demo'], p);
+    const ok = await runImpt(['auth', 'login', '-l', '-q', '-e', emu.url, '-u', 'demo', '-w', 'demo'], p);
     expect(ok.code).toBe(0);
     const before = readFileSync(join(p.cwd, '.impt.auth'), 'utf8');
-    const bad = await impt(['auth', 'login', '-l', '-q', '-e', emu.url, '-u', 'demo', '-w', 'nope'], p);
+    const bad = await runImpt(['auth', 'login', '-l', '-q', '-e', emu.url, '-u', 'demo', '-w', 'nope'], p);
     expect(bad.code).toBe(1);
     expect(readFileSync(join(p.cwd, '.impt.auth'), 'utf8')).toBe(before);
   });
@@ -167,14 +168,14 @@ describe('existing file', () => {
 describe('prompts without a terminal (DIFFERENCES F1)', () => {
   it('missing password, missing method and an OTP account each fail at once', async () => {
     const p = place();
-    const pwd = await impt(['auth', 'login', '-e', emu.url, '-u', 'demo'], p);
+    const pwd = await runImpt(['auth', 'login', '-e', emu.url, '-u', 'demo'], p);
     expect(pwd).toMatchObject({ code: 1, stdout: `Error: Password is required; pass --pwd (-w) in non-interactive use.\n${FAILS}` });
-    const method = await impt(['auth', 'login', '-e', emu.url], p);
+    const method = await runImpt(['auth', 'login', '-e', emu.url], p);
     expect(method.code).toBe(1);
     expect(method.stdout).toBe(
       `Error: A choice is required; pass --user (-u) and --pwd (-w), or --lk (-k), in non-interactive use.\n${FAILS}`,
     );
-    const otp = await impt(['auth', 'login', '-e', emu.url, '-u', 'mfa', '-w', 'mfa'], p);
+    const otp = await runImpt(['auth', 'login', '-e', emu.url, '-u', 'mfa', '-w', 'mfa'], p);
     expect(otp).toMatchObject({
       code: 1,
       stdout: `Error: One-time password is required; log in with a login key (--lk) in non-interactive use.\n${FAILS}`,
@@ -198,18 +199,21 @@ describe('endpoint failures', () => {
   afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
   it('403 without login_token → Internal error', async () => {
-    const r = await impt(['auth', 'login', '-e', fakeUrl, '-u', 'a', '-w', 'b'], place());
+    const r = await runImpt(['auth', 'login', '-e', fakeUrl, '-u', 'a', '-w', 'b'], place());
     expect(r).toMatchObject({ code: 1, stdout: `Error: Internal error: Unexpected format of impCentral response.\n${FAILS}` });
   });
 
   it('unusable URL and refused connection', async () => {
-    const bad = await impt(['auth', 'login', '-e', 'notaurl', '-u', 'a', '-w', 'b'], place());
+    const bad = await runImpt(['auth', 'login', '-e', 'notaurl', '-u', 'a', '-w', 'b'], place());
     expect(bad).toMatchObject({ code: 1, stdout: `Error: Request error: Error: Invalid URI "notaurl/auth".\n${FAILS}` });
-    const refused = await impt(['auth', 'login', '-e', 'http://127.0.0.1:1/v5', '-k', 'x'], place());
+    const refused = await runImpt(['auth', 'login', '-e', 'http://127.0.0.1:1/v5', '-k', 'x'], place());
     expect(refused.code).toBe(1);
     expect(refused.stdout).toBe(`Error: Request error: Error: connect ECONNREFUSED 127.0.0.1:1.\n${FAILS}`);
   });
 
+  // Spawned: a request to a host other than loopback goes through the proxy of
+  // the environment, which the API client (axios) reads from process.env, not
+  // from the io's env; a child process has the clean environment of impt.ts.
   it('an unknown host is named, as impt 2.6.1 does (no network-failure sentence)', async () => {
     const r = await impt(['auth', 'login', '-e', 'http://impt-no-such-host.invalid/v5', '-k', 'x'], place());
     expect(r.code).toBe(1);
@@ -219,14 +223,15 @@ describe('endpoint failures', () => {
   });
 
   it('an unknown IMPT_LOGINKEY is a Login Key that is not found, as for --lk', async () => {
-    const lk = await impt(['auth', 'login', '-e', emu.url, '-k', 'unknownkey0001'], place());
+    const lk = await runImpt(['auth', 'login', '-e', emu.url, '-k', 'unknownkey0001'], place());
     expect(lk).toMatchObject({ code: 1, stdout: `Error: Login Key "unknownkey0001" is not found.\n${FAILS}` });
-    const env = await impt(['product', 'list'], { ...place(), env: { IMPT_LOGINKEY: 'unknownkey0001', IMPT_ENDPOINT: emu.url } });
+    const env = await runImpt(['product', 'list'], { ...place(), env: { IMPT_LOGINKEY: 'unknownkey0001', IMPT_ENDPOINT: emu.url } });
     expect(env).toMatchObject({ code: 1, stdout: `Error: Login Key "unknownkey0001" is not found.\n${FAILS}` });
-    const json = await impt(['product', 'list', '-z', 'json'], { ...place(), env: { IMPT_LOGINKEY: 'unknownkey0001', IMPT_ENDPOINT: emu.url } });
+    const json = await runImpt(['product', 'list', '-z', 'json'], { ...place(), env: { IMPT_LOGINKEY: 'unknownkey0001', IMPT_ENDPOINT: emu.url } });
     expect(JSON.parse(json.stdout)).toEqual({ Error: 'Login Key "unknownkey0001" is not found.' });
   });
 
+  // Spawned, as above: HTTPS_PROXY reaches axios through process.env only.
   it('the default endpoint is used when --endpoint is absent; the debug dump hides the login key', async () => {
     // the default endpoint is unreachable here; the debug dump proves where it went
     const r = await impt(['auth', 'login', '-k', 'SECRETKEY123', '-z', 'debug'], { ...place(), env: { HTTPS_PROXY: 'http://127.0.0.1:1' } });
@@ -241,11 +246,11 @@ describe('IMPT_* variables are ignored by login and logout', () => {
   it('login writes ~/.impt.auth and logout deletes it, whatever the environment says', async () => {
     const p = place();
     const env = { IMPT_AUTH_FILE_PATH: p.cwd, IMPT_LOGINKEY: 'nope', IMPT_ENDPOINT: 'http://127.0.0.1:1/v5' };
-    const r = await impt(['auth', 'login', '-e', emu.url, '-u', 'demo', '-w', 'demo'], { ...p, env });
+    const r = await runImpt(['auth', 'login', '-e', emu.url, '-u', 'demo', '-w', 'demo'], { ...p, env });
     expect(r.code).toBe(0);
     expect(existsSync(join(p.home, '.impt.auth'))).toBe(true);
     expect(existsSync(join(p.cwd, '.impt.auth'))).toBe(false);
-    const out = await impt(['auth', 'logout'], { ...p, env });
+    const out = await runImpt(['auth', 'logout'], { ...p, env });
     expect(out).toMatchObject({ code: 0, stdout: `Global logout is successful.\n${SUCCEEDS}` });
     expect(existsSync(join(p.home, '.impt.auth'))).toBe(false);
   });
@@ -256,27 +261,27 @@ describe('logout', () => {
     const p = place();
     writeFileSync(join(p.cwd, '.impt.auth'), 'junk');
     writeFileSync(join(p.home, '.impt.auth'), '{}');
-    const local = await impt(['auth', 'logout', '--local'], p);
+    const local = await runImpt(['auth', 'logout', '--local'], p);
     expect(local).toMatchObject({ code: 0, stdout: `Local logout is successful.\n${SUCCEEDS}` });
     expect(existsSync(join(p.cwd, '.impt.auth'))).toBe(false);
     expect(existsSync(join(p.home, '.impt.auth'))).toBe(true);
-    const min = await impt(['auth', 'logout', '-z', 'minimal'], p);
+    const min = await runImpt(['auth', 'logout', '-z', 'minimal'], p);
     expect(min).toMatchObject({ code: 0, stdout: '' });
     writeFileSync(join(p.cwd, '.impt.auth'), 'junk');
-    const json = await impt(['auth', 'logout', '-l', '-z', 'json'], p);
+    const json = await runImpt(['auth', 'logout', '-l', '-z', 'json'], p);
     expect(json).toMatchObject({ code: 0, stdout: '{}\n' });
     expect(existsSync(join(p.cwd, '.impt.auth'))).toBe(false);
   });
 
   it('missing file → not found, without relogin hint, in every mode', async () => {
     const p = place();
-    const g = await impt(['auth', 'logout'], p);
+    const g = await runImpt(['auth', 'logout'], p);
     expect(g).toMatchObject({ code: 1, stdout: `Error: Global Auth File is not found.\n${FAILS}` });
-    const l = await impt(['auth', 'logout', '-l'], p);
+    const l = await runImpt(['auth', 'logout', '-l'], p);
     expect(l).toMatchObject({ code: 1, stdout: `Error: Local Auth File is not found.\n${FAILS}` });
-    const json = await impt(['auth', 'logout', '-z', 'json'], p);
+    const json = await runImpt(['auth', 'logout', '-z', 'json'], p);
     expect(json).toMatchObject({ code: 1, stdout: '{\n  "Error": "Global Auth File is not found."\n}\n' });
-    const min = await impt(['auth', 'logout', '-l', '-z', 'minimal'], p);
+    const min = await runImpt(['auth', 'logout', '-l', '-z', 'minimal'], p);
     expect(min).toMatchObject({ code: 1, stdout: 'Error: Local Auth File is not found.\n' });
   });
 });

@@ -4,7 +4,8 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../helpers/emulator.js';
-import { impt, tempDir } from '../helpers/impt.js';
+import { tempDir } from '../helpers/impt.js';
+import { runImpt } from '../helpers/in-process.js';
 
 const FAILS = 'IMPT COMMAND FAILS\n';
 // 2 minutes: always inside the 3-minute refresh window
@@ -31,10 +32,10 @@ async function clearRequests(): Promise<void> {
 describe('proactive refresh 3 minutes ahead', () => {
   it('user/password file: refresh token exchanged, new token saved back in place (0600, same keys)', async () => {
     const p = place();
-    expect((await impt(['auth', 'login', '-e', emu.url, '-u', 'demo', '-w', 'demo'], p)).code).toBe(0);
+    expect((await runImpt(['auth', 'login', '-e', emu.url, '-u', 'demo', '-w', 'demo'], p)).code).toBe(0);
     const before = auth(p.home);
     await clearRequests();
-    const r = await impt(['account', 'info', '-z', 'json'], p);
+    const r = await runImpt(['account', 'info', '-z', 'json'], p);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).Account.username).toBe('demo');
     const after = auth(p.home);
@@ -50,9 +51,9 @@ describe('proactive refresh 3 minutes ahead', () => {
 
   it('login key file: the key is exchanged again and kept', async () => {
     const p = place();
-    expect((await impt(['auth', 'login', '-l', '-e', emu.url, '-k', '0123456789abcdef'], p)).code).toBe(0);
+    expect((await runImpt(['auth', 'login', '-l', '-e', emu.url, '-k', '0123456789abcdef'], p)).code).toBe(0);
     const before = auth(p.cwd);
-    const r = await impt(['auth', 'info'], p);
+    const r = await runImpt(['auth', 'info'], p);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('  Login method:              Login Key\n  Username:                  demo\n');
     const after = auth(p.cwd);
@@ -63,8 +64,8 @@ describe('proactive refresh 3 minutes ahead', () => {
 
   it('--temp file: nothing to refresh with → expiry error and relogin hint', async () => {
     const p = place();
-    expect((await impt(['auth', 'login', '-l', '-t', '-e', emu.url, '-u', 'demo', '-w', 'demo'], p)).code).toBe(0);
-    const r = await impt(['loginkey', 'list'], p);
+    expect((await runImpt(['auth', 'login', '-l', '-t', '-e', emu.url, '-u', 'demo', '-w', 'demo'], p)).code).toBe(0);
+    const r = await runImpt(['loginkey', 'list'], p);
     expect(r).toMatchObject({
       code: 1,
       stdout:
@@ -77,12 +78,12 @@ describe('proactive refresh 3 minutes ahead', () => {
     const p = place();
     const data = { endpoint: emu.url, accessToken: 'x', expiresAt: new Date(Date.now() + 60_000).toISOString(), refreshToken: 'no-such-token' };
     writeFileSync(join(p.home, '.impt.auth'), JSON.stringify(data, null, 2));
-    const r = await impt(['account', 'list'], p);
+    const r = await runImpt(['account', 'list'], p);
     expect(r).toMatchObject({
       code: 1,
       stdout: `Error: Impossible to refresh access token for the Global Auth File.\nPlease relogin using "impt auth login" command and then try again.\n${FAILS}`,
     });
-    const json = await impt(['account', 'list', '-z', 'json'], p);
+    const json = await runImpt(['account', 'list', '-z', 'json'], p);
     expect(JSON.parse(json.stdout)).toEqual({ Error: 'Impossible to refresh access token for the Global Auth File.' });
     expect(auth(p.home)).toEqual(data);
   });
@@ -91,13 +92,13 @@ describe('proactive refresh 3 minutes ahead', () => {
 describe('401 → one refresh and one retry', () => {
   it('a revoked access token that looks valid is renewed with the refresh token', async () => {
     const p = place();
-    expect((await impt(['auth', 'login', '-e', emu.url, '-u', 'demo', '-w', 'demo'], p)).code).toBe(0);
+    expect((await runImpt(['auth', 'login', '-e', emu.url, '-u', 'demo', '-w', 'demo'], p)).code).toBe(0);
     const good = auth(p.home);
     // far in the future: no proactive refresh, the server's 401 triggers it
     const forged = { ...good, accessToken: 'revoked', expiresAt: '2099-01-01T00:00:00.000Z' };
     writeFileSync(join(p.home, '.impt.auth'), JSON.stringify(forged, null, 2));
     await clearRequests();
-    const r = await impt(['account', 'info', '-z', 'json'], p);
+    const r = await runImpt(['account', 'info', '-z', 'json'], p);
     expect(r.code).toBe(0);
     expect((await requests()).map((x) => `${x.method} ${x.path} ${x.status}`)).toEqual([
       'GET /accounts/me 401',
@@ -111,8 +112,8 @@ describe('401 → one refresh and one retry', () => {
 describe('emulator restart between two commands', () => {
   it('keys, tokens and refresh tokens survive; only the endpoint changes', async () => {
     const p = place();
-    expect((await impt(['auth', 'login', '-e', emu.url, '-u', 'demo', '-w', 'demo'], p)).code).toBe(0);
-    const created = await impt(['loginkey', 'create', '-w', 'demo', '-s', 'survives restart', '-z', 'json'], p);
+    expect((await runImpt(['auth', 'login', '-e', emu.url, '-u', 'demo', '-w', 'demo'], p)).code).toBe(0);
+    const created = await runImpt(['loginkey', 'create', '-w', 'demo', '-s', 'survives restart', '-z', 'json'], p);
     expect(created.code).toBe(0);
     const keyId = JSON.parse(created.stdout)['Login Key'].id as string;
 
@@ -120,13 +121,13 @@ describe('emulator restart between two commands', () => {
     const data = auth(p.home);
     writeFileSync(join(p.home, '.impt.auth'), JSON.stringify({ ...data, endpoint: emu.url }, null, 2));
 
-    const info = await impt(['loginkey', 'info', '-k', keyId, '-z', 'json'], p);
+    const info = await runImpt(['loginkey', 'info', '-k', keyId, '-z', 'json'], p);
     expect(info.code).toBe(0);
     expect(JSON.parse(info.stdout)['Login Key']).toMatchObject({ id: keyId, description: 'survives restart' });
     expect(auth(p.home).endpoint).toBe(emu.url);
     // the new key logs in through the environment against the restarted server
-    const env = await impt(['auth', 'info', '-z', 'json'], { ...place(), env: { IMPT_LOGINKEY: keyId, IMPT_ENDPOINT: emu.url } });
+    const env = await runImpt(['auth', 'info', '-z', 'json'], { ...place(), env: { IMPT_LOGINKEY: keyId, IMPT_ENDPOINT: emu.url } });
     expect(JSON.parse(env.stdout).Auth.Username).toBe('demo');
-    expect((await impt(['loginkey', 'delete', '-k', keyId, '-w', 'demo', '-q'], p)).code).toBe(0);
+    expect((await runImpt(['loginkey', 'delete', '-k', keyId, '-w', 'demo', '-q'], p)).code).toBe(0);
   });
 });

@@ -3,7 +3,8 @@
 // eight demo devices; fixtures are created through the emulator's API.
 import { afterAll, beforeAll, expect } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../helpers/emulator.js';
-import { impt, spawnOnTerminal, tempDir, writeAuthFileFor, type ImptResult } from '../helpers/impt.js';
+import { spawnOnTerminal, tempDir, writeAuthFileFor, type ImptResult } from '../helpers/impt.js';
+import { runImpt } from '../helpers/in-process.js';
 import { client, login } from '../emulator/util.js';
 
 export const dev = (n: number) => `30000c2a6901${String(n).padStart(4, '0')}`;
@@ -21,7 +22,7 @@ export interface Env {
   home: string;
   api: ReturnType<typeof client>;
   bob: ReturnType<typeof client>;
-  /** impt with the demo global auth file, in `cwd` (default: a fresh directory) */
+  /** impt in-process (through runCli) with the demo global auth file, in `cwd` (default: a fresh directory) */
   run(args: string[], cwd?: string): Promise<ImptResult>;
   /** a product and a Device Group of `type`, owned by demo (or bob) */
   group(type?: string, owner?: 'demo' | 'bob'): Promise<{ product: any; dg: any }>;
@@ -32,7 +33,7 @@ export interface Env {
 export function setup(prefix: string): Env {
   let seq = 0;
   const env = {
-    run: (args: string[], cwd?: string) => impt(args, { home: env.home, cwd: cwd ?? tempDir() }),
+    run: (args: string[], cwd?: string): Promise<ImptResult> => runImpt(args, { home: env.home, cwd: cwd ?? tempDir() }),
     async group(type = 'development_devicegroup', owner: 'demo' | 'bob' = 'demo') {
       const c = owner === 'bob' ? env.bob : env.api;
       seq += 1;

@@ -1,7 +1,7 @@
 // Usage lines of the build and webhook commands, as quoted in
 // interface/build.md and interface/webhook.md (help wraps them at 80 columns).
 import { describe, expect, it } from 'vitest';
-import { impt } from '../helpers/impt.js';
+import { runImpt } from '../helpers/in-process.js';
 
 const USAGE: Record<string, string> = {
   'build cleanup': '[--product <PRODUCT_IDENTIFIER>] [--unflag] [--confirmed] [--output <mode>] [--help]',
@@ -29,7 +29,7 @@ const USAGE: Record<string, string> = {
 
 describe('build and webhook help', () => {
   it.each(Object.entries(USAGE))('impt %s --help shows the documented usage', async (command, synopsis) => {
-    const r = await impt([...command.split(' '), '--help']);
+    const r = await runImpt([...command.split(' '), '--help']);
     expect(r.code).toBe(0);
     expect(r.stdout.startsWith('\nUsage: ')).toBe(true);
     expect(r.stdout.trim().split('\n\n')[0]!.replace(/\n/g, ' ')).toBe(`Usage: impt ${command} ${synopsis}`);
@@ -38,9 +38,9 @@ describe('build and webhook help', () => {
   });
 
   it('lists the commands of both groups', async () => {
-    const build = (await impt(['build', '--help'])).stdout;
+    const build = (await runImpt(['build', '--help'])).stdout;
     for (const c of ['cleanup', 'copy', 'delete', 'deploy', 'get', 'info', 'list', 'run', 'update']) expect(build).toContain(`impt build ${c}`);
-    const webhook = (await impt(['webhook', '--help'])).stdout;
+    const webhook = (await runImpt(['webhook', '--help'])).stdout;
     for (const c of ['create', 'delete', 'info', 'list', 'update']) expect(webhook).toContain(`impt webhook ${c}`);
   });
 });

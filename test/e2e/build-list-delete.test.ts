@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { impt, tempDir } from '../helpers/impt.js';
+import { tempDir } from '../helpers/impt.js';
+import { runImpt } from '../helpers/in-process.js';
 import { atTerminal, fails, ok, setup, usage } from './build-fixtures.js';
 
 const env = setup('blst');
@@ -108,8 +109,8 @@ describe('build list', () => {
     fs.writeFileSync(path.join(gone, '.impt.project'), JSON.stringify({ deviceGroupId: '00000000-0000-0000-0000-0000000000ee' }));
     fails(await env.run(['build', 'list', '-g', ''], gone), 'Device Group "00000000-0000-0000-0000-0000000000ee", saved in Project File, does not exist anymore.');
     const loggedOut = { home: tempDir(), cwd: tempDir() };
-    fails(await impt(['build', 'list', '-p', ''], loggedOut), 'No Product Identifier is specified.');
-    fails(await impt(['build', 'list', '-o', ''], loggedOut), 'No Account Identifier is specified.');
+    fails(await runImpt(['build', 'list', '-p', ''], loggedOut), 'No Product Identifier is specified.');
+    fails(await runImpt(['build', 'list', '-o', ''], loggedOut), 'No Account Identifier is specified.');
   });
 
   it('validates filter values', async () => {

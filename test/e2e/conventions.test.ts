@@ -1,7 +1,8 @@
 // Conventions every command shares (interface/README.md §1–§6, DIFFERENCES),
 // checked across commands of different groups against one emulator.
 import { describe, expect, it } from 'vitest';
-import { impt, tempDir } from '../helpers/impt.js';
+import { tempDir } from '../helpers/impt.js';
+import { runImpt } from '../helpers/in-process.js';
 import { useWorld } from './dg-world.js';
 
 const w = useWorld();
@@ -33,7 +34,7 @@ describe.concurrent('errors', () => {
   });
 
   it('an environment login to an unusable endpoint fails on the login URL', async () => {
-    const r = await impt(['product', 'list'], {
+    const r = await runImpt(['product', 'list'], {
       home: tempDir(),
       cwd: tempDir(),
       env: { IMPT_ENDPOINT: 'notaurl', IMPT_USER: 'demo', IMPT_PASSWORD: 'demo' },
@@ -49,7 +50,7 @@ describe.concurrent('colours', () => {
     const dg = await w.demo.createDg(p.id, 'development_devicegroup', w.name('Orphan'));
     const res = await fetch(`${w.emu.origin}/_emulator/entities/products/${p.id}`, { method: 'DELETE' });
     expect(res.status).toBe(204);
-    const r = await impt(['dg', 'info', '-g', dg.id], { home: w.home, cwd: tempDir(), env: { FORCE_COLOR: '1' } });
+    const r = await runImpt(['dg', 'info', '-g', dg.id], { home: w.home, cwd: tempDir(), env: { FORCE_COLOR: '1' } });
     expect(r.code).toBe(0);
     const green = (k: string) => `\u001b[32m${k}: \u001b[39m`;
     // "Corrupted Product: " (19) + 10 colour chars = 29 columns; "id: " is 4

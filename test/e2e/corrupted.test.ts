@@ -6,7 +6,8 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanEnv, IMPT_BIN, impt, tempDir } from '../helpers/impt.js';
+import { cleanEnv, IMPT_BIN, tempDir } from '../helpers/impt.js';
+import { runImpt } from '../helpers/in-process.js';
 import { assign, expectFailure, FAILS, json, useWorld } from './dg-world.js';
 
 const w = useWorld();
@@ -59,15 +60,15 @@ describe('configuration files with a field of the wrong type are corrupted', () 
     const home = tempDir();
     const cwd = tempDir();
     writeJson(cwd, '.impt.auth', { ...demoAuth(), endpoint: 5 });
-    const local = await impt(['product', 'list'], { home, cwd });
+    const local = await runImpt(['product', 'list'], { home, cwd });
     expect([local.code, local.stdout]).toEqual([1, `Error: Local Auth File is corrupted.\n${HINT(true)}${FAILS}\n`]);
     fs.rmSync(path.join(cwd, '.impt.auth'));
     writeJson(home, '.impt.auth', { ...demoAuth(), refreshToken: { token: 'x' } });
-    const global = await impt(['dg', 'list', '-z', 'json'], { home, cwd });
+    const global = await runImpt(['dg', 'list', '-z', 'json'], { home, cwd });
     expect([global.code, JSON.parse(global.stdout)]).toEqual([1, { Error: 'Global Auth File is corrupted.' }]);
     const dir = tempDir();
     writeJson(dir, '.impt.auth', { ...demoAuth(), loginKey: 7 });
-    const byPath = await impt(['account', 'info'], { home, cwd, env: { IMPT_AUTH_FILE_PATH: dir } });
+    const byPath = await runImpt(['account', 'info'], { home, cwd, env: { IMPT_AUTH_FILE_PATH: dir } });
     expect([byPath.code, byPath.stdout]).toEqual([1, `Error: Auth File is corrupted.\n${FAILS}\n`]);
     for (const d of [home, cwd, dir]) fs.rmSync(d, { recursive: true });
   });
@@ -78,7 +79,7 @@ describe('configuration files with a field of the wrong type are corrupted', () 
     for (const refresh of [false, true]) {
       const { refreshToken, ...rest } = demoAuth();
       writeJson(home, '.impt.auth', { ...rest, expiresAt: 'soon', ...(refresh ? { refreshToken } : {}) });
-      const r = await impt(['auth', 'info'], { home, cwd });
+      const r = await runImpt(['auth', 'info'], { home, cwd });
       expect(r.code).toBe(1);
       expect(r.stdout).toContain('  Access token auto refresh: false\nError: Global Auth File is corrupted.\n');
       expect(r.stdout.endsWith(`${HINT(false)}${FAILS}\n`)).toBe(true);

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EmulatorHandle } from '../helpers/emulator.js';
 import { startLoggedIn } from '../helpers/logged-in.js';
-import { impt, tempDir, type ImptResult } from '../helpers/impt.js';
+import { tempDir, type ImptResult } from '../helpers/impt.js';
+import { runImpt } from '../helpers/in-process.js';
 import type { client } from '../emulator/util.js';
 import { answer } from './dg-tty.js';
 import { until } from '../emulator/sim-helpers.js';
@@ -30,7 +31,8 @@ let emu: EmulatorHandle;
 let home: string;
 let api: ReturnType<typeof client>;
 
-const run = (args: string[], opts: { cwd?: string } = {}): Promise<ImptResult> => impt(args, { home, cwd: opts.cwd ?? home });
+// in-process through the CLI boundary; the terminal questions (answer) stay on a pseudo-terminal
+const run = (args: string[], opts: { cwd?: string } = {}): Promise<ImptResult> => runImpt(args, { home, cwd: opts.cwd ?? home });
 const ok = (r: ImptResult) => {
   expect(r.code, r.stdout).toBe(0);
   return r.stdout;

@@ -1,7 +1,8 @@
 // impt dg create: every type, targets, region, env variables, parse-time
 // and runtime failures, Project file fallback (interface/dg.md).
 import { describe, expect, it } from 'vitest';
-import { tempDir, impt } from '../helpers/impt.js';
+import { tempDir } from '../helpers/impt.js';
+import { runImpt } from '../helpers/in-process.js';
 import { expectFailure, json, SUCCEEDS, useWorld } from './dg-world.js';
 
 let product: any;
@@ -200,7 +201,7 @@ describe.concurrent('dg create and the Project file', () => {
   });
 
   it('fails before authentication without Project file and --product', async () => {
-    const r = await impt(['dg', 'create', '-n', 'NoProduct'], { home: tempDir(), cwd: tempDir() });
+    const r = await runImpt(['dg', 'create', '-n', 'NoProduct'], { home: tempDir(), cwd: tempDir() });
     expect(r.stdout).toBe('Error: No Product Identifier is specified.\nIMPT COMMAND FAILS\n');
     expect(r.code).toBe(1);
   });

@@ -1,7 +1,8 @@
 // impt dg restart / unassign / reassign: device lists (max 5), empty
 // groups, Project file, server refusals (interface/dg.md).
 import { describe, expect, it } from 'vitest';
-import { impt, tempDir } from '../helpers/impt.js';
+import { tempDir } from '../helpers/impt.js';
+import { runImpt } from '../helpers/in-process.js';
 import { assign, expectFailure, json, OFFLINE_DEVICE, SUCCEEDS, useWorld } from './dg-world.js';
 
 let product: any;
@@ -71,7 +72,7 @@ describe('dg restart', () => {
   it('reports identification failures', async () => {
     const [missing, none, flagFalse] = await Promise.all([
       w.run(['dg', 'restart', '-g', 'NoSuchDg']),
-      impt(['dg', 'restart'], { home: tempDir(), cwd: tempDir() }),
+      runImpt(['dg', 'restart'], { home: tempDir(), cwd: tempDir() }),
       w.run(['dg', 'restart', '-g', 'x', '--conditional=false']),
     ]);
     expectFailure(missing, 'Device Group "NoSuchDg" is not found.');
@@ -152,7 +153,7 @@ describe.concurrent('dg reassign', () => {
     await assign(w.demo, from.id, ids);
     const [both, noTo, noFrom, refused] = await Promise.all([
       w.run(['dg', 'reassign', '-f', 'NoSuchFrom', '-t', 'NoSuchTo']),
-      impt(['dg', 'reassign', '-f', 'ReRefused'], { home: tempDir(), cwd: tempDir() }),
+      runImpt(['dg', 'reassign', '-f', 'ReRefused'], { home: tempDir(), cwd: tempDir() }),
       w.run(['dg', 'reassign', '-t', 'ReDut']),
       w.run(['dg', 'reassign', '-f', 'ReRefused', '-t', 'ReDut']),
     ]);

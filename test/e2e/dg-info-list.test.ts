@@ -1,7 +1,8 @@
 // impt dg info (+ --full) and dg list (filters): layouts in every mode,
 // identification errors, Project file, request economy (interface/dg.md).
 import { describe, expect, it } from 'vitest';
-import { impt, tempDir } from '../helpers/impt.js';
+import { tempDir } from '../helpers/impt.js';
+import { runImpt } from '../helpers/in-process.js';
 import { assign, createWebhook, expectFailure, json, SUCCEEDS, tick, useWorld } from './dg-world.js';
 
 let product: any;
@@ -205,7 +206,7 @@ describe.concurrent('dg info', () => {
     const [corrupt, outdated, none] = await Promise.all([
       w.run(['dg', 'info'], w.projectDir(null, '{"deviceGroupId": 5}')),
       w.run(['dg', 'info'], w.projectDir(gone)),
-      impt(['dg', 'info'], { home: tempDir(), cwd: tempDir() }),
+      runImpt(['dg', 'info'], { home: tempDir(), cwd: tempDir() }),
     ]);
     expectFailure(corrupt, 'Project File is corrupted.');
     expectFailure(outdated, `Device Group "${gone}", saved in Project File, does not exist anymore.`);
@@ -282,7 +283,7 @@ describe.concurrent('dg list', () => {
   it('empty filter values: Project file, or the identifier errors', async () => {
     const [fromProject, noProject, noOwner, badType] = await Promise.all([
       w.run(['dg', 'list', '-p', '', '-z', 'json'], w.projectDir(staging.id)),
-      impt(['dg', 'list', '-p', ''], { home: tempDir(), cwd: tempDir() }),
+      runImpt(['dg', 'list', '-p', ''], { home: tempDir(), cwd: tempDir() }),
       w.run(['dg', 'list', '-o', '']),
       w.run(['dg', 'list', '-y', 'bogus', '-y', 'dut']),
     ]);

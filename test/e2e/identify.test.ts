@@ -9,7 +9,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../helpers/emulator.js';
-import { impt, tempDir, writeAuthFileFor, type ImptResult } from '../helpers/impt.js';
+import { tempDir, writeAuthFileFor, type ImptResult } from '../helpers/impt.js';
+import { runImpt } from '../helpers/in-process.js';
 import { client, login } from '../emulator/util.js';
 
 const SEED = {
@@ -55,7 +56,7 @@ let b3: any;
 let s1: any;
 let s2: any;
 
-const run = (args: string[]): Promise<ImptResult> => impt(args, { home, cwd: tempDir('impt-cwd-') });
+const run = (args: string[]): Promise<ImptResult> => runImpt(args, { home, cwd: tempDir('impt-cwd-') });
 
 /** The requests `args` made (method, path, decoded query). */
 async function requests(args: string[]): Promise<{ r: ImptResult; log: string[] }> {
@@ -345,7 +346,7 @@ describe('values that cannot be a path segment', () => {
     const dir = tempDir('impt-project-');
     writeFileSync(join(dir, '.impt.project'), JSON.stringify({ deviceGroupId: '..', deviceFile: 'd.nut', agentFile: 'a.nut' }));
     await emu.admin('DELETE', 'requests');
-    const r = await impt(['dg', 'info'], { home, cwd: dir });
+    const r = await runImpt(['dg', 'info'], { home, cwd: dir });
     expectFailure(
       r,
       'Error: Device Group "..", saved in Project File, does not exist anymore.\n' +

@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../helpers/emulator.js';
-import { impt, tempDir, writeAuthFileFor } from '../helpers/impt.js';
+import { tempDir, writeAuthFileFor } from '../helpers/impt.js';
+import { runImpt } from '../helpers/in-process.js';
 import { until } from '../emulator/sim-helpers.js';
 import { client, login } from '../emulator/util.js';
 
@@ -52,10 +53,10 @@ describe('device and agent code', () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'd.nut'), 'for (local i = 0; i < 20; i++) server.log("Message #" + i + "#");\n');
     fs.writeFileSync(path.join(dir, 'a.nut'), 'server.log("agent " + (1.5 * 2));\n');
-    const r = await impt(['build', 'run', '-g', dg.id, '-x', 'd.nut', '-y', 'a.nut'], { home, cwd: dir });
+    const r = await runImpt(['build', 'run', '-g', dg.id, '-x', 'd.nut', '-y', 'a.nut'], { home, cwd: dir });
     expect(r.code).toBe(0);
     await until(async () => (await codeLines(dev(1))).length >= 21);
-    const out = await impt(['log', 'get', '-d', dev(1), '-s', '100', '-z', 'minimal'], { home, cwd: dir });
+    const out = await runImpt(['log', 'get', '-d', dev(1), '-s', '100', '-z', 'minimal'], { home, cwd: dir });
     const shown = out.stdout
       .split('\n')
       .filter((l) => /\[(server|agent)\.log\]/.test(l))
@@ -69,7 +70,7 @@ describe('device and agent code', () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'd.nut'), 'server.log("ok");\nlocal x = ;\n');
     fs.writeFileSync(path.join(dir, 'a.nut'), '');
-    const r = await impt(['build', 'deploy', '-g', dg.id, '-x', 'd.nut', '-y', 'a.nut'], { home, cwd: dir });
+    const r = await runImpt(['build', 'deploy', '-g', dg.id, '-x', 'd.nut', '-y', 'a.nut'], { home, cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe(
       'Error: Compilation Error: device_code does not compile: line 2, column 11: expression expected\n' +

@@ -8,7 +8,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { impt, tempDir } from '../helpers/impt.js';
+import { tempDir } from '../helpers/impt.js';
+import { runImpt } from '../helpers/in-process.js';
 import { assign, createWebhook, useWorld } from './dg-world.js';
 
 const w = useWorld();
@@ -158,7 +159,7 @@ describe('json mode prints one document', () => {
     const failures: string[] = [];
     for (const row of rows) {
       const label = `impt ${row.args.join(' ')} -z json`;
-      const r = await impt([...row.args, '-z', 'json'], { home: row.home ?? w.home, cwd: row.cwd ?? tempDir('impt-cwd-') });
+      const r = await runImpt([...row.args, '-z', 'json'], { home: row.home ?? w.home, cwd: row.cwd ?? tempDir('impt-cwd-') });
       let doc: unknown;
       try {
         doc = JSON.parse(r.stdout);
@@ -173,7 +174,7 @@ describe('json mode prints one document', () => {
 
     // several impCentral errors, one per device, make one document with one line each
     await assign(w.demo, g.id, devs.slice(1, 3));
-    const many = await impt(['dg', 'reassign', '--from', dgName, '--to', preProd.id, '-z', 'json'], { home: w.home, cwd: fresh });
+    const many = await runImpt(['dg', 'reassign', '--from', dgName, '--to', preProd.id, '-z', 'json'], { home: w.home, cwd: fresh });
     const lines = (JSON.parse(many.stdout) as { Error: string }).Error.split('\n');
     expect(lines.length).toBeGreaterThanOrEqual(2);
     for (const l of lines) expect(l).toMatch(/^Invalid Permission: Device \S+ cannot be assigned manually/);

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EmulatorHandle } from '../helpers/emulator.js';
 import { startLoggedIn } from '../helpers/logged-in.js';
-import { impt, tempDir, type ImptResult } from '../helpers/impt.js';
+import { tempDir, type ImptResult } from '../helpers/impt.js';
+import { runImpt } from '../helpers/in-process.js';
 import type { client } from '../emulator/util.js';
 import { startImpt } from './log-helpers.js';
 
@@ -29,7 +30,7 @@ let emu: EmulatorHandle;
 let home: string;
 let api: ReturnType<typeof client>;
 const run = (args: string[], opts: { input?: string; cwd?: string } = {}): Promise<ImptResult> =>
-  impt(['log', 'get', ...args], { home, cwd: opts.cwd ?? home, input: opts.input });
+  runImpt(['log', 'get', ...args], { home, cwd: opts.cwd ?? home, input: opts.input });
 
 beforeAll(async () => {
   ({ emu, home, api } = await startLoggedIn(SEED));

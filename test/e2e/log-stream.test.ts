@@ -7,7 +7,8 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { EmulatorHandle } from '../helpers/emulator.js';
 import { startLoggedIn } from '../helpers/logged-in.js';
-import { impt, tempDir } from '../helpers/impt.js';
+import { tempDir } from '../helpers/impt.js';
+import { runImpt } from '../helpers/in-process.js';
 import type { client } from '../emulator/util.js';
 import { startImpt, type Running } from './log-helpers.js';
 
@@ -162,7 +163,7 @@ describe('log stream', () => {
     p.child.kill('SIGINT');
     expect(await p.exited).toBe(0);
 
-    const run = (args: string[], cwdDir = home) => impt(['log', 'stream', ...args], { home, cwd: cwdDir });
+    const run = (args: string[], cwdDir = home) => runImpt(['log', 'stream', ...args], { home, cwd: cwdDir });
     expect((await run([])).stdout).toBe('Error: No Device Identifier is specified.\nIMPT COMMAND FAILS\n');
     const empty = await groupWith();
     const none = await run(['-g', empty.id]);
@@ -176,7 +177,7 @@ describe('log stream', () => {
   });
 
   it('an empty --dg is no Device Group (the Project file\'s, when there is one); an empty --device no Device', async () => {
-    const run = (args: string[], cwdDir = home) => impt(['log', 'stream', ...args], { home, cwd: cwdDir });
+    const run = (args: string[], cwdDir = home) => runImpt(['log', 'stream', ...args], { home, cwd: cwdDir });
     const noDg = 'Error: No Device Group Identifier is specified.\nIMPT COMMAND FAILS\n';
     expect((await run(['--dg', ''])).stdout).toBe(noDg);
     expect((await run(['-g', '', '-d', dev(7)])).stdout).toBe(noDg);

@@ -1,7 +1,8 @@
 // `impt loginkey create|delete|info|list|update` (interface/loginkey.md) against the emulator.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../helpers/emulator.js';
-import { impt, tempDir, writeAuthFileFor } from '../helpers/impt.js';
+import { tempDir, writeAuthFileFor } from '../helpers/impt.js';
+import { runImpt } from '../helpers/in-process.js';
 
 const SEED = {
   accounts: [
@@ -32,7 +33,7 @@ afterAll(async () => {
   await emu.stop();
 });
 
-const run = (args: string[], who = 'demo') => impt(args, place[who]);
+const run = (args: string[], who = 'demo') => runImpt(args, place[who]);
 /** method + path of the requests made since the last call */
 async function requests(): Promise<string[]> {
   const log = (await emu.admin('GET', 'requests')).data as Array<{ method: string; path: string }>;
@@ -80,7 +81,7 @@ describe('loginkey create', () => {
     expect(r.stdout).toBe(`Login Key "${id}" is created successfully.\n${short(id!, 'deploy key')}${SUCCEEDS}`);
     expect(await requests()).toEqual(['POST /accounts/me/login_keys']);
     // the new key logs in
-    const env = await impt(['auth', 'info', '-z', 'json'], { home: tempDir(), cwd: tempDir(), env: { IMPT_LOGINKEY: id, IMPT_ENDPOINT: emu.url } });
+    const env = await runImpt(['auth', 'info', '-z', 'json'], { home: tempDir(), cwd: tempDir(), env: { IMPT_LOGINKEY: id, IMPT_ENDPOINT: emu.url } });
     expect(JSON.parse(env.stdout).Auth.Username).toBe('demo');
   });
 
@@ -274,11 +275,11 @@ describe('common checks', () => {
     expect(list.stdout.endsWith(`\nError: Unknown arguments: x.\n${FAILS}`)).toBe(true);
     const nobody = { home: tempDir(), cwd: tempDir() };
     const results = await Promise.all([
-      impt(['loginkey', 'list'], nobody),
-      impt(['loginkey', 'info', '-k', KEY], nobody),
-      impt(['loginkey', 'create', '-w', 'x'], nobody),
-      impt(['loginkey', 'update', '-k', KEY, '-w', 'x', '-s', 'y'], nobody),
-      impt(['loginkey', 'delete', '-k', KEY, '-w', 'x', '-q'], nobody),
+      runImpt(['loginkey', 'list'], nobody),
+      runImpt(['loginkey', 'info', '-k', KEY], nobody),
+      runImpt(['loginkey', 'create', '-w', 'x'], nobody),
+      runImpt(['loginkey', 'update', '-k', KEY, '-w', 'x', '-s', 'y'], nobody),
+      runImpt(['loginkey', 'delete', '-k', KEY, '-w', 'x', '-q'], nobody),
     ]);
     for (const r of results) expect(r).toMatchObject({ code: 1, stdout: `Error: You are not logged in.\n${FAILS}` });
   });

@@ -6,7 +6,8 @@ import { productionGuide } from '../../scripts/production-guide.mjs';
 // @ts-expect-error plain JavaScript module shared with the demo
 import { startListener } from '../../scripts/local-run.mjs';
 import { startEmulator, type EmulatorHandle } from '../helpers/emulator.js';
-import { impt, tempDir } from '../helpers/impt.js';
+import { tempDir } from '../helpers/impt.js';
+import { runImpt } from '../helpers/in-process.js';
 
 let emu: EmulatorHandle;
 
@@ -34,7 +35,7 @@ describe('Production Guide', () => {
     try {
       await productionGuide({
         impt: async (args: string[], opts: { json?: boolean; expectFail?: boolean } = {}) => {
-          const r = await impt(args, { cwd: dir, home, timeoutMs: 30_000 });
+          const r = await runImpt(args, { cwd: dir, home });
           steps.push({ args, code: r.code, out: r.stdout, expectFail: Boolean(opts.expectFail) });
           let data: unknown;
           if (opts.json && r.code === 0) data = JSON.parse(r.stdout);

@@ -4,7 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { impt, tempDir } from '../helpers/impt.js';
+import { tempDir } from '../helpers/impt.js';
+import { runImpt } from '../helpers/in-process.js';
 import { CONFIRM, fails, has, imptTty, ok, readIn, seed, uniq, usageFails, useEmulator } from './project-support.js';
 
 const env = useEmulator(seed('30000c2a6903', 0, 'pc'));
@@ -211,7 +212,7 @@ describe('project create', () => {
       expect(asked.text).toContain('The current directory already contains Project File. It will be overwritten.\nAre you sure you want to continue?\n');
       expect(asked.text).toMatch(/Operation is canceled\.\nIMPT COMMAND FAILS\n$/);
       expect(asked.text).not.toContain('You are not logged in.');
-      fails(await impt([...args, '-q'], { cwd: dir, home: noLogin }), 'You are not logged in.');
+      fails(await runImpt([...args, '-q'], { cwd: dir, home: noLogin }), 'You are not logged in.');
     }
   });
 });

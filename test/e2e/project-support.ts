@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../helpers/emulator.js';
-import { impt, spawnOnTerminal, tempDir, writeAuthFileFor, type ImptResult } from '../helpers/impt.js';
+import { spawnOnTerminal, tempDir, writeAuthFileFor, type ImptResult } from '../helpers/impt.js';
+import { runImpt } from '../helpers/in-process.js';
 import { client, login } from '../emulator/util.js';
 
 /** `demo` collaborates on `bob`'s account; `count` online devices `<prefix>NNNN` named `<name>N`. */
@@ -28,7 +29,7 @@ export interface Env {
   home: string;
   api: ReturnType<typeof client>;
   bob: ReturnType<typeof client>;
-  /** impt with the global auth file of `home`, in `cwd` */
+  /** impt in-process (through runCli) with the global auth file of `home`, in `cwd` */
   run(args: string[], cwd: string): Promise<ImptResult>;
   /** assigns devices to a Device Group through the API */
   assign(dgId: string, ...ids: string[]): Promise<unknown>;
@@ -43,7 +44,7 @@ export function useEmulator(seedObject: object): Env {
     await writeAuthFileFor(env.home, env.emu.url);
     env.api = client(env.emu, await login(env.emu));
     env.bob = client(env.emu, await login(env.emu, 'bob', 'bob'));
-    env.run = (args, cwd) => impt(args, { home: env.home, cwd });
+    env.run = (args, cwd) => runImpt(args, { home: env.home, cwd });
     env.assign = (dgId, ...ids) =>
       env.api.post(`/devicegroups/${dgId}/relationships/devices`, { data: ids.map((id) => ({ type: 'device', id })) });
   });

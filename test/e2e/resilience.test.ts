@@ -9,7 +9,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../helpers/emulator.js';
-import { impt, tempDir, writeAuthFileFor, type ImptResult } from '../helpers/impt.js';
+import { tempDir, writeAuthFileFor, type ImptResult } from '../helpers/impt.js';
+import { runImpt } from '../helpers/in-process.js';
 import { assign, expectFailure, FAILS, SUCCEEDS, useWorld } from './dg-world.js';
 import { startImpt } from './log-helpers.js';
 
@@ -175,7 +176,7 @@ describe('server errors and dropped connections', () => {
       const home = await homeFor(front.url);
       front.intercept = (m, p) => (m === 'GET' && p === '/v5/products' ? answer(502, '<html><body>Bad gateway</body></html>', { 'content-type': 'text/html' }) : undefined);
       for (const mode of ['default', 'json'] as const) {
-        const r = await impt(['product', 'list', ...(mode === 'json' ? ['-z', 'json'] : [])], { home, cwd: tempDir() });
+        const r = await runImpt(['product', 'list', ...(mode === 'json' ? ['-z', 'json'] : [])], { home, cwd: tempDir() });
         expectFailureIn(r, mode, 'impCentral answered with HTTP status 502 and no error description.');
       }
     } finally {
@@ -190,11 +191,11 @@ describe('server errors and dropped connections', () => {
       const device = w.devices(1)[0]!;
       // historical logs: an answer cut off mid-way is no empty page
       front.intercept = (m, p) => (m === 'GET' && p === `/v5/devices/${device}/logs` ? answer(200, '{"data":[{"ts":"2024-01-01T00:00:00Z","ty') : undefined);
-      const logs = await impt(['log', 'get', '-d', device, '-n', '1'], { home, cwd: tempDir() });
+      const logs = await runImpt(['log', 'get', '-d', device, '-n', '1'], { home, cwd: tempDir() });
       expectFailure(logs, 'Internal error: Unexpected format of impCentral response.');
       // a log stream whose creation is answered by an HTML page
       front.intercept = (m, p) => (m === 'POST' && p === '/v5/logstream' ? answer(200, '<html>maintenance</html>', { 'content-type': 'text/html' }) : undefined);
-      const stream = await impt(['log', 'stream', '-d', device], { home, cwd: tempDir() });
+      const stream = await runImpt(['log', 'stream', '-d', device], { home, cwd: tempDir() });
       expectFailure(stream, 'Internal error: Unexpected format of impCentral response.');
     } finally {
       await front.close();
@@ -233,7 +234,7 @@ describe('rate limit (F4)', () => {
         m === 'GET' && p === '/v5/products'
           ? answer(429, JSON.stringify({ errors: [{ status: '429', title: 'Rate Limit Exceeded', detail: 'x' }] }), { 'content-type': 'application/vnd.api+json', 'retry-after': '120' })
           : undefined;
-      const r = await impt(['product', 'list'], { home, cwd: tempDir() });
+      const r = await runImpt(['product', 'list'], { home, cwd: tempDir() });
       expectFailure(r, 'The impCentral API rate limit was hit and the request could not be completed in 60 seconds; try again later.');
     } finally {
       await front.close();
@@ -305,7 +306,7 @@ describe('access token (§11)', () => {
         await emu.admin('POST', 'clock', { advance_seconds: 7200 });
       };
       let r!: ImptResult;
-      const log = await seen(emu, async () => (r = await impt(['dg', 'delete', '-g', 'G', '--force', '-q'], { home, cwd: tempDir() })));
+      const log = await seen(emu, async () => (r = await runImpt(['dg', 'delete', '-g', 'G', '--force', '-q'], { home, cwd: tempDir() })));
       expect(r.stdout).toBe(`Device Group "G" is deleted successfully.\n${SUCCEEDS}\n`);
       expect(count(log, 'POST /auth/token')).toBe(1);
     } finally {
@@ -321,7 +322,7 @@ describe('access token (§11)', () => {
       front.intercept = (m, p) =>
         p.startsWith('/v5/auth') ? undefined : answer(401, JSON.stringify({ errors: [{ status: '401', title: 'Unauthorized', detail: 'The access token is invalid.' }] }));
       let r!: ImptResult;
-      const log = await seen(w.emu, async () => (r = await impt(['product', 'list'], { home, cwd: tempDir() })));
+      const log = await seen(w.emu, async () => (r = await runImpt(['product', 'list'], { home, cwd: tempDir() })));
       expectFailure(r, 'Unauthorized: The access token is invalid.');
       expect(count(log, 'POST /auth/token')).toBe(1);
     } finally {

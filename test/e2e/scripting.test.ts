@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../helpers/emulator.js';
 import { impt, tempDir, writeAuthFileFor } from '../helpers/impt.js';
+import { runImpt } from '../helpers/in-process.js';
 
 const SEED = {
   accounts: [
@@ -32,6 +33,7 @@ const mode = (path: string) => statSync(path).mode & 0o777;
 
 describe('auth file mode (DIFFERENCES F6)', () => {
   // Shells started from snap-packaged terminals and editors inherit SNAP.
+  // Spawned: SNAP reaches conf through process.env only, never through the io's env.
   const SNAP = { SNAP: '/snap/code/123' };
 
   it('a refreshed token is written back atomically with mode 0600, even with SNAP set', async () => {
@@ -62,7 +64,7 @@ describe('auth file mode (DIFFERENCES F6)', () => {
 describe('GitHub credentials file (test github)', () => {
   it('is created readable by its owner only and holds the token', async () => {
     const cwd = tempDir();
-    const r = await impt(['test', 'github', '-i', 'gh.json', '-u', 'octo', '-w', 'ghp_S3cretToken', '-z', 'json'], { home: tempDir(), cwd });
+    const r = await runImpt(['test', 'github', '-i', 'gh.json', '-u', 'octo', '-w', 'ghp_S3cretToken', '-z', 'json'], { home: tempDir(), cwd });
     expect(r).toMatchObject({ code: 0, stdout: '{}\n' });
     expect(r.stdout + r.stderr).not.toContain('ghp_S3cretToken');
     const path = join(cwd, 'gh.json');
@@ -75,7 +77,7 @@ describe('GitHub credentials file (test github)', () => {
     const path = join(cwd, 'gh.json');
     writeFileSync(path, '{"githubUser": "old", "githubToken": "old"}');
     chmodSync(path, 0o644);
-    const r = await impt(['test', 'github', '-i', 'gh.json', '-u', 'octo', '-w', 'ghp_N3w', '-q', '-z', 'minimal'], { home: tempDir(), cwd });
+    const r = await runImpt(['test', 'github', '-i', 'gh.json', '-u', 'octo', '-w', 'ghp_N3w', '-q', '-z', 'minimal'], { home: tempDir(), cwd });
     expect(r).toMatchObject({ code: 0, stdout: '' });
     expect(mode(path)).toBe(0o600);
     expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ githubUser: 'octo', githubToken: 'ghp_N3w' });
@@ -97,7 +99,7 @@ describe('a CI job logged in by environment variables', () => {
     const cwd = tempDir();
     writeFileSync(join(cwd, 'device.nut'), 'server.log(1);');
     const env = { IMPT_USER: 'ci', IMPT_PASSWORD: 'Pw-S3cret-ci', IMPT_ENDPOINT: emu.url };
-    const run = (...args: string[]) => impt(args, { home, cwd, env });
+    const run = (...args: string[]) => runImpt(args, { home, cwd, env });
     const json = async (...args: string[]) => {
       const r = await run(...args, '-z', 'json');
       expect({ args, code: r.code, stderr: r.stderr }).toEqual({ args, code: 0, stderr: '' });
@@ -145,10 +147,10 @@ describe('a CI job logged in by environment variables', () => {
   it('a failing step prints one JSON error document and exits 1; minimal prints only the error line', async () => {
     const env = { IMPT_LOGINKEY: 'c1c1c1c1c1c1c1c1', IMPT_ENDPOINT: emu.url };
     const home = tempDir();
-    const r = await impt(['dg', 'info', '-g', 'NoSuchGroup', '-z', 'json'], { home, cwd: tempDir(), env });
+    const r = await runImpt(['dg', 'info', '-g', 'NoSuchGroup', '-z', 'json'], { home, cwd: tempDir(), env });
     expect(r.code).toBe(1);
     expect(oneDocument(r.stdout)).toEqual({ Error: 'Device Group "NoSuchGroup" is not found.' });
-    const m = await impt(['dg', 'info', '-g', 'NoSuchGroup', '-z', 'minimal'], { home, cwd: tempDir(), env });
+    const m = await runImpt(['dg', 'info', '-g', 'NoSuchGroup', '-z', 'minimal'], { home, cwd: tempDir(), env });
     expect(m).toMatchObject({ code: 1, stdout: 'Error: Device Group "NoSuchGroup" is not found.\n' });
     expect(readdirSync(home)).toEqual([]);
   });

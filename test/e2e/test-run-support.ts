@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../helpers/emulator.js';
 import { impt, tempDir, writeAuthFileFor, type ImptResult } from '../helpers/impt.js';
+import { runImpt } from '../helpers/in-process.js';
 import { client, login } from '../emulator/util.js';
 
 process.env.IMPT_EMULATOR_BOOT_DELAY_MS = '0';
@@ -79,8 +80,11 @@ async function skipIdleTime<T>(env: TestRunEnv, deviceIds: string[], busy: Promi
 export interface Project {
   dir: string;
   dg: any;
-  /** runs `impt test run`; the emulator skips idle time unless `realTime` */
-  run(args?: string[], opts?: { realTime?: boolean }): Promise<ImptResult>;
+  /**
+   * runs `impt test run` in-process (as a child process with `spawn`); the
+   * emulator skips idle time unless `realTime`
+   */
+  run(args?: string[], opts?: { realTime?: boolean; spawn?: boolean }): Promise<ImptResult>;
   write(file: string, content: string | object): void;
 }
 
@@ -100,7 +104,9 @@ export async function project(env: TestRunEnv, deviceIds: string[], files: Recor
     dg,
     write,
     run: (args = [], opts = {}) => {
-      const running = impt(['test', 'run', ...args], { home: env.home, cwd: dir, timeoutMs: 60_000 });
+      const running = opts.spawn
+        ? impt(['test', 'run', ...args], { home: env.home, cwd: dir, timeoutMs: 60_000 })
+        : runImpt(['test', 'run', ...args], { home: env.home, cwd: dir });
       return opts.realTime ? running : skipIdleTime(env, deviceIds, running);
     },
   };

@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { impt, tempDir } from '../helpers/impt.js';
+import { tempDir } from '../helpers/impt.js';
+import { runImpt } from '../helpers/in-process.js';
 import { atTerminal, fails, ok, setup, usage } from './build-fixtures.js';
 
 const env = setup('wh');
@@ -194,8 +195,8 @@ describe('webhook list', () => {
     expect(whIds(ok(await env.run(['webhook', 'list', '-g', '', '-z', 'json'], cwd)))).toEqual([w1.id]);
     expect(whIds(ok(await env.run(['webhook', 'list', '-p', '', '-z', 'json'], cwd)))).toEqual([w1.id, w2.id]);
     const loggedOut = { home: tempDir(), cwd: tempDir() };
-    fails(await impt(['webhook', 'list', '-g', ''], loggedOut), 'No Device Group Identifier is specified.');
-    fails(await impt(['webhook', 'list', '-o', '', '-z', 'json'], loggedOut), 'No Account Identifier is specified.', 'json');
+    fails(await runImpt(['webhook', 'list', '-g', ''], loggedOut), 'No Device Group Identifier is specified.');
+    fails(await runImpt(['webhook', 'list', '-o', '', '-z', 'json'], loggedOut), 'No Account Identifier is specified.', 'json');
   });
 
   it('validates filter values', async () => {
