@@ -16,6 +16,7 @@ describes them. Every command also takes \`--help\` (\`-h\`): ${HELP_DESCRIBE_CO
 Options take their values as the next word or after \`=\` (\`--name=x\`); an
 option's camelCase form is accepted too (\`--device-file\` / \`--deviceFile\`).
 \`-z table\` is accepted by the list commands only (docs/differences.md A1).
+\`impt completion bash|zsh|fish\` prints a shell completion script (docs/differences.md A5).
 `;
 
 /** A table cell: one line (the line breaks some help texts carry become spaces), no column separators. */

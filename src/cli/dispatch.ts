@@ -16,6 +16,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<CliEnd> {
     return done(1);
   };
 
+  // shell completion (DIFFERENCES A5): no group of impt 2.6.1, absent from the top help
+  if (argv[0] === 'completion') return (await import('./completion.js')).runCompletion(argv.slice(1), io);
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) return out(VERSION), done(0);
   const wantsHelp = argv.includes('--help') || argv.includes('-h');
   const wantsVersion = argv.includes('--version') || argv.includes('-v');

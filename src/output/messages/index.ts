@@ -3,6 +3,7 @@ export * from './common.js';
 export * from './account.js';
 export * from './auth.js';
 export * from './build.js';
+export * from './completion.js';
 export * from './device.js';
 export * from './dg.js';
 export * from './log.js';

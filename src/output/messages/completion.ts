@@ -1,0 +1,41 @@
+// Shell completion (DIFFERENCES A5): the scripts printed by `impt completion
+// bash|zsh|fish`. Each asks `impt completion --words <words so far>` for the
+// candidates, one per line, so that they follow the commands of this impt.
+
+export const completion = {
+  shells: ['bash', 'zsh', 'fish'] as const,
+  usage: [
+    'Usage: impt completion bash|zsh|fish',
+    '',
+    'Prints a shell script completing impt groups, commands, options and option values.',
+    '',
+    '  bash:  source <(impt completion bash)          (or save it in ~/.local/share/bash-completion/completions/impt)',
+    '  zsh:   source <(impt completion zsh)           (after compinit)',
+    '  fish:  impt completion fish > ~/.config/fish/completions/impt.fish',
+  ].join('\n'),
+  unknownShell: (shell: string) => `Error: Unknown shell "${shell}": choose bash, zsh or fish.`,
+  bash: `# impt completion for bash: source <(impt completion bash)
+_impt_completion() {
+  local IFS=$'\\n'
+  COMPREPLY=( $(command impt completion --words "\${COMP_WORDS[@]:1:COMP_CWORD}" 2>/dev/null) )
+}
+complete -o default -F _impt_completion impt`,
+  zsh: `#compdef impt
+# impt completion for zsh: source <(impt completion zsh)   (after compinit)
+_impt() {
+  local -a candidates
+  candidates=("\${(@f)$(command impt completion --words "\${(@)words[2,CURRENT]}" 2>/dev/null)}")
+  if (( \${#candidates} )) && [[ -n \${candidates[1]} ]]; then
+    compadd -Q -- "\${candidates[@]}"
+  else
+    _files
+  fi
+}
+if (( $+functions[compdef] )); then compdef _impt impt; fi`,
+  fish: `# impt completion for fish: impt completion fish > ~/.config/fish/completions/impt.fish
+function __impt_complete
+    set -l tokens (commandline -opc) (commandline -ct)
+    command impt completion --words $tokens[2..-1] 2>/dev/null
+end
+complete -c impt -a '(__impt_complete)'`,
+};
