@@ -93,6 +93,23 @@ const slimDependencies = {
   },
 };
 
+// zod's namespaces export every locale (~290 KB of messages in 40 languages,
+// parsed and compiled at every emulator start); the emulator uses none of
+// them: its zod keeps English, the default, and `locales` holds only `en`.
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (a) =>
+      /[\\/]zod[\\/]v4[\\/](classic|core|mini)[\\/][^\\/]+\.js$/.test(a.importer) ? { path: 'zod-locales', namespace: 'zod-stub' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-stub' }, () => ({
+      contents: "export { default as en } from 'zod/v4/locales/en.js';",
+      resolveDir: new URL('..', import.meta.url).pathname,
+      loader: 'js',
+    }));
+  },
+};
+
 const common = {
   outdir,
   bundle: true,
@@ -123,7 +140,7 @@ const results = await Promise.all([
     chunkNames: 'chunks/[name]-[hash]',
     plugins: [slimDependencies],
   }),
-  build({ ...common, entryPoints: { 'impt-emulator': 'src/emulator/main.ts' } }),
+  build({ ...common, entryPoints: { 'impt-emulator': 'src/emulator/main.ts' }, plugins: [zodEnglishOnly] }),
   // the Squirrel interpreter's host API on its own (bench/squirrel.mjs)
   build({ ...common, entryPoints: { squirrel: 'src/squirrel/index.ts' } }),
 ]);

@@ -51,6 +51,9 @@ function machineNames(): string[] {
 export class HostCheck {
   private readonly own = new Set<string>();
   private readonly any = new Set<string>();
+  /** decisions by header value: a client sends the same Host (and Origin) on every request */
+  private readonly hostDecisions = new Map<string, boolean>();
+  private readonly originDecisions = new Map<string, boolean>();
 
   constructor(private readonly addr: ServedAddress | null) {
     if (!addr) return;
@@ -68,6 +71,10 @@ export class HostCheck {
 
   /** `host[:port]` as in a Host header; a missing port means 80. */
   allows(hostAndPort: string): boolean {
+    return remember(this.hostDecisions, hostAndPort, (h) => this.decideHost(h));
+  }
+
+  private decideHost(hostAndPort: string): boolean {
     let u: URL;
     try {
       u = new URL(`http://${hostAndPort}/`);
@@ -82,6 +89,10 @@ export class HostCheck {
 
   /** The emulator's own origin (any name it answers for), http or https. */
   allowsOrigin(origin: string): boolean {
+    return remember(this.originDecisions, origin, (o) => this.decideOrigin(o));
+  }
+
+  private decideOrigin(origin: string): boolean {
     let u: URL;
     try {
       u = new URL(origin);
@@ -98,6 +109,19 @@ export class HostCheck {
     const names = ['localhost', '127.0.0.1', '[::1]', ...[...this.own].filter((h) => !isLoopbackHost(h))].map((h) => h + port);
     return [...names, ...this.any].join(', ');
   }
+}
+
+/** Distinct header values remembered per HostCheck; a client sending ever new ones only makes the map start over. */
+const MAX_DECISIONS = 256;
+
+function remember(decisions: Map<string, boolean>, value: string, decide: (value: string) => boolean): boolean {
+  let d = decisions.get(value);
+  if (d === undefined) {
+    d = decide(value);
+    if (decisions.size >= MAX_DECISIONS) decisions.clear();
+    decisions.set(value, d);
+  }
+  return d;
 }
 
 /** Refuses requests that a web page could have sent (see the head of this file). */
