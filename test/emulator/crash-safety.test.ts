@@ -4,12 +4,12 @@
 // one emulator at a time.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type EmulatorHandle, startEmulator } from '../helpers/emulator.js';
 import { call, client, DEMO_DEVICES, login } from './util.js';
+import { tempDir } from '../helpers/impt.js'; // removed after the file's tests
 
 const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/impt-emulator.js');
 
@@ -336,7 +336,7 @@ describe('one emulator per data dir', () => {
   it('gives the data dir back when the start fails after taking it', async () => {
     const emu = await start();
     const port = new URL(emu.url).port;
-    const other = fs.mkdtempSync(path.join(os.tmpdir(), 'impt-emu-lock-'));
+    const other = tempDir('impt-emu-lock-');
     const r = spawnSync(process.execPath, [BIN, 'start', '--port', port, '--data-dir', other], { encoding: 'utf8', timeout: 15_000 });
     expect(r.stderr).toBe(`impt-emulator: port ${port} on 127.0.0.1 is already in use.\n`);
     expect(fs.existsSync(path.join(other, 'emulator.lock'))).toBe(false);

@@ -1,17 +1,17 @@
 // POST /deployments compile-checks device and agent code and resolves
 // #require from --lib-dir, refusing what impCentral would refuse.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../helpers/emulator.js';
 import { client, login } from './util.js';
+import { tempDir } from '../helpers/impt.js'; // removed after the file's tests
 
 describe('deployment code checks', () => {
   let emu: EmulatorHandle;
   let api: ReturnType<typeof client>;
   let dg: any;
-  const libDir = fs.mkdtempSync(path.join(os.tmpdir(), 'impt-libs-'));
+  const libDir = tempDir('impt-libs-');
   const post = (device_code: string, agent_code = '') =>
     api.post('/deployments', { data: { type: 'deployment', attributes: { device_code, agent_code }, relationships: { devicegroup: { type: dg.type, id: dg.id } } } });
 

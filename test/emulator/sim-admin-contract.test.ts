@@ -4,12 +4,12 @@
 // script from the caller's impt login.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runEmulatorCli, startEmulator, type EmulatorHandle } from '../helpers/emulator.js';
 import { call, login } from './util.js';
+import { tempDir } from '../helpers/impt.js'; // removed after the file's tests
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = path.join(ROOT, 'bin', 'impt-emulator.js');
@@ -22,7 +22,7 @@ function startFails(args: string[]): { status: number | null; stdout: string; st
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-const tmpDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'impt-sim-admin-'));
+const tmpDir = () => tempDir('impt-sim-admin-');
 
 async function post(emu: EmulatorHandle, p: string, body?: string): Promise<{ status: number; body: any }> {
   const res = await fetch(`${emu.origin}${p}`, {

@@ -6,13 +6,13 @@
 // Also the data dir lock within one process (the pid in emulator.lock cannot
 // tell two emulators of the same process apart).
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { GroupCommit } from '../../src/emulator/group-commit.js';
 import { FilePersistence, MemoryPersistence, type JournalOp, type Persistence } from '../../src/emulator/persistence.js';
 import { createEmulator } from '../../src/emulator/server.js';
 import { Store } from '../../src/emulator/store.js';
+import { tempDir } from '../helpers/impt.js'; // removed after the file's tests
 
 /** In-memory persistence whose next append can be made to fail. */
 type Failing = Persistence & { failNext: boolean; written: { s: number; ops: JournalOp[] }[] };
@@ -43,7 +43,7 @@ function failingOnce(): Failing {
 }
 
 const product = (id: string) => ({ id, name: id }) as never;
-const dataDir = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'impt-store-')), 'data');
+const dataDir = () => path.join(tempDir('impt-store-'), 'data');
 
 describe('store journal', () => {
   it('keeps the changes and the number of a transaction whose write failed', async () => {
