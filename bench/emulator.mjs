@@ -2,15 +2,12 @@
 // second and acknowledged (durably journaled) writes per second from
 // concurrent clients on loopback. Prints figures; no assertions.
 // Usage: node bench/emulator.mjs [devices=10000] [requests=20000] [concurrency=16]
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { startEmulator } from './emulator-process.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const BIN = path.join(ROOT, 'bin', 'impt-emulator.js');
 const DEVICES = Number(process.argv[2] ?? 10_000);
 const REQUESTS = Number(process.argv[3] ?? 20_000);
 const CONCURRENCY = Number(process.argv[4] ?? 16);
@@ -23,21 +20,7 @@ fs.writeFileSync(
   JSON.stringify({ accounts: [{ username: 'bench', email: 'bench@example.com', password: 'bench' }], generated_devices: DEVICES }),
 );
 
-function start(extra = []) {
-  const t0 = process.hrtime.bigint();
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'start', '--port', '0', '--data-dir', dataDir, '--rate-limit', '1000000000', ...extra], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /listening on (http:\/\/\S+)\n/.exec(out);
-      if (m) resolve({ child, url: m[1], ms: Number(process.hrtime.bigint() - t0) / 1e6 });
-    });
-    child.once('exit', (code) => reject(new Error(`emulator exited ${code}`)));
-  });
-}
+const start = (extra = []) => startEmulator(['--data-dir', dataDir, '--rate-limit', '1000000000', ...extra]);
 
 const stop = (child) => new Promise((r) => { child.once('exit', r); child.kill('SIGTERM'); });
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });

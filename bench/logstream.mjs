@@ -8,26 +8,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startEmulator } from './emulator-process.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const LINES = Number(process.argv[2] ?? 100_000);
 const BATCH = Number(process.argv[3] ?? 1000);
 const DEVICE = '30000c2a690c0001';
 
-function startEmulator() {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'impt-emulator.js'), 'start', '--port', '0', '--in-memory', '--rate-limit', '1000000000'], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /listening on (http:\/\/\S+)\n/.exec(out);
-      if (m) resolve({ child, url: m[1], origin: m[1].replace(/\/v5$/, '') });
-    });
-    child.once('exit', (code) => reject(new Error(`emulator exited ${code}`)));
-  });
-}
 
 /** Peak resident memory of a process in MiB (Linux /proc; undefined elsewhere). */
 function peakRssMiB(pid) {
@@ -117,7 +104,7 @@ async function run(emu, home, stallMs) {
   return { injectedMs, totalMs, peak, cpu };
 }
 
-const emu = await startEmulator();
+const emu = await startEmulator(['--in-memory', '--rate-limit', '1000000000']);
 const home = fs.mkdtempSync(path.join(os.tmpdir(), 'impt-logbench-'));
 try {
   const fmt = (n) => n.toFixed(0).replace(/\B(?=(\d{3})+(?!\d))/g, ',');

@@ -5,10 +5,11 @@
 // runs alternated with `node -e 0`, reported as ratios to the median of
 // bare node (and, less sensitive to other work on the machine, the ratio of
 // the first quartiles).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startEmulator } from './emulator-process.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const impt = join(root, 'bin/impt.js');
@@ -23,21 +24,6 @@ function time(args, env) {
 
 const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * q)];
 
-async function startEmulator() {
-  const child = spawn(process.execPath, [join(root, 'bin/impt-emulator.js'), 'start', '--port', '0', '--in-memory'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /listening on (\S+)/.exec(out);
-      if (m) resolve(m[1]);
-    });
-    child.on('exit', () => reject(new Error('emulator exited')));
-  });
-  return { child, url };
-}
 
 const emu = await startEmulator();
 const home = mkdtempSync(join(tmpdir(), 'impt-bench-'));

@@ -5,31 +5,17 @@
 // delay (2 s); the wall time of the whole command, best and median of RUNS
 // (default 3). Goal: under 10 s. A session costs at least 4 s of waiting:
 // the device's boot delay and the 2 s impt's bootstrap waits before run().
-import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startEmulator } from './emulator-process.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const impt = join(root, 'bin/impt.js');
 const RUNS = Number(process.env.RUNS ?? 3);
 const GOAL_S = 10;
 
-async function startEmulator() {
-  const child = spawn(process.execPath, [join(root, 'bin/impt-emulator.js'), 'start', '--port', '0', '--in-memory'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /listening on (\S+)/.exec(out);
-      if (m) resolve(m[1]);
-    });
-    child.on('exit', () => reject(new Error('emulator exited')));
-  });
-  return { child, url };
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'impt-bench-testrun-'));
 const env = { ...process.env, HOME: dir, IMPT_ENDPOINT: '', IMPT_USER: 'demo', IMPT_PASSWORD: 'demo' };
@@ -84,4 +70,5 @@ try {
   console.log(`impt test run, 50 test methods (one session): best ${best.toFixed(2)} s, median ${median.toFixed(2)} s over ${RUNS} runs (goal < ${GOAL_S} s) ${median < GOAL_S ? 'OK' : 'SLOW'}`);
 } finally {
   emu.child.kill();
+  rmSync(dir, { recursive: true, force: true });
 }
