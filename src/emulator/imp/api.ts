@@ -145,6 +145,20 @@ export function installImpApi(vm: ImpVm, host: ApiHost): void {
     configparams: tbl(host.configParams(vm.side) as Record<string, SqValue>),
   };
   const serverCommon: Record<string, Native> = { log: log(false), error: log(true) };
+  // agent.send/on on the device and device.send/on on the agent: the same pair
+  const messaging: Record<string, Native> = {
+    send: (args) => {
+      const name = argString(args, 0);
+      return host.send(vm, name, toPortable(v, args[1] ?? null));
+    },
+    on: (args) => {
+      const name = argString(args, 0);
+      const fn = argFunction(args, 1, true);
+      if (fn === null) vm.handlers.delete(name);
+      else vm.handlers.set(name, fn);
+      return null;
+    },
+  };
 
   if (vm.side === 'device') {
     const sleepFor = (args: SqValue[]) => host.restartDevice(CONSTANTS.WAKEREASON_TIMER!, Math.max(0.001, argNumber(args, 0)) * 1000);
@@ -227,19 +241,7 @@ export function installImpApi(vm: ImpVm, host: ApiHost): void {
     );
     set(
       'agent',
-      tbl({
-        send: (args) => {
-          const name = argString(args, 0);
-          return host.send(vm, name, toPortable(v, args[1] ?? null));
-        },
-        on: (args) => {
-          const name = argString(args, 0);
-          const fn = argFunction(args, 1, true);
-          if (fn === null) vm.handlers.delete(name);
-          else vm.handlers.set(name, fn);
-          return null;
-        },
-      }),
+      tbl(messaging),
     );
     const hw = hardwareObjects({
       vm: v,
@@ -279,17 +281,7 @@ export function installImpApi(vm: ImpVm, host: ApiHost): void {
   set(
     'device',
     tbl({
-      send: (args) => {
-        const name = argString(args, 0);
-        return host.send(vm, name, toPortable(v, args[1] ?? null));
-      },
-      on: (args) => {
-        const name = argString(args, 0);
-        const fn = argFunction(args, 1, true);
-        if (fn === null) vm.handlers.delete(name);
-        else vm.handlers.set(name, fn);
-        return null;
-      },
+      ...messaging,
       onconnect: (args) => {
         vm.callbacks.set('onconnect', argFunction(args, 0, true));
         return null;

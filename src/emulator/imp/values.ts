@@ -16,6 +16,7 @@ import {
 } from '../../squirrel/value.js';
 import { blobBytes as libBlobBytes, isBlob as libIsBlob, newBlob } from '../../squirrel/lib/blob.js';
 import type { LibHost } from '../../squirrel/lib/host.js';
+import { paramTypeError, typeName } from '../../squirrel/lib/args.js';
 import type { HostVM } from './engine.js';
 
 export type Native = (args: SqValue[], self: SqValue) => SqValue | void;
@@ -39,31 +40,11 @@ export function tbl(entries: Record<string, SqValue | Native | Record<string, un
   return t;
 }
 
-export function typeName(v: SqValue): string {
-  if (v === null) return 'null';
-  switch (typeof v) {
-    case 'boolean':
-      return 'bool';
-    case 'number':
-      return 'integer';
-    case 'string':
-      return 'string';
-  }
-  if (v instanceof SqFloat) return 'float';
-  if (Array.isArray(v)) return 'array';
-  if (v instanceof SqTable) return 'table';
-  if (v instanceof SqClass) return 'class';
-  if (v instanceof SqInstance) return 'instance';
-  if (v instanceof SqNativeFunction) return 'function';
-  if (v instanceof SqWeakRef) return 'weakref';
-  const kind = (v as { kind?: string }).kind;
-  return kind === 'closure' ? 'function' : kind === 'generator' ? 'generator' : 'userdata';
-}
 
 export const isFunction = (v: SqValue): boolean => typeName(v) === 'function';
 
 function badType(i: number, v: SqValue, expected: string): never {
-  throw rtError(`parameter ${i + 1} has an invalid type '${typeName(v)}' ; expected: '${expected}'`);
+  throw paramTypeError(i, v, expected);
 }
 
 export function argString(args: SqValue[], i: number): string {

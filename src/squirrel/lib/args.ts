@@ -30,7 +30,12 @@ export function typeName(v: SqValue): string {
 
 /** The type-check error for args[index]; `expected` as Squirrel lists it ('integer|float'). */
 export function argTypeError(args: SqValue[], index: number, expected: string): SqThrow {
-  return rtError(`parameter ${index + 1} has an invalid type '${typeName(args[index] ?? null)}' ; expected: '${expected}'`);
+  return paramTypeError(index, args[index] ?? null, expected);
+}
+
+/** The same for a value already taken from the arguments (args[index]). */
+export function paramTypeError(index: number, value: SqValue, expected: string): SqThrow {
+  return rtError(`parameter ${index + 1} has an invalid type '${typeName(value)}' ; expected: '${expected}'`);
 }
 
 export function isNumber(v: SqValue): v is number | SqFloat {
