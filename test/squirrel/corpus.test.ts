@@ -12,22 +12,14 @@
 // math.rand are deterministic, so outputs do not depend on the machine.
 //
 // Only the public host API (src/squirrel/index.ts) is used.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bytesToUtf8, compile, createVM, SqCompileError, SqThrow } from '../../src/squirrel/index.js';
+import { listNut } from './nut-files.js';
 
 const here = new URL('.', import.meta.url).pathname;
 
-function listNut(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...listNut(p));
-    else if (name.endsWith('.nut')) out.push(p);
-  }
-  return out;
-}
 
 /** Runs one program the way the corpus defines it and returns its output text. */
 export function runProgram(source: string, srcName: string): string {

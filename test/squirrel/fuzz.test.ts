@@ -4,10 +4,10 @@
 // input, only SqCompileError, SqThrow or SqBudgetExceeded may escape, and every
 // case must end (the budget bounds the run; the suite's timeout bounds the rest).
 // Everything is deterministic: the same seeds give the same cases on every run.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compile, createVM, SqBudgetExceeded, SqCompileError, SqThrow } from '../../src/squirrel/index.js';
+import { listNut } from './nut-files.js';
 
 const corpusDir = new URL('./corpus', import.meta.url).pathname;
 
@@ -38,15 +38,6 @@ const TOKENS = [
 
 const BYTES = 'abcxyz019_ (){}[];,.:=<>+-*/%!&|^~?@#"\'\\\n\t';
 
-function listNut(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...listNut(p));
-    else if (name.endsWith('.nut')) out.push(p);
-  }
-  return out;
-}
 
 /** Rough Squirrel tokens of a source text (enough to mutate at token granularity). */
 function tokenize(src: string): string[] {
