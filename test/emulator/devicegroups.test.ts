@@ -184,6 +184,8 @@ describe('device groups, deployments and devices', () => {
     const zombie = await api.get(`/deployments/${d3.id}`);
     expect(zombie.status).toBe(200);
     expect(zombie.body.data.relationships.devicegroup).toBeUndefined();
+    // a zombie gives up its tags and origin; sha and code stay
+    expect(zombie.body.data.attributes).toMatchObject({ tags: [], origin: '', sha: d3.attributes.sha, device_code: 'other' });
     expect((await api.del(`/deployments/${d3.id}`)).status).toBe(204);
   });
 

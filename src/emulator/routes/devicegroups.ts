@@ -241,7 +241,11 @@ export function registerDevicegroups(emu: Emulator, api: App): void {
       }
     }
     const now = emu.iso();
-    for (const d of deployments) store.put('deployments', { ...d, devicegroup_id: null, devicegroup_type: null, updated_at: now });
+    // zombies keep id and sha but give up the labels that named them in
+    // their group, so a new group may reuse them (docs/emulator.md)
+    for (const d of deployments) {
+      store.put('deployments', { ...d, devicegroup_id: null, devicegroup_type: null, tags: [], origin: '', updated_at: now });
+    }
     for (const w of store.list('webhooks', (w) => w.devicegroup_id === g.id)) store.delete('webhooks', w.id);
     store.delete('devicegroups', g.id);
     emu.events.emit('devicegroup.deleted', { devicegroup: g });
