@@ -15,8 +15,24 @@ export interface ParseResult {
   given: Set<string>;
 }
 
-/** Thrown with the message to print after the command's help. */
-export class ParseFailure extends Error {}
+/**
+ * Thrown with the message to print after the command's help; `output` is the
+ * `--output` value the command line gave, when it gave one.
+ */
+export class ParseFailure extends Error {
+  constructor(
+    message: string,
+    readonly output?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The last `--output` value among the canonical tokens. */
+function outputOf(tokens: string[]): string | undefined {
+  const at = tokens.lastIndexOf('--output');
+  return at >= 0 ? tokens[at + 1] : undefined;
+}
 
 interface Issue {
   step: number;
@@ -134,7 +150,7 @@ function commanderParse(tokens: string[], options: OptionSpec[]): Record<string,
   try {
     cmd.parse(tokens, { from: 'user' });
   } catch (e) {
-    if (e instanceof CommanderError) throw new ParseFailure(e.message);
+    if (e instanceof CommanderError) throw new ParseFailure(e.message, outputOf(tokens));
     throw e;
   }
   return cmd.opts();
@@ -189,7 +205,7 @@ export function parseCommand(spec: CommandSpec, words: string[]): ParseResult {
   if (custom) issues.push({ step: 5, message: custom });
   for (const message of generic) issues.push({ step: 5.5, message });
   issues.sort((a, b) => a.step - b.step);
-  if (issues.length) throw new ParseFailure(issues[0]!.message);
+  if (issues.length) throw new ParseFailure(issues[0]!.message, outputOf(n.tokens));
   return { options: result, given: n.given };
 }
 

@@ -27,7 +27,8 @@ export function ioStreams(io: CliIo): Streams {
 
 /**
  * Runs one command: parses `argv` (the words after group and command) by
- * its spec, prints the help and the error of a parse failure, runs the
+ * its spec, prints the help and the error of a parse failure (json mode:
+ * the error alone, as one document), runs the
  * handler and maps its end to output and exit code. The same for the binary
  * and for in-process tests.
  */
@@ -37,6 +38,14 @@ export async function runCommand(mod: CommandModule, argv: string[], io: CliIo):
     parsed = parseCommand(mod.spec, argv);
   } catch (e) {
     if (!(e instanceof ParseFailure)) throw e;
+    // json mode: one `{"Error": …}` document, no help (DIFFERENCES F19);
+    // every other mode prints the help first, as impt 2.6.1 does
+    if (e.output === 'json') {
+      const out = new Printer('json', ioStreams(io));
+      out.error(e.message);
+      out.fail();
+      return { code: 1, quiet: false };
+    }
     const { commandHelp } = await import('./help.js');
     io.stdout.write(`${commandHelp(mod.spec, io.stdout.columns)}\nError: ${e.message}\n${FAILS}\n`);
     return { code: 1, quiet: false };

@@ -2,9 +2,9 @@
 // whether it succeeds or fails, however many errors it collects (several
 // impCentral errors become one `{"Error": …}` with one line each): a table
 // of command lines covering every command, each output parsed whole.
-// Excluded by nature: `log stream` success (a stream of documents until
-// Ctrl-C) and parse errors (printed with the help text before the output
-// mode applies, as in impt 2.6.1).
+// Parse errors print the error alone, without the help text that the other
+// modes print first. Excluded by nature: `log stream` success (a stream of
+// documents until Ctrl-C).
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -154,6 +154,11 @@ describe('json mode prints one document', () => {
       { args: ['test', 'run'], ok: false, cwd: code },
       { args: ['test', 'delete'], ok: false, cwd: fresh },
       { args: ['test', 'delete', '--confirmed'], ok: true, cwd: fresh },
+      // parse errors: missing, unknown and bad options
+      { args: ['product', 'create'], ok: false },
+      { args: ['product', 'create', '-n', 'X', '--bogus'], ok: false },
+      { args: ['dg', 'create', '-n', 'X', '-y', 'badtype'], ok: false },
+      { args: ['build', 'list', '--zombie', 'false'], ok: false },
     ];
 
     const failures: string[] = [];
@@ -179,4 +184,38 @@ describe('json mode prints one document', () => {
     expect(lines.length).toBeGreaterThanOrEqual(2);
     for (const l of lines) expect(l).toMatch(/^Invalid Permission: Device \S+ cannot be assigned manually/);
   }, 600_000);
+});
+
+describe('a parse error in json mode', () => {
+  const cases: Array<[string[], string]> = [
+    [['product', 'create', '-z', 'json'], 'Missing required argument: name'],
+    [['product', 'create', '-n', 'X', '--bogus', '-z', 'json'], 'Unknown argument: bogus'],
+    [
+      ['dg', 'create', '-n', 'X', '-y', 'badtype', '-z', 'json'],
+      'Invalid values:\n  Argument: dg-type, Given: "badtype", Choices: "development", "pre-factory", "pre-dut", "pre-production", "factory", "dut", "production"',
+    ],
+    [['product', 'create', '--output=json', '-n', 'X', '-n', 'Y'], 'Option "--name" must not be specified multiple times.'],
+    [['-z', 'json', 'project', 'link', '-g', 'A', '-g', 'B'], 'Option "--dg" must not be specified multiple times.'],
+    [['test', 'github', '-i', 'new.json', '-w', 'x', '-z', 'json'], 'Options "--pwd" and "--user" must be specified together.'],
+  ];
+  it('prints the error alone, as one document, and fails', async () => {
+    for (const [args, message] of cases) {
+      const r = await runImpt(args, { home: w.home, cwd: tempDir('impt-cwd-') });
+      expect(r.stdout, args.join(' ')).toBe(`${JSON.stringify({ Error: message }, null, 2)}\n`);
+      expect(r.code, args.join(' ')).toBe(1);
+    }
+  });
+
+  it('other modes print the help, the error and the status line as impt 2.6.1 does', async () => {
+    for (const mode of ['minimal', 'debug']) {
+      const r = await runImpt(['product', 'create', '-z', mode], { home: w.home, cwd: tempDir('impt-cwd-') });
+      expect(r.stdout).toMatch(/^\nUsage: impt product create --name <product_name> /);
+      expect(r.stdout.endsWith('\nError: Missing required argument: name\nIMPT COMMAND FAILS\n')).toBe(true);
+      expect(r.code).toBe(1);
+    }
+    // an --output value that is no mode leaves the error in text, after the help
+    const bad = await runImpt(['product', 'create', '-n', 'X', '-z', 'jsn'], { home: w.home, cwd: tempDir('impt-cwd-') });
+    expect(bad.stdout).toMatch(/^\nUsage: impt product create /);
+    expect(bad.stdout).toContain('\nError: Invalid values:\n  Argument: output, Given: "jsn", Choices: "minimal", "json", "debug"\nIMPT COMMAND FAILS\n');
+  });
 });

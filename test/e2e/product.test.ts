@@ -54,8 +54,11 @@ describe.concurrent('product create', () => {
     expect(missing.stdout.endsWith(`Error: Missing required argument: name\n${FAILS}`)).toBe(true);
     const empty = await w.run(['product', 'create', '-n', '']);
     expect(empty.stdout.endsWith(`Error: Option "--name" must not be empty.\n${FAILS}`)).toBe(true);
-    const twice = await w.run(['product', 'create', '-n', 'a', '-n', 'b', '-z', 'json']);
+    const twice = await w.run(['product', 'create', '-n', 'a', '-n', 'b', '-z', 'minimal']);
     expect(twice.stdout.endsWith(`Error: Option "--name" must not be specified multiple times.\n${FAILS}`)).toBe(true);
+    // json mode: the error alone, one document
+    const json = await w.run(['product', 'create', '-n', 'a', '-n', 'b', '-z', 'json']);
+    expect(JSON.parse(json.stdout)).toEqual({ Error: 'Option "--name" must not be specified multiple times.' });
   });
 });
 

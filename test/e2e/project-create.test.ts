@@ -174,7 +174,7 @@ describe('project create', () => {
     usageFails(await run(['project', 'create', '-p', 'P', '-n', ''], dir), 'Option "--name" must not be empty.');
     usageFails(await run(['project', 'create', '-p', 'P', '-n', 'N', '-x', ''], dir), 'Option "--device-file" must not be empty.');
     usageFails(await run(['project', 'create', '-p', 'P', '-n', 'N', '-c', 'false'], dir), 'Option "--create-product" has incorrect value "false".');
-    usageFails(await run(['project', 'create', '-p', 'P', '-n', 'N', '-z', 'json', '-p', 'Q'], dir), 'Option "--product" must not be specified multiple times.');
+    usageFails(await run(['project', 'create', '-p', 'P', '-n', 'N', '-z', 'minimal', '-p', 'Q'], dir), 'Option "--product" must not be specified multiple times.');
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 
