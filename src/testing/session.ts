@@ -6,7 +6,7 @@ import { format } from 'node:util';
 import type { ImpCentral } from '../api/impcentral.js';
 import { testRunMessages as msg } from '../output/messages/test-run.js';
 import { runExternalCommand } from './command.js';
-import { messagesTimeout, sessionError, startTimeout, stateError, type SessionError } from './errors.js';
+import { errorText, messagesTimeout, sessionError, startTimeout, stateError, type SessionError } from './errors.js';
 import type { TestLog } from './log.js';
 import { SessionStream } from './stream.js';
 import { Watchdog } from './watchdog.js';
@@ -79,7 +79,7 @@ export class TestSession {
         log.isDebug ? (t) => log.out.debug(t) : undefined,
       );
     } catch (e) {
-      this.onError(sessionError('Error', e instanceof Error ? e.message : String(e)));
+      this.onError(sessionError('Error', errorText(e)));
       await this.done;
       return this.outcome;
     }
@@ -99,7 +99,7 @@ export class TestSession {
 
   private onStreamClosed(reason: unknown): void {
     if (this.stopped) return;
-    this.onError(sessionError('Error', reason instanceof Error ? reason.message : msg.streamClosed));
+    this.onError(sessionError('Error', reason instanceof Error ? errorText(reason) : msg.streamClosed));
   }
 
   private onRecord(r: Record<string, unknown>): void {
