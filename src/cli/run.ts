@@ -22,6 +22,7 @@ export function ioStreams(io: CliIo): Streams {
     errIsTTY: Boolean(io.stderr.isTTY),
     columns: io.stdout.isTTY ? io.stdout.columns : undefined,
     canPrompt: io.canPrompt,
+    terminal: { input: io.stdin, output: io.stdout },
     env: io.env,
   };
 }

@@ -124,7 +124,7 @@ export class ContextTokens implements TokenSource {
     readonly context: AuthContext,
     private readonly deps: SessionDeps,
   ) {
-    this.http = new Http({ endpoint: context.endpoint, userAgent: USER_AGENT, debug: deps.debug });
+    this.http = new Http({ endpoint: context.endpoint, userAgent: USER_AGENT, debug: deps.debug, env: deps.env });
     if (context.data) this.current = { token: context.data.accessToken, expiresAt: context.data.expiresAt };
   }
 
@@ -205,6 +205,7 @@ export function openSession(deps: SessionDeps, context: AuthContext = resolveCon
     debug: deps.debug,
     onActivity: deps.onActivity,
     onWarnings: deps.onWarnings,
+    env: deps.env,
   });
   const api = new ImpCentral(http);
   let me: Promise<string> | undefined;

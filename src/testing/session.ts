@@ -15,6 +15,7 @@ export interface SessionOptions {
   api: ImpCentral;
   log: TestLog;
   cwd: string;
+  env: NodeJS.ProcessEnv;
   dgId: string;
   deviceId: string;
   id: string;
@@ -76,6 +77,7 @@ export class TestSession {
         api,
         this.o.deviceId,
         { record: (r) => this.onRecord(r), closed: (reason) => this.onStreamClosed(reason) },
+        this.o.env,
         log.isDebug ? (t) => log.out.debug(t) : undefined,
       );
     } catch (e) {
@@ -191,7 +193,7 @@ export class TestSession {
         return log.test(JSON.stringify((message as { message?: unknown } | null)?.message ?? null));
       case 'EXTERNAL_COMMAND': {
         const command = String((message as { command?: unknown } | null)?.command ?? '');
-        const err = runExternalCommand(command, this.o.timeout, this.o.cwd, log);
+        const err = runExternalCommand(command, this.o.timeout, this.o, log);
         if (err) this.onError(err);
         return;
       }

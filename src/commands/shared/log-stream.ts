@@ -52,6 +52,7 @@ class LiveLogStream {
   /** interrupted while opening: the command ends at once, its status line printed */
   private endedWhileOpening = false;
   private readonly signal: AbortSignal;
+  private readonly env: NodeJS.ProcessEnv;
 
   constructor(
     private readonly res: Resolver,
@@ -60,6 +61,7 @@ class LiveLogStream {
   ) {
     this.out = rt.out;
     this.signal = rt.signal;
+    this.env = rt.env;
     this.sink = new LineSink(rt.stdout, (full) => (full ? this.conn?.pause() : this.conn?.resume()));
   }
 
@@ -139,7 +141,7 @@ class LiveLogStream {
     this.conn = await openEventStream(
       api.logStreams.url(stream.id),
       { onEvent: (e) => this.onEvent(e), onEnd: (e) => void this.lost(e) },
-      { userAgent: USER_AGENT, debug, signal },
+      { userAgent: USER_AGENT, debug, signal, env: this.env },
     );
     if (this.stopped) return this.conn.close();
     try {
