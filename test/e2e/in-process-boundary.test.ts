@@ -145,6 +145,8 @@ describe('prompts on the stdin of the command', () => {
     const r = await runImpt(['product', 'delete', '-p', 'asked-on-io'], { home, terminal: true, input: 'y\n' });
     expect(r.code, r.stdout).toBe(0);
     expect(r.stdout).toContain('Are you sure you want to continue?\n');
+    // the question line is drawn by the prompt itself, on the given stdout
+    expect(r.stdout).toContain("Enter 'y' (yes) or 'n' (no):");
     expect(r.stdout).toContain('Product "asked-on-io" is deleted successfully.');
     expect((await runImpt(['product', 'info', '-p', 'asked-on-io'], { home })).code).toBe(1);
   });
