@@ -5,7 +5,7 @@
 import axios, { AxiosError, type AxiosInstance, type AxiosRequestConfig, type AxiosResponse, type Method } from 'axios';
 import { ImpCentralApiError, RateLimitError, TransportError, UnexpectedResponseError } from './errors.js';
 import { ErrorDocument, ListDocument, SingleDocument, type Resource } from './wire.js';
-import { isLoopback } from './loopback.js';
+import { axiosProxy, type ProxyEnv } from './proxy.js';
 import { hideLoginKeyIds, hideSecrets } from './secrets.js';
 
 export const JSON_API = 'application/vnd.api+json';
@@ -38,6 +38,8 @@ export interface HttpOptions {
   /** receives the warning objects a successful answer carries in `data.meta` */
   onWarnings?: (warnings: unknown[]) => void;
   sleep?: (ms: number) => Promise<void>;
+  /** where HTTPS_PROXY / HTTP_PROXY / NO_PROXY are read (default: the process's environment) */
+  env?: ProxyEnv;
 }
 
 export type Query = Record<string, string | number | boolean | undefined | Array<string | number>>;
@@ -77,7 +79,7 @@ export class Http {
       timeout: opts.timeoutMs ?? 60_000,
       validateStatus: () => true,
       headers: { 'User-Agent': opts.userAgent, Accept: JSON_API },
-      proxy: isLoopback(opts.endpoint) ? false : undefined,
+      proxy: axiosProxy(opts.endpoint, opts.env),
       paramsSerializer: { serialize: (p) => serializeQuery(p as Query) },
       transitional: { clarifyTimeoutError: true },
     });

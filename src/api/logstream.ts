@@ -8,7 +8,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { createParser } from 'eventsource-parser';
 import { ImpCentralApiError, TransportError } from './errors.js';
-import { connectionAgent } from './proxy.js';
+import { connectionAgent, type ProxyEnv } from './proxy.js';
 
 export interface SseEvent {
   /** `message` when the server sent no `event:` line */
@@ -37,6 +37,8 @@ export interface SseOptions {
   openTimeoutMs?: number;
   /** gives up opening (the promise rejects, the request is dropped) */
   signal?: AbortSignal;
+  /** where HTTPS_PROXY / HTTP_PROXY / NO_PROXY are read (default: the process's environment) */
+  env?: ProxyEnv;
 }
 
 /** Opens the event stream; resolves once the server answered 200 (the transport's "open"). */
@@ -65,7 +67,7 @@ export function openEventStream(url: string, handlers: SseHandlers, opts: SseOpt
     // a connection of its own: the global agent's sockets time out after 5 s
     // without data, which would drop a quiet stream between two messages
     const headers = { Accept: 'text/event-stream', 'Cache-Control': 'no-cache', 'User-Agent': opts.userAgent };
-    const req = lib.get(url, { headers, agent: connectionAgent(url) }, (res) => {
+    const req = lib.get(url, { headers, agent: connectionAgent(url, opts.env) }, (res) => {
       const status = res.statusCode ?? 0;
       opts.debug?.(`Response code: ${status}\nResponse headers: ${JSON.stringify(res.headers)}\n`);
       if (status < 200 || status >= 300) {

@@ -4,8 +4,9 @@
 import { inspect } from 'node:util';
 import { ImpCentralApiError, RateLimitError, TransportError, UnexpectedResponseError } from '../api/errors.js';
 import { hideLoginKeyIds } from '../api/secrets.js';
-import { CanceledError, CliError } from '../errors.js';
+import { CanceledError, CliError, ContextError } from '../errors.js';
 import { errors as errMsg, FAILS, lostAnswerCheck } from '../output/messages/common.js';
+import { contextFailureHints, contextFailureText } from '../output/messages/context.js';
 import { metaLines } from '../output/meta.js';
 import { Printer, type OutputMode, type Streams } from '../output/printer.js';
 import type { CliEnd, CliIo } from './io.js';
@@ -21,6 +22,7 @@ export function ioStreams(io: CliIo): Streams {
     errIsTTY: Boolean(io.stderr.isTTY),
     columns: io.stdout.isTTY ? io.stdout.columns : undefined,
     canPrompt: io.canPrompt,
+    terminal: { input: io.stdin, output: io.stdout },
     env: io.env,
   };
 }
@@ -84,6 +86,11 @@ export function reportFailure(out: Printer, e: unknown): void {
     out.error(e.message);
     if (!out.isJson && e.entities.length) out.entities(e.entities);
     for (const line of e.infoLines) out.info(line);
+    return;
+  }
+  if (e instanceof ContextError) {
+    out.error(contextFailureText(e.failure));
+    for (const line of contextFailureHints(e.failure)) out.info(line);
     return;
   }
   if (e instanceof ImpCentralApiError) {

@@ -59,7 +59,9 @@ export async function writeAuthFile(path: string, data: AuthFileData): Promise<v
   });
   // conf writes in place, keeping an existing file's mode, when SNAP is set
   // (it is inherited by shells started from snap-packaged terminals and
-  // editors); impt is no snap, so the write stays atomic and 0600.
+  // editors); impt is no snap, so the write stays atomic and 0600. conf
+  // reads the process's environment, not the command's (which has no say
+  // here): hidden there for the synchronous write, then put back.
   const snap = process.env.SNAP;
   delete process.env.SNAP;
   try {

@@ -3,8 +3,7 @@
 // only when they are regular files.
 import { chmodSync, existsSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import type * as z from 'zod/mini';
-import { CliError } from '../errors.js';
-import { errors } from '../output/messages/common.js';
+import { ContextError } from '../errors.js';
 
 export type JsonFileRead<T> = { status: 'missing' } | { status: 'corrupted' } | { status: 'ok'; data: T };
 
@@ -44,8 +43,13 @@ export function writeJsonFile(path: string, data: unknown, mode?: number): void 
     if (mode !== undefined && existsSync(path)) chmodSync(path, mode);
     writeFileSync(path, JSON.stringify(data, null, 2), mode === undefined ? undefined : { mode });
   } catch (e) {
-    throw new CliError(errors.fileError(path, (e as Error).message));
+    throw fileAccessError(path, e);
   }
+}
+
+/** `File error: «path»: «the system's message».` */
+export function fileAccessError(path: string, e: unknown): ContextError {
+  return new ContextError({ kind: 'file-access', path, reason: (e as Error).message });
 }
 
 /**
@@ -60,7 +64,7 @@ export function checkDeletableFile(path: string, shown: string): void {
   } catch {
     return;
   }
-  if (!isFile) throw new CliError(errors.fileError(shown, errors.notRegularFile));
+  if (!isFile) throw new ContextError({ kind: 'not-regular-file', path: shown });
 }
 
 /** Unlinks one file (a symbolic link itself, never its target), after `checkDeletableFile`. */
@@ -69,6 +73,6 @@ export function deleteFile(path: string, shown: string): void {
   try {
     unlinkSync(path);
   } catch (e) {
-    throw new CliError(errors.fileError(shown, (e as Error).message));
+    throw fileAccessError(shown, e);
   }
 }

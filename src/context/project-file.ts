@@ -2,8 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod/mini';
-import { CliError } from '../errors.js';
-import { errors } from '../output/messages/common.js';
+import { ContextError } from '../errors.js';
 import { deleteFile, readJsonFile, readJsonObjectLoose, writeJsonFile } from './json-file.js';
 
 export const PROJECT_FILE_NAME = '.impt.project';
@@ -29,7 +28,7 @@ export function projectFileExists(cwd: string): boolean {
 export function readProjectFile(cwd: string): ProjectFile | undefined {
   const read = readJsonFile(projectFilePath(cwd), ProjectFileSchema);
   if (read.status === 'missing') return undefined;
-  if (read.status === 'corrupted') throw new CliError(errors.fileCorrupted('Project'));
+  if (read.status === 'corrupted') throw new ContextError({ kind: 'corrupted', file: { role: 'project' } });
   return read.data;
 }
 

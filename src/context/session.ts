@@ -1,24 +1,21 @@
 // Execution context (interface/README.md §10.1, §11): which credentials a
 // command uses, keeping the access token fresh and saving it back.
 import { homedir } from 'node:os';
-
+import pkg from '../../package.json' with { type: 'json' };
 import { exchangeLoginKey, exchangeRefreshToken, login, loginWithOtp } from '../api/auth.js';
 import { ImpCentralApiError } from '../api/errors.js';
 import { DEFAULT_ENDPOINT, Http, type TokenSource } from '../api/http.js';
 import { ImpCentral } from '../api/impcentral.js';
 import type { TokenDocument } from '../api/wire.js';
-import { CliError } from '../errors.js';
-import { entity, errors, info, VERSION } from '../output/messages/common.js';
+import { ContextError, type AuthScope } from '../errors.js';
 import { authFilePath, readAuthFile, writeAuthFile, type AuthFileData, type AuthFileRead } from './auth-file.js';
 
-export type ContextKind = 'local' | 'path' | 'env' | 'global';
+export type ContextKind = AuthScope;
 
 export interface AuthContext {
   kind: ContextKind;
   /** `Auth type` shown by `auth info` */
   label: string;
-  /** `Local Auth` / `Global Auth` / `Auth` as used in file messages */
-  fileWhat: string;
   filePath?: string;
   endpoint: string;
   data?: AuthFileData;
@@ -39,15 +36,11 @@ export interface SessionDeps {
 }
 
 const REFRESH_AHEAD_MS = 3 * 60 * 1000;
-export const USER_AGENT = `impt/${VERSION}`;
+/** impt and the version of impt it is (the package's version) */
+export const USER_AGENT = `impt/${pkg.version}`;
 
 export function globalAuthPath(env: NodeJS.ProcessEnv): string {
   return authFilePath(env.HOME || homedir());
-}
-
-function hint(kind: ContextKind, relogin = true): string[] {
-  if (kind !== 'local' && kind !== 'global') return [];
-  return [relogin ? info.relogin(kind === 'local') : info.login(kind === 'local')];
 }
 
 /**
@@ -57,7 +50,6 @@ function hint(kind: ContextKind, relogin = true): string[] {
 export interface LocatedContext {
   kind: ContextKind;
   label: string;
-  fileWhat: string;
   filePath?: string;
   /** the file's state (file contexts only) */
   read?: AuthFileRead;
@@ -70,16 +62,15 @@ export interface LocatedContext {
 export function locateContext(cwd: string, env: NodeJS.ProcessEnv): LocatedContext | undefined {
   const local = authFilePath(cwd);
   const localRead = readAuthFile(local);
-  if (localRead.status !== 'missing') return { kind: 'local', label: 'Local Auth file', fileWhat: 'Local Auth', filePath: local, read: localRead };
+  if (localRead.status !== 'missing') return { kind: 'local', label: 'Local Auth file', filePath: local, read: localRead };
   if (env.IMPT_AUTH_FILE_PATH) {
     const path = authFilePath(env.IMPT_AUTH_FILE_PATH);
-    return { kind: 'path', label: `Auth file path: ${env.IMPT_AUTH_FILE_PATH}`, fileWhat: 'Auth', filePath: path, read: readAuthFile(path) };
+    return { kind: 'path', label: `Auth file path: ${env.IMPT_AUTH_FILE_PATH}`, filePath: path, read: readAuthFile(path) };
   }
   if (env.IMPT_LOGINKEY || env.IMPT_USER) {
     return {
       kind: 'env',
       label: 'Environment variables',
-      fileWhat: 'Auth',
       envEndpoint: env.IMPT_ENDPOINT || undefined,
       // like every IMPT_* variable, an empty IMPT_PASSWORD counts as not set (the password is asked for)
       envLogin: env.IMPT_LOGINKEY ? { loginKey: env.IMPT_LOGINKEY } : { user: env.IMPT_USER!, password: env.IMPT_PASSWORD || undefined },
@@ -87,19 +78,21 @@ export function locateContext(cwd: string, env: NodeJS.ProcessEnv): LocatedConte
   }
   const global = globalAuthPath(env);
   const globalRead = readAuthFile(global);
-  if (globalRead.status !== 'missing') return { kind: 'global', label: 'Global Auth file', fileWhat: 'Global Auth', filePath: global, read: globalRead };
+  if (globalRead.status !== 'missing') return { kind: 'global', label: 'Global Auth file', filePath: global, read: globalRead };
   return undefined;
 }
 
-/** Turns a located context into a usable one; missing/corrupted files fail with impt's messages. */
+const notLoggedIn = () => new ContextError({ kind: 'not-logged-in' });
+
+/** Turns a located context into a usable one; missing/corrupted files fail (ContextError). */
 export function validateContext(loc: LocatedContext | undefined): AuthContext {
-  if (!loc) throw new CliError(errors.notLoggedIn);
-  const { kind, label, fileWhat, filePath, envLogin } = loc;
-  if (!loc.read) return { kind, label, fileWhat, endpoint: loc.envEndpoint || DEFAULT_ENDPOINT, envLogin };
-  if (loc.read.status === 'missing') throw new CliError(errors.fileNotFound(fileWhat));
-  if (loc.read.status === 'corrupted') throw new CliError(errors.fileCorrupted(fileWhat), { infoLines: hint(kind) });
+  if (!loc) throw notLoggedIn();
+  const { kind, label, filePath, envLogin } = loc;
+  if (!loc.read) return { kind, label, endpoint: loc.envEndpoint || DEFAULT_ENDPOINT, envLogin };
+  if (loc.read.status === 'missing') throw new ContextError({ kind: 'not-found', file: { role: 'auth', scope: kind } });
+  if (loc.read.status === 'corrupted') throw new ContextError({ kind: 'corrupted', file: { role: 'auth', scope: kind } });
   const data = loc.read.data;
-  return { kind, label, fileWhat, filePath, endpoint: data.endpoint || DEFAULT_ENDPOINT, data };
+  return { kind, label, filePath, endpoint: data.endpoint || DEFAULT_ENDPOINT, data };
 }
 
 /** Finds the auth context by the precedence of §10.1. */
@@ -131,7 +124,7 @@ export class ContextTokens implements TokenSource {
     readonly context: AuthContext,
     private readonly deps: SessionDeps,
   ) {
-    this.http = new Http({ endpoint: context.endpoint, userAgent: USER_AGENT, debug: deps.debug });
+    this.http = new Http({ endpoint: context.endpoint, userAgent: USER_AGENT, debug: deps.debug, env: deps.env });
     if (context.data) this.current = { token: context.data.accessToken, expiresAt: context.data.expiresAt };
   }
 
@@ -164,10 +157,10 @@ export class ContextTokens implements TokenSource {
       if (ctx.envLogin) doc = await this.envLogin(ctx.envLogin);
       else if (ctx.data?.refreshToken) doc = await exchangeRefreshToken(this.http, ctx.data.refreshToken);
       else if (ctx.data?.loginKey) doc = await exchangeLoginKey(this.http, ctx.data.loginKey);
-      else throw new CliError(errors.tokenExpired(ctx.fileWhat), { infoLines: hint(ctx.kind) });
+      else throw new ContextError({ kind: 'token-expired', scope: ctx.kind });
     } catch (e) {
       if (e instanceof ImpCentralApiError && e.status === 404 && !ctx.envLogin) {
-        throw new CliError(errors.refreshImpossible(ctx.fileWhat), { infoLines: hint(ctx.kind) });
+        throw new ContextError({ kind: 'refresh-impossible', scope: ctx.kind });
       }
       throw e;
     }
@@ -185,12 +178,11 @@ export class ContextTokens implements TokenSource {
       try {
         return await exchangeLoginKey(this.http, how.loginKey);
       } catch (e) {
-        // impt 2.6.1 reports an unknown IMPT_LOGINKEY as it does for `auth login --lk`
-        if (e instanceof ImpCentralApiError && e.status === 404) throw new CliError(errors.notFound(entity('Login Key', how.loginKey)));
+        if (e instanceof ImpCentralApiError && e.status === 404) throw new ContextError({ kind: 'unknown-login-key', loginKey: how.loginKey });
         throw e;
       }
     }
-    const ask = this.deps.askSecret ?? (() => Promise.reject(new CliError(errors.notLoggedIn)));
+    const ask = this.deps.askSecret ?? (() => Promise.reject(notLoggedIn()));
     const password = how.password ?? (await ask('Enter password: ', 'set IMPT_PASSWORD'));
     return passwordLogin(this.http, how.user, password, () => ask('Enter one-time password: ', 'log in with a login key (IMPT_LOGINKEY)'));
   }
@@ -213,6 +205,7 @@ export function openSession(deps: SessionDeps, context: AuthContext = resolveCon
     debug: deps.debug,
     onActivity: deps.onActivity,
     onWarnings: deps.onWarnings,
+    env: deps.env,
   });
   const api = new ImpCentral(http);
   let me: Promise<string> | undefined;

@@ -3,9 +3,8 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as z from 'zod/mini';
-import { CliError } from '../errors.js';
-import { errors } from '../output/messages/common.js';
-import { readJsonFile, readJsonObjectLoose, writeJsonFile } from './json-file.js';
+import { ContextError } from '../errors.js';
+import { fileAccessError, readJsonFile, readJsonObjectLoose, writeJsonFile } from './json-file.js';
 
 export const TEST_FILE_NAME = '.impt.test';
 export const BUILDER_CACHE_DIR = '.builder-cache';
@@ -45,8 +44,8 @@ export function readTestFileLoose(cwd: string): Record<string, unknown> | undefi
 /** The test configuration; absent → not found, bad JSON, no `deviceGroupId` or a field of another type → corrupted. */
 export function readTestFile(cwd: string): TestConfig {
   const read = readJsonFile(testFilePath(cwd), TestConfigSchema);
-  if (read.status === 'missing') throw new CliError(errors.fileNotInCwd('Test Configuration'));
-  if (read.status === 'corrupted') throw new CliError(errors.fileCorrupted('Test Configuration'));
+  if (read.status === 'missing') throw new ContextError({ kind: 'not-in-cwd', file: { role: 'test' } });
+  if (read.status === 'corrupted') throw new ContextError({ kind: 'corrupted', file: { role: 'test' } });
   return read.data;
 }
 
@@ -74,6 +73,6 @@ export function removeOwnDirectory(cwd: string, name: typeof BUILDER_CACHE_DIR |
   try {
     rmSync(path, { recursive: true, force: true });
   } catch (e) {
-    throw new CliError(errors.fileError(path, (e as Error).message));
+    throw fileAccessError(path, e);
   }
 }

@@ -1,14 +1,9 @@
-// Writes of the process boundary (src/cli/main.ts) and of prompts, which go
-// to the process's stdout itself; everything else writes to the io it is given.
+// Writes of the process boundary (src/cli/main.ts), which go to the
+// process's stdout itself; everything else writes to the io it is given.
 
 /** A line on stdout: the last-resort error of the process boundary. */
 export function writeLine(text: string): void {
   process.stdout.write(`${text}\n`);
-}
-
-/** Text at the cursor, without a line end (a prompt's `^C`). */
-export function writeText(text: string): void {
-  process.stdout.write(text);
 }
 
 /** Calls `then` once everything written to stdout so far has been handed to the OS. */

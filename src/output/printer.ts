@@ -8,6 +8,12 @@ import { Spinner } from './spinner.js';
 
 export type OutputMode = 'default' | 'minimal' | 'json' | 'debug' | 'table';
 
+/** Where questions are asked: the input they are read from and the output they are drawn on. */
+export interface Terminal {
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+}
+
 export interface Streams {
   write(text: string): void;
   writeErr(text: string): void;
@@ -17,6 +23,8 @@ export interface Streams {
   columns?: number;
   /** a terminal to ask questions on (src/prompt asks only when there is one) */
   canPrompt: boolean;
+  /** the streams prompts use (stdin and stdout of the command) */
+  terminal?: Terminal;
   env: NodeJS.ProcessEnv;
 }
 
@@ -61,6 +69,11 @@ export class Printer {
   /** whether prompts may ask (a terminal on stdin, IMPT_NO_PROMPT unset) */
   get canPrompt(): boolean {
     return this.streams.canPrompt;
+  }
+
+  /** the streams to ask on, when prompts may ask */
+  get terminal(): Terminal | undefined {
+    return this.streams.canPrompt ? this.streams.terminal : undefined;
   }
 
   get isJson(): boolean {

@@ -1,10 +1,10 @@
 // Every question impt asks goes through here. With no terminal to answer,
 // nothing waits: the command fails at once, naming the option that answers
 // the question in advance (DIFFERENCES F1).
+import { Writable } from 'node:stream';
 import { CanceledError, CliError } from '../errors.js';
 import { errors, prompt as text } from '../output/messages/common.js';
-import { writeText } from '../output/plain.js';
-import type { Printer } from '../output/printer.js';
+import type { Printer, Terminal } from '../output/printer.js';
 
 /**
  * Whether the lines shown before a question (summaries) are printed: always
@@ -24,29 +24,50 @@ function isAbort(e: unknown): boolean {
 const NO_PREFIX = { idle: undefined, done: undefined } as unknown as string;
 
 /**
- * Runs a prompt; Ctrl-C cancels it. The prompt reads the terminal in raw
- * mode, where Ctrl-C is a key and the terminal does not echo it: `^C` is
- * echoed here, as on a terminal in cooked mode (README §8.1).
+ * The command's terminal (its stdin and stdout, not necessarily the
+ * process's). A prompt ends its output when it is answered: it gets a
+ * stream of its own that writes on to stdout and leaves it open.
  */
-async function prompting<T>(show: () => Promise<T>): Promise<T> {
+function terminalOf(out: Printer): Terminal {
+  const terminal = out.terminal;
+  if (!terminal) throw new Error('no terminal to ask on');
+  const stdout = terminal.output as NodeJS.WritableStream & { columns?: number; rows?: number; isTTY?: boolean };
+  const output = new Writable({
+    write: (chunk: Buffer | string, _enc, done) => void stdout.write(chunk, () => done()),
+  });
+  // the prompt lays its lines out for the terminal's width
+  for (const key of ['columns', 'rows', 'isTTY'] as const) Object.defineProperty(output, key, { get: () => stdout[key] });
+  return { input: terminal.input, output };
+}
+
+/**
+ * Runs a prompt on the command's terminal; Ctrl-C cancels it. The prompt
+ * reads the terminal in raw mode, where Ctrl-C is a key and the terminal
+ * does not echo it: `^C` is echoed here, as on a terminal in cooked mode
+ * (README §8.1).
+ */
+async function prompting<T>(out: Printer, show: (terminal: Terminal) => Promise<T>): Promise<T> {
+  const terminal = terminalOf(out);
   const onKey = (_: unknown, key?: { ctrl?: boolean; name?: string }) => {
-    if (key?.ctrl && key.name === 'c') writeText('^C');
+    if (key?.ctrl && key.name === 'c') terminal.output.write('^C');
   };
-  process.stdin.on('keypress', onKey);
+  terminal.input.on('keypress', onKey);
   try {
-    return await show();
+    return await show(terminal);
   } catch (e) {
     if (isAbort(e)) throw new CanceledError();
     throw e;
   } finally {
-    process.stdin.off('keypress', onKey);
+    terminal.input.off('keypress', onKey);
   }
 }
 
 /** One line typed by the user, the prompt drawn at the first column. */
-async function readAnswer(question: string): Promise<string> {
+async function readAnswer(out: Printer, question: string): Promise<string> {
   const { input } = await import('@inquirer/prompts');
-  return prompting(() => input({ message: question.replace(/: $/, ':'), theme: { prefix: NO_PREFIX, style: { message: (t: string) => t } } }));
+  return prompting(out, (terminal) =>
+    input({ message: question.replace(/: $/, ':'), theme: { prefix: NO_PREFIX, style: { message: (t: string) => t } } }, terminal),
+  );
 }
 
 /**
@@ -57,7 +78,7 @@ async function readAnswer(question: string): Promise<string> {
  */
 async function ask(question: string, validate: (v: string) => boolean, out: Printer): Promise<string> {
   for (;;) {
-    const answer = await readAnswer(question);
+    const answer = await readAnswer(out, question);
     if (validate(answer.trim())) return answer;
     out.dialog('');
     out.dialog(text.invalid);
@@ -87,12 +108,15 @@ export async function askSecret(out: Printer, question: string, missingHint: str
     throw new CliError(errors.inputRequired(what.charAt(0).toUpperCase() + what.slice(1), missingHint));
   }
   const { password } = await import('@inquirer/prompts');
-  return prompting(() =>
-    password({
-      message: question.replace(/: $/, ':'),
-      // hidden input, drawn like the other prompts: no prefix, no hint
-      theme: { prefix: NO_PREFIX, style: { message: (t: string) => t, help: () => '' } },
-    }),
+  return prompting(out, (terminal) =>
+    password(
+      {
+        message: question.replace(/: $/, ':'),
+        // hidden input, drawn like the other prompts: no prefix, no hint
+        theme: { prefix: NO_PREFIX, style: { message: (t: string) => t, help: () => '' } },
+      },
+      terminal,
+    ),
   );
 }
 
@@ -102,7 +126,7 @@ export async function askText(out: Printer, question: string, missingHint: strin
     const what = question.replace(/^Enter /, '').replace(/: $/, '');
     throw new CliError(errors.inputRequired(what.charAt(0).toUpperCase() + what.slice(1), missingHint));
   }
-  return readAnswer(question);
+  return readAnswer(out, question);
 }
 
 /** Numeric choice: `Enter 1 or 2: `. Returns the chosen number. */

@@ -3,13 +3,18 @@
 // CommonJS that loads its own parts at run time, so it stays outside the
 // bundle and is required from node_modules.
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { BUILDER_CACHE_DIR } from '../context/test-file.js';
 import { CliError } from '../errors.js';
 
 interface Machine {
   execute(source: string, variables: Record<string, unknown>): string;
   generateLineControlStatements: boolean;
   useCache: boolean;
-  readers: { github: { username?: string; token?: string } };
+  /** the directory of the top-level source (`__PATH__`), searched first for local includes */
+  path: string;
+  fileCache: { cacheDir: string };
+  readers: { github: { username?: string; token?: string }; file: { runDir: string } };
 }
 
 interface BuilderInstance {
@@ -18,6 +23,8 @@ interface BuilderInstance {
 }
 
 export interface BuilderOptions {
+  /** the command's directory: Builder's defaults are the process's */
+  cwd: string;
   variables: Record<string, unknown>;
   cache: boolean;
   github?: { user: string; token: string };
@@ -41,6 +48,11 @@ export class Preprocessor {
     this.machine = builder.machine;
     this.machine.generateLineControlStatements = true;
     this.machine.useCache = opts.cache;
+    // local includes not found beside their includer are looked up in the
+    // command's directory, and the cache is its `.builder-cache`
+    this.machine.path = opts.cwd;
+    this.machine.readers.file.runDir = opts.cwd;
+    this.machine.fileCache.cacheDir = join(opts.cwd, BUILDER_CACHE_DIR);
     if (opts.github) {
       this.machine.readers.github.username = opts.github.user;
       this.machine.readers.github.token = opts.github.token;

@@ -5,9 +5,10 @@ import { testRunMessages as msg } from '../output/messages/test-run.js';
 import { sessionError, type SessionError } from './errors.js';
 import type { TestLog } from './log.js';
 
-export function runExternalCommand(command: string, timeoutSec: number, cwd: string, log: TestLog): SessionError | undefined {
+/** Runs `command` in the command's directory and environment (not the process's: impt may run in-process). */
+export function runExternalCommand(command: string, timeoutSec: number, where: { cwd: string; env: NodeJS.ProcessEnv }, log: TestLog): SessionError | undefined {
   log.info(msg.runningCommand(command));
-  const r = spawnSync(command, { shell: true, cwd, env: process.env, timeout: timeoutSec * 1000, encoding: 'utf8' });
+  const r = spawnSync(command, { shell: true, cwd: where.cwd, env: where.env, timeout: timeoutSec * 1000, encoding: 'utf8' });
   if (r.error && (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') return sessionError('ExternalCommandTimeoutError', msg.commandTimedOut);
   if (r.error) return sessionError('Error', r.error.message);
   log.debug('TestHelper', msg.commandStdout(r.stdout));

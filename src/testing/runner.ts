@@ -70,6 +70,7 @@ export class TestRunner {
 
   private preprocessor(): Preprocessor {
     return (this.builder ??= new Preprocessor({
+      cwd: this.s.cwd,
       variables: this.s.builderVariables,
       cache: this.s.builderCache,
       github: this.s.github,
@@ -151,6 +152,7 @@ export class TestRunner {
       api: this.api,
       log,
       cwd: s.cwd,
+      env: s.env,
       dgId: s.dgId,
       deviceId: device.id,
       id,

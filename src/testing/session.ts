@@ -6,7 +6,7 @@ import { format } from 'node:util';
 import type { ImpCentral } from '../api/impcentral.js';
 import { testRunMessages as msg } from '../output/messages/test-run.js';
 import { runExternalCommand } from './command.js';
-import { messagesTimeout, sessionError, startTimeout, stateError, type SessionError } from './errors.js';
+import { errorText, messagesTimeout, sessionError, startTimeout, stateError, type SessionError } from './errors.js';
 import type { TestLog } from './log.js';
 import { SessionStream } from './stream.js';
 import { Watchdog } from './watchdog.js';
@@ -15,6 +15,7 @@ export interface SessionOptions {
   api: ImpCentral;
   log: TestLog;
   cwd: string;
+  env: NodeJS.ProcessEnv;
   dgId: string;
   deviceId: string;
   id: string;
@@ -76,10 +77,11 @@ export class TestSession {
         api,
         this.o.deviceId,
         { record: (r) => this.onRecord(r), closed: (reason) => this.onStreamClosed(reason) },
+        this.o.env,
         log.isDebug ? (t) => log.out.debug(t) : undefined,
       );
     } catch (e) {
-      this.onError(sessionError('Error', e instanceof Error ? e.message : String(e)));
+      this.onError(sessionError('Error', errorText(e)));
       await this.done;
       return this.outcome;
     }
@@ -99,7 +101,7 @@ export class TestSession {
 
   private onStreamClosed(reason: unknown): void {
     if (this.stopped) return;
-    this.onError(sessionError('Error', reason instanceof Error ? reason.message : msg.streamClosed));
+    this.onError(sessionError('Error', reason instanceof Error ? errorText(reason) : msg.streamClosed));
   }
 
   private onRecord(r: Record<string, unknown>): void {
@@ -191,7 +193,7 @@ export class TestSession {
         return log.test(JSON.stringify((message as { message?: unknown } | null)?.message ?? null));
       case 'EXTERNAL_COMMAND': {
         const command = String((message as { command?: unknown } | null)?.command ?? '');
-        const err = runExternalCommand(command, this.o.timeout, this.o.cwd, log);
+        const err = runExternalCommand(command, this.o.timeout, this.o, log);
         if (err) this.onError(err);
         return;
       }

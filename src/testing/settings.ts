@@ -12,6 +12,8 @@ export const SESSION_START_TIMEOUT = 60;
 
 export interface RunSettings {
   cwd: string;
+  /** the command's environment: external commands run in it, proxies come from it */
+  env: NodeJS.ProcessEnv;
   dgId: string;
   testFiles: string[];
   agentFile?: string;
@@ -64,6 +66,7 @@ export function runSettings(config: TestConfig, cwd: string, env: NodeJS.Process
   }
   return {
     cwd,
+    env,
     dgId: config.deviceGroupId,
     testFiles: Array.isArray(config.testFiles) ? config.testFiles.map(String) : DEFAULT_TEST_FILES,
     agentFile: typeof config.agentFile === 'string' && config.agentFile ? config.agentFile : undefined,

@@ -19,7 +19,7 @@ export class SessionStream {
 
   private constructor(private readonly handlers: StreamHandlers) {}
 
-  static async open(api: ImpCentral, deviceId: string, handlers: StreamHandlers, debug?: (t: string) => void): Promise<SessionStream> {
+  static async open(api: ImpCentral, deviceId: string, handlers: StreamHandlers, env: NodeJS.ProcessEnv, debug?: (t: string) => void): Promise<SessionStream> {
     const s = new SessionStream(handlers);
     const stream = await api.logStreams.create();
     let opened!: () => void;
@@ -27,7 +27,7 @@ export class SessionStream {
     s.conn = await openEventStream(
       api.logStreams.url(stream.id),
       { onEvent: (e) => s.onEvent(e, opened), onEnd: (e) => s.end(e) },
-      { userAgent: USER_AGENT, debug },
+      { userAgent: USER_AGENT, debug, env },
     );
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([isOpen, new Promise<void>((r) => (timer = setTimeout(r, OPEN_WAIT_MS)))]);

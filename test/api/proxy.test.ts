@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpProxyAgent } from 'http-proxy-agent';
 import { HttpsProxyAgent } from 'https-proxy-agent';
 import { Http } from '../../src/api/http.js';
-import { connectionAgent } from '../../src/api/proxy.js';
+import { connectionAgent, proxyFor } from '../../src/api/proxy.js';
 
 let proxy: Server;
 let direct: Server;
@@ -69,5 +69,30 @@ describe('proxies', () => {
     expect(connectionAgent('https://direct.example.test/v5/logstream/x')).toBe(false);
     expect(connectionAgent('http://127.0.0.1:5000/v5/logstream/x')).toBe(false);
     expect(connectionAgent('http://localhost:5000/v5/logstream/x')).toBe(false);
+  });
+
+  it('takes the variables from the environment it is given, not the process\'s', async () => {
+    process.env = { ...saved, HTTP_PROXY: '', http_proxy: '', NO_PROXY: '' };
+    const env = { HTTP_PROXY: `http://127.0.0.1:${proxyPort}` };
+    const http = new Http({ endpoint: 'http://given-env.example.test/v5', userAgent: 'impt/2.6.1', env });
+    expect(await http.list('/products')).toEqual([]);
+    expect(seenByProxy.at(-1)).toBe('http://given-env.example.test/v5/products?page%5Bnumber%5D=1&page%5Bsize%5D=100');
+    process.env = { ...saved, HTTP_PROXY: `http://127.0.0.1:${proxyPort}`, NO_PROXY: '' };
+    expect(connectionAgent('http://impcentral.example.test/v5/logstream/x', {})).toBe(false);
+  });
+
+  it('follows the NO_PROXY rules of proxy-from-env: names, suffixes, ports, *', () => {
+    const env = { https_proxy: 'proxy.example.test:3128', NO_PROXY: 'exact.test, .suffix.test,*.star.test, ported.test:8443' };
+    expect(proxyFor('https://api.example.test/v5', env)).toBe('https://proxy.example.test:3128');
+    expect(proxyFor('https://exact.test/v5', env)).toBeUndefined();
+    expect(proxyFor('https://sub.exact.test/v5', env)).toBe('https://proxy.example.test:3128');
+    expect(proxyFor('https://a.suffix.test/v5', env)).toBeUndefined();
+    expect(proxyFor('https://b.star.test/v5', env)).toBeUndefined();
+    expect(proxyFor('https://ported.test:8443/v5', env)).toBeUndefined();
+    expect(proxyFor('https://ported.test/v5', env)).toBe('https://proxy.example.test:3128');
+    expect(proxyFor('https://api.example.test/v5', { ...env, NO_PROXY: '*' })).toBeUndefined();
+    // the lower-case name wins over the upper-case one
+    expect(proxyFor('https://exact.test/v5', { ...env, no_proxy: 'other.test' })).toBe('https://proxy.example.test:3128');
+    expect(proxyFor('http://api.example.test/v5', { ALL_PROXY: 'http://all.test:1' })).toBe('http://all.test:1');
   });
 });

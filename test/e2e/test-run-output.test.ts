@@ -34,10 +34,7 @@ describe('Builder', () => {
       { builderConfig: 'builder.json', builderCache: true, githubConfig: 'gh.json' },
     );
     fs.mkdirSync(path.join(p.dir, '.builder-cache'));
-    // Spawned: Builder resolves local @include files (and keeps .builder-cache)
-    // relative to process.cwd(), not the io's cwd, so in-process it looks in
-    // the test runner's directory.
-    const r = await p.run(['--clear-cache'], { spawn: true });
+    const r = await p.run(['--clear-cache']);
     expect(r.code, r.stdout).toBe(0);
     expect(fs.existsSync(path.join(p.dir, '.builder-cache'))).toBe(false);
     expect(r.stdout.startsWith('Builder cache .builder-cache directory is deleted successfully.\nGitHub credentials Configuration File gh.json is not found.\n[info] Started at ')).toBe(true);

@@ -84,7 +84,7 @@ export interface Project {
    * runs `impt test run` in-process (as a child process with `spawn`); the
    * emulator skips idle time unless `realTime`
    */
-  run(args?: string[], opts?: { realTime?: boolean; spawn?: boolean }): Promise<ImptResult>;
+  run(args?: string[], opts?: { realTime?: boolean; spawn?: boolean; env?: Record<string, string> }): Promise<ImptResult>;
   write(file: string, content: string | object): void;
 }
 
@@ -105,8 +105,8 @@ export async function project(env: TestRunEnv, deviceIds: string[], files: Recor
     write,
     run: (args = [], opts = {}) => {
       const running = opts.spawn
-        ? impt(['test', 'run', ...args], { home: env.home, cwd: dir, timeoutMs: 60_000 })
-        : runImpt(['test', 'run', ...args], { home: env.home, cwd: dir });
+        ? impt(['test', 'run', ...args], { home: env.home, cwd: dir, env: opts.env, timeoutMs: 60_000 })
+        : runImpt(['test', 'run', ...args], { home: env.home, cwd: dir, env: opts.env });
       return opts.realTime ? running : skipIdleTime(env, deviceIds, running);
     },
   };

@@ -36,6 +36,8 @@ export interface InProcessOptions {
   columns?: number;
   /** stdout is a terminal (tables fit `columns`); false by default */
   tty?: boolean;
+  /** prompts may ask, reading their answers from `input`; false by default */
+  terminal?: boolean;
 }
 
 export interface InProcessResult extends ImptResult {
@@ -53,7 +55,7 @@ export async function runImpt(args: string[], opts: InProcessOptions = {}): Prom
     stdout,
     stderr,
     stdin: Readable.from(opts.input ? [opts.input] : []),
-    canPrompt: false,
+    canPrompt: opts.terminal ?? false,
     cwd: opts.cwd ?? tempDir('impt-cwd-'),
     env: cleanEnv({ HOME: opts.home, ...opts.env }),
     signal: opts.signal ?? new AbortController().signal,

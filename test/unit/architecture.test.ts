@@ -79,15 +79,9 @@ const TYPES_ONLY = new Set(['output', 'cli', 'commands']);
 
 /**
  * Known debts, each to be paid and removed from here (the test fails when
- * one is paid but still listed): the context layer throws CliErrors with the
- * messages of src/output/messages instead of errors of its own.
+ * one is paid but still listed).
  */
-const KNOWN: string[] = [
-  'context/json-file.ts -> output/messages/common.ts',
-  'context/project-file.ts -> output/messages/common.ts',
-  'context/session.ts -> output/messages/common.ts',
-  'context/test-file.ts -> output/messages/common.ts',
-];
+const KNOWN: string[] = [];
 
 /**
  * Known folder cycles, to be broken and removed from here. squirrel/lib is

@@ -6,7 +6,8 @@ import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { readAuthFile, writeAuthFile } from '../../src/context/auth-file.js';
 import { ContextTokens, locateContext, resolveContext, type AuthContext } from '../../src/context/session.js';
-import { CliError } from '../../src/errors.js';
+import { ContextError } from '../../src/errors.js';
+import { contextFailureHints, contextFailureText } from '../../src/output/messages/context.js';
 import { tempDir } from '../helpers/impt.js';
 import { noNetworkAndAllScopesDone } from '../helpers/nock.js';
 
@@ -22,12 +23,17 @@ function dirs() {
   return { home, cwd, path };
 }
 
-function failure(f: () => unknown): CliError {
+/** A context failure as the boundary prints it: the Error line and the info lines. */
+function worded(e: unknown): { message: string; infoLines: string[] } {
+  if (!(e instanceof ContextError)) throw e;
+  return { message: contextFailureText(e.failure), infoLines: contextFailureHints(e.failure) };
+}
+
+function failure(f: () => unknown): { message: string; infoLines: string[] } {
   try {
     f();
   } catch (e) {
-    if (e instanceof CliError) return e;
-    throw e;
+    return worded(e);
   }
   throw new Error('no failure');
 }
@@ -124,8 +130,7 @@ describe('token refresh (§11)', () => {
   function fileCtx(data: AuthContext['data'], kind: AuthContext['kind'] = 'global'): AuthContext {
     const path = join(tempDir(), '.impt.auth');
     writeFileSync(path, file(data!));
-    const fileWhat = kind === 'local' ? 'Local Auth' : kind === 'global' ? 'Global Auth' : 'Auth';
-    return { kind, label: '', fileWhat, filePath: path, endpoint: ENDPOINT, data };
+    return { kind, label: '', filePath: path, endpoint: ENDPOINT, data };
   }
 
   it('keeps a token that is valid for more than 3 minutes', async () => {
@@ -154,13 +159,13 @@ describe('token refresh (§11)', () => {
 
   it('fails with impt messages when nothing can refresh, or the refresh is unknown (404)', async () => {
     const temp = fileCtx({ endpoint: ENDPOINT, accessToken: 'a', expiresAt: inMinutes(1) }, 'local');
-    const e1 = await new ContextTokens(temp, { cwd: '.', env: {} }).token().then(() => new CliError('no failure'), (x: CliError) => x);
+    const e1 = await new ContextTokens(temp, { cwd: '.', env: {} }).token().then(() => worded(new Error('no failure')), worded);
     expect(e1.message).toBe('Access token is expired for the Local Auth File. Information required to refresh access token is not saved.');
     expect(e1.infoLines).toEqual(['Please relogin using "impt auth login --local" command and then try again.']);
 
     const gone = fileCtx({ endpoint: ENDPOINT, accessToken: 'a', expiresAt: inMinutes(1), refreshToken: 'r' }, 'path');
     const scope = nock(ORIGIN).post('/v5/auth/token').reply(404, { errors: [{ title: 'Not Found', detail: 'x' }] });
-    const e2 = await new ContextTokens(gone, { cwd: '.', env: {} }).token().then(() => new CliError('no failure'), (x: CliError) => x);
+    const e2 = await new ContextTokens(gone, { cwd: '.', env: {} }).token().then(() => worded(new Error('no failure')), worded);
     expect([e2.message, e2.infoLines]).toEqual(['Impossible to refresh access token for the Auth File.', []]);
     scope.done();
   });
@@ -177,7 +182,7 @@ describe('token refresh (§11)', () => {
   });
 
   it('env context logs in on first use and saves nothing', async () => {
-    const ctx: AuthContext = { kind: 'env', label: '', fileWhat: 'Auth', endpoint: ENDPOINT, envLogin: { user: 'u' } };
+    const ctx: AuthContext = { kind: 'env', label: '', endpoint: ENDPOINT, envLogin: { user: 'u' } };
     const asked: string[] = [];
     const askSecret = async (q: string, hint: string) => {
       asked.push(`${q}|${hint}`);
@@ -187,5 +192,23 @@ describe('token refresh (§11)', () => {
     expect(await new ContextTokens(ctx, { cwd: '.', env: {}, askSecret }).token()).toBe('e');
     expect(asked).toEqual(['Enter password: |set IMPT_PASSWORD']);
     scope.done();
+  });
+});
+
+describe('context failures in impt words', () => {
+  it('names each file by its role, and hints at a new login only for the files auth login writes', () => {
+    const cases: Array<[ContextError['failure'], string, string[]]> = [
+      [{ kind: 'not-logged-in' }, 'You are not logged in.', []],
+      [{ kind: 'corrupted', file: { role: 'project' } }, 'Project File is corrupted.', []],
+      [{ kind: 'not-in-cwd', file: { role: 'test' } }, 'Test Configuration File is not found in the current directory.', []],
+      [{ kind: 'corrupted', file: { role: 'test' } }, 'Test Configuration File is corrupted.', []],
+      [{ kind: 'not-found', file: { role: 'auth', scope: 'path' } }, 'Auth File is not found.', []],
+      [{ kind: 'corrupted', file: { role: 'auth', scope: 'global' } }, 'Global Auth File is corrupted.', ['Please relogin using "impt auth login" command and then try again.']],
+      [{ kind: 'refresh-impossible', scope: 'local' }, 'Impossible to refresh access token for the Local Auth File.', ['Please relogin using "impt auth login --local" command and then try again.']],
+      [{ kind: 'unknown-login-key', loginKey: 'k1' }, 'Login Key "k1" is not found.', []],
+      [{ kind: 'file-access', path: '/x/.impt.test', reason: 'EACCES: permission denied' }, 'File error: /x/.impt.test: EACCES: permission denied.', []],
+      [{ kind: 'not-regular-file', path: '.impt.project' }, 'File error: .impt.project: not a regular file, nothing is deleted.', []],
+    ];
+    for (const [f, message, infoLines] of cases) expect(worded(new ContextError(f)), f.kind).toEqual({ message, infoLines });
   });
 });

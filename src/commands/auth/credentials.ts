@@ -24,8 +24,8 @@ export async function credentials(user: string | undefined, pwd: string | undefi
 }
 
 /** Exchanges the credentials for a token at `endpoint`, prompting for what is missing. */
-export async function obtainToken(endpoint: string, creds: Credentials, out: Printer): Promise<TokenDocument> {
-  const http = new Http({ endpoint, userAgent: USER_AGENT, debug: out.isDebug ? (t) => out.debug(t) : undefined });
+export async function obtainToken(endpoint: string, creds: Credentials, out: Printer, env: NodeJS.ProcessEnv): Promise<TokenDocument> {
+  const http = new Http({ endpoint, userAgent: USER_AGENT, debug: out.isDebug ? (t) => out.debug(t) : undefined, env });
   if ('loginKey' in creds) {
     try {
       return await exchangeLoginKey(http, creds.loginKey);

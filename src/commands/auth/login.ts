@@ -37,7 +37,7 @@ export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void
   if (fileExists(target.path) && opts.confirmed !== true) await confirm(rt.out, msg.fileExists(target.scope));
   const endpoint = str(opts.endpoint) ?? DEFAULT_ENDPOINT;
   const creds = await credentials(str(opts.user), str(opts.pwd), str(opts.lk), rt.out);
-  const token = await obtainToken(endpoint, creds, rt.out);
+  const token = await obtainToken(endpoint, creds, rt.out, rt.env);
   // --temp keeps nothing that could renew the token
   const keep = opts.temp !== true;
   const data: AuthFileData = { endpoint, accessToken: token.access_token, expiresAt: token.expires_at };

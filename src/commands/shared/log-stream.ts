@@ -8,8 +8,9 @@ import { ImpCentralApiError, TransportError } from '../../api/errors.js';
 import { openEventStream, type SseConnection, type SseEvent } from '../../api/logstream.js';
 import type { CommandEnd, CommandRuntime } from '../../cli/spec.js';
 import { USER_AGENT } from '../../context/session.js';
-import { CliError } from '../../errors.js';
+import { CliError, ContextError } from '../../errors.js';
 import { errors, logStream, SUCCEEDS } from '../../output/messages/common.js';
+import { contextFailureText } from '../../output/messages/context.js';
 import { logMessages as msg } from '../../output/messages/log.js';
 import type { Printer } from '../../output/printer.js';
 import { LineSink } from '../../output/line-sink.js';
@@ -33,6 +34,7 @@ function deferred<T>() {
 function describe(e: unknown): string {
   if (e instanceof ImpCentralApiError) return e.title !== undefined || e.detail !== undefined ? `${e.title ?? ''}: ${e.detail ?? ''}` : msg.streamHttpError(e.status);
   if (e instanceof TransportError) return e.isNetworkFailure ? errors.network : `Request error: ${e.message.replace(/^Error: /, '')}`;
+  if (e instanceof ContextError) return contextFailureText(e.failure);
   return e instanceof Error ? e.message : String(e);
 }
 
@@ -50,6 +52,7 @@ class LiveLogStream {
   /** interrupted while opening: the command ends at once, its status line printed */
   private endedWhileOpening = false;
   private readonly signal: AbortSignal;
+  private readonly env: NodeJS.ProcessEnv;
 
   constructor(
     private readonly res: Resolver,
@@ -58,6 +61,7 @@ class LiveLogStream {
   ) {
     this.out = rt.out;
     this.signal = rt.signal;
+    this.env = rt.env;
     this.sink = new LineSink(rt.stdout, (full) => (full ? this.conn?.pause() : this.conn?.resume()));
   }
 
@@ -137,7 +141,7 @@ class LiveLogStream {
     this.conn = await openEventStream(
       api.logStreams.url(stream.id),
       { onEvent: (e) => this.onEvent(e), onEnd: (e) => void this.lost(e) },
-      { userAgent: USER_AGENT, debug, signal },
+      { userAgent: USER_AGENT, debug, signal, env: this.env },
     );
     if (this.stopped) return this.conn.close();
     try {

@@ -4,6 +4,7 @@ export * from './account.js';
 export * from './auth.js';
 export * from './build.js';
 export * from './completion.js';
+export * from './context.js';
 export * from './device.js';
 export * from './dg.js';
 export * from './log.js';
