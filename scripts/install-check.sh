@@ -7,7 +7,7 @@
 # - every module of the installed dist/ loads, so nothing it imports at run
 #   time is missing from `dependencies`;
 # - `impt --version`, `impt --help`, `impt-emulator --version`, and a login,
-#   a product created and listed against a started `impt-emulator`.
+#   a product created, listed and completed against a started `impt-emulator`.
 # Prints the installed size and package count. Needs only the npm registry.
 #   usage: scripts/install-check.sh
 set -euo pipefail
@@ -84,4 +84,5 @@ done
 run impt auth login --local --endpoint "$url" --user demo --pwd demo >/dev/null
 run impt product create --name InstallCheck >/dev/null
 [[ $(run impt product list -z json) == *'"InstallCheck"'* ]] || fail "impt product list does not show the product created"
+[[ $(run impt completion --words dg create --product Install) == InstallCheck ]] || fail "impt completion does not complete the Product name"
 echo "install-check: ok ($tarball)"
