@@ -7,7 +7,8 @@
 # - every module of the installed dist/ loads, so nothing it imports at run
 #   time is missing from `dependencies`;
 # - `impt --version`, `impt --help`, `impt-emulator --version`, and a login,
-#   a product created, listed and completed against a started `impt-emulator`.
+#   a product created, listed and completed, and a test run (Builder's
+#   @include) against a started `impt-emulator`.
 # Prints the installed size and package count. Needs only the npm registry.
 #   usage: scripts/install-check.sh
 set -euo pipefail
@@ -85,4 +86,12 @@ run impt auth login --local --endpoint "$url" --user demo --pwd demo >/dev/null
 run impt product create --name InstallCheck >/dev/null
 [[ $(run impt product list -z json) == *'"InstallCheck"'* ]] || fail "impt product list does not show the product created"
 [[ $(run impt completion --words dg create --product Install) == InstallCheck ]] || fail "impt completion does not complete the Product name"
+# impt test run: the bundled Builder (an @include) and the impUnit framework of dist/
+run impt dg create --name InstallCheckDev --product InstallCheck >/dev/null
+run impt device assign --device demo-device-1 --dg InstallCheckDev --confirmed >/dev/null
+run impt test create --dg InstallCheckDev --confirmed >/dev/null
+mkdir tests
+echo 'function helper() { return "helped"; }' >tests/helper.nut
+printf '@include "tests/helper.nut"\nclass InstallCheck extends ImpTestCase {\n  function testHelper() { this.assertEqual("helped", helper()); }\n}\n' >tests/helper.test.nut
+[[ $(run impt test run) == *'Tests: 1, Assertions: 1, Failures: 0'* ]] || fail "impt test run"
 echo "install-check: ok ($tarball)"
