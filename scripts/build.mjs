@@ -6,6 +6,7 @@ import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { buildBuilder } from './build-builder.mjs';
 
 const outdir = new URL('../dist', import.meta.url).pathname;
 
@@ -117,7 +118,7 @@ const common = {
   platform: 'node',
   target: 'node20',
   // prompts and the config store are needed by few commands (loaded on demand);
-  // Builder (impt test run) loads its own parts at run time: it stays in node_modules
+  // Builder (impt test run) runs its own files by path: dist/builder/ has its own build
   external: ['conf', '@inquirer/prompts', 'Builder'],
   // bundled CommonJS dependencies call require() for Node's own modules
   banner: { js: "import { createRequire as __imptRequire } from 'node:module'; const require = __imptRequire(import.meta.url);" },
@@ -143,6 +144,7 @@ const results = await Promise.all([
   build({ ...common, entryPoints: { 'impt-emulator': 'src/emulator/main.ts' }, plugins: [zodEnglishOnly] }),
   // the Squirrel interpreter's host API on its own (bench/squirrel.mjs)
   build({ ...common, entryPoints: { squirrel: 'src/squirrel/index.ts' } }),
+  buildBuilder(outdir),
 ]);
 
 // the impUnit-compatible Squirrel framework that `impt test run` prepends to test builds

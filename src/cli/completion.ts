@@ -1,6 +1,8 @@
 // `impt completion bash|zsh|fish` (DIFFERENCES A5) and the hidden
 // `impt completion --words <words so far>` the scripts call back: the
-// candidates for the last word, from the registry and the command specs.
+// candidates for the last word, from the registry and the command specs, and
+// for identifier options the names of the current auth context.
+import type { NameKind } from '../commands/shared/names.js';
 import { completion as msg } from '../output/messages/completion.js';
 import type { CliEnd, CliIo } from './io.js';
 import { allOptions } from './options.js';
@@ -14,10 +16,21 @@ function takesValue(o: OptionSpec): boolean {
   return o.kind !== 'flag';
 }
 
-function values(o: OptionSpec): string[] {
+/** Names to complete an identifier option with; none when unavailable. */
+export type NameSource = (kind: NameKind) => Promise<string[]>;
+
+/** Identifier options, known by the placeholder of their usage. */
+const NAMED: Record<string, NameKind> = {
+  '<PRODUCT_IDENTIFIER>': 'products',
+  '<DEVICE_GROUP_IDENTIFIER>': 'dgs',
+  '<DEVICE_IDENTIFIER>': 'devices',
+};
+
+async function values(o: OptionSpec, names: NameSource | undefined): Promise<string[]> {
   if (o.choices) return [...o.choices];
   if (o.kind === 'bool') return ['true', 'false'];
-  return [];
+  const kind = o.usage === undefined ? undefined : NAMED[o.usage];
+  return kind && names ? names(kind) : [];
 }
 
 function findOption(options: OptionSpec[], word: string): OptionSpec | undefined {
@@ -31,9 +44,10 @@ function findOption(options: OptionSpec[], word: string): OptionSpec | undefined
 
 /**
  * The candidates for the last of `words` (the words after `impt`, the last
- * one being the word under completion, possibly empty), filtered by it.
+ * one being the word under completion, possibly empty), filtered by it;
+ * identifier options take their values from `names`.
  */
-export async function completionCandidates(words: readonly string[]): Promise<string[]> {
+export async function completionCandidates(words: readonly string[], names?: NameSource): Promise<string[]> {
   const all = words.length === 0 ? [''] : words;
   const cur = all[all.length - 1]!;
   const before = all.slice(0, -1);
@@ -54,23 +68,24 @@ export async function completionCandidates(words: readonly string[]): Promise<st
   const options = allOptions(spec).filter((o) => !o.hidden || o.name === 'output');
   const prev = findOption(options, before[before.length - 1]!);
   if (prev && takesValue(prev) && before.length > 2) {
-    const vals = values(prev);
     // a bool's value is optional: an option may follow it instead
-    if (prev.kind !== 'bool' || !cur.startsWith('-')) return pick(vals);
+    if (prev.kind !== 'bool' || !cur.startsWith('-')) return pick(await values(prev, names));
   }
   if (!cur.startsWith('-')) return [];
-  const names = options.map((o) => `--${o.name}`).concat('--help');
+  const long = options.map((o) => `--${o.name}`).concat('--help');
   const aliases = options.filter((o) => o.alias).map((o) => `-${o.alias}`).concat('-h');
-  return pick(cur.startsWith('--') || cur.length > 2 ? names : [...names, ...aliases]);
+  return pick(cur.startsWith('--') || cur.length > 2 ? long : [...long, ...aliases]);
 }
 
 /** `impt completion …`: argv are the words after `completion`. */
 export async function runCompletion(argv: string[], io: CliIo): Promise<CliEnd> {
   const out = (text: string) => void io.stdout.write(`${text}\n`);
   if (argv[0] === '--words') {
-    const found = await completionCandidates(argv.slice(1));
+    const names: NameSource = async (kind) => (await import('../commands/shared/names.js')).identifierNames(kind, io.cwd, io.env);
+    const found = await completionCandidates(argv.slice(1), names);
     if (found.length) out(found.join('\n'));
-    return { code: 0, quiet: false };
+    // quiet: a name request given up on does not hold the shell
+    return { code: 0, quiet: true };
   }
   const shell = argv[0];
   if (shell === 'bash' || shell === 'zsh' || shell === 'fish') {

@@ -1,9 +1,12 @@
 // Builder 4 (the preprocessor of impt 2.6.1): @include of local and GitHub
 // files, @set and builder variables, the `.builder-cache` directory. It is
-// CommonJS that loads its own parts at run time, so it stays outside the
-// bundle and is required from node_modules.
+// CommonJS that runs its own files by path, so it has a build of its own,
+// dist/builder/ (scripts/build-builder.mjs), required at run time; run from
+// src/ (tests), the package itself is required.
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { BUILDER_CACHE_DIR } from '../context/test-file.js';
 import { CliError } from '../errors.js';
 
@@ -36,7 +39,9 @@ export class Preprocessor {
   private readonly machine: Machine;
 
   constructor(private readonly opts: BuilderOptions) {
-    const Builder = createRequire(import.meta.url)('Builder') as new () => BuilderInstance;
+    const require = createRequire(import.meta.url);
+    const bundled = fileURLToPath(new URL('../builder/index.js', import.meta.url));
+    const Builder = require(existsSync(bundled) ? bundled : 'Builder') as new () => BuilderInstance;
     const builder = new Builder();
     const text = (args: unknown[]) => args.map(String).join(' ');
     builder.logger = {

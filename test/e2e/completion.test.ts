@@ -1,10 +1,11 @@
 // Shell completion (DIFFERENCES A5): the bash script printed by the built
 // `impt completion bash`, sourced in bash, fills COMPREPLY by calling impt back.
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { cleanEnv, impt, IMPT_BIN, tempDir } from '../helpers/impt.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator, type EmulatorHandle } from '../helpers/emulator.js';
+import { cleanEnv, impt, IMPT_BIN, tempDir, writeAuthFileFor } from '../helpers/impt.js';
 
 let binDir: string;
 let scriptFile: string;
@@ -18,15 +19,22 @@ beforeAll(async () => {
   fs.writeFileSync(scriptFile, res.stdout);
 });
 
-/** COMPREPLY after completing the last of `words` (words after `impt`). */
-function complete(words: string[]): string[] {
+/** COMPREPLY after completing the last of `words` (words after `impt`), run in `cwd` with `home` as HOME. */
+function completeIn(words: string[], where: { cwd?: string; home?: string } = {}): { reply: string[]; stderr: string } {
   const quoted = ['impt', ...words].map((w) => `'${w.replace(/'/g, `'\\''`)}'`).join(' ');
   const program = `source "$1"; COMP_WORDS=(${quoted}); COMP_CWORD=${words.length}; _impt_completion; printf '%s\\n' "\${COMPREPLY[@]}"`;
-  const out = execFileSync('bash', ['-c', program, 'bash', scriptFile], {
-    env: cleanEnv({ PATH: `${binDir}${path.delimiter}${process.env.PATH ?? ''}` }),
+  const home = where.home ?? tempDir('impt-completion-home-');
+  const run = spawnSync('bash', ['-c', program, 'bash', scriptFile], {
+    cwd: where.cwd ?? home,
+    env: cleanEnv({ HOME: home, PATH: `${binDir}${path.delimiter}${process.env.PATH ?? ''}` }),
     encoding: 'utf8',
   });
-  return out.split('\n').filter((l) => l !== '');
+  expect(run.status).toBe(0);
+  return { reply: run.stdout.split('\n').filter((l) => l !== ''), stderr: run.stderr };
+}
+
+function complete(words: string[]): string[] {
+  return completeIn(words).reply;
 }
 
 describe('impt completion bash', () => {
@@ -55,5 +63,36 @@ describe('impt completion bash', () => {
     const bad = await impt(['completion', 'tcsh']);
     expect(bad.code).toBe(1);
     expect(bad.stdout).toContain('Unknown shell "tcsh"');
+  });
+});
+
+describe('impt completion bash: names from the current login', () => {
+  let emu: EmulatorHandle;
+  let project: string;
+
+  beforeAll(async () => {
+    emu = await startEmulator({ inMemory: true });
+    project = tempDir('impt-completion-project-');
+    await writeAuthFileFor(project, emu.url);
+    const made = await impt(['product', 'create', '--name', 'Smart Lamp'], { cwd: project, home: project });
+    expect(made.code).toBe(0);
+  });
+  afterAll(() => emu?.stop());
+
+  it('completes device names after impt device info -d, from the local auth file', () => {
+    const { reply, stderr } = completeIn(['device', 'info', '-d', ''], { cwd: project });
+    expect(reply).toEqual(['demo-device-1', 'demo-device-2', 'demo-device-3']);
+    expect(stderr).toBe('');
+    expect(completeIn(['log', 'get', '--device', 'demo-device-2'], { cwd: project }).reply).toEqual(['demo-device-2']);
+  });
+
+  it('completes Product names quoted for the command line', () => {
+    expect(completeIn(['dg', 'create', '--name', 'x', '--product', 'Sm'], { cwd: project }).reply).toEqual(['Smart\\ Lamp']);
+  });
+
+  it('completes nothing, and prints nothing, without a login', () => {
+    const { reply, stderr } = completeIn(['device', 'info', '-d', '']);
+    expect(reply).toEqual([]);
+    expect(stderr).toBe('');
   });
 });

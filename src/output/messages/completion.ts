@@ -1,13 +1,15 @@
 // Shell completion (DIFFERENCES A5): the scripts printed by `impt completion
 // bash|zsh|fish`. Each asks `impt completion --words <words so far>` for the
-// candidates, one per line, so that they follow the commands of this impt.
+// candidates, one per line, so that they follow the commands of this impt
+// (and, after an identifier option, the names of the current login).
 
 export const completion = {
   shells: ['bash', 'zsh', 'fish'] as const,
   usage: [
     'Usage: impt completion bash|zsh|fish',
     '',
-    'Prints a shell script completing impt groups, commands, options and option values.',
+    'Prints a shell script completing impt groups, commands, options and option values',
+    '(Product, Device Group and device names from the current login).',
     '',
     '  bash:  source <(impt completion bash)          (or save it in ~/.local/share/bash-completion/completions/impt)',
     '  zsh:   source <(impt completion zsh)           (after compinit)',
@@ -16,8 +18,13 @@ export const completion = {
   unknownShell: (shell: string) => `Error: Unknown shell "${shell}": choose bash, zsh or fish.`,
   bash: `# impt completion for bash: source <(impt completion bash)
 _impt_completion() {
-  local IFS=$'\\n'
-  COMPREPLY=( $(command impt completion --words "\${COMP_WORDS[@]:1:COMP_CWORD}" 2>/dev/null) )
+  local word
+  COMPREPLY=()
+  # one candidate per line, quoted for the command line (names may hold spaces)
+  while IFS= read -r word; do
+    printf -v word '%q' "\$word"
+    COMPREPLY+=("\$word")
+  done < <(command impt completion --words "\${COMP_WORDS[@]:1:COMP_CWORD}" 2>/dev/null)
 }
 complete -o default -F _impt_completion impt`,
   zsh: `#compdef impt
@@ -26,7 +33,7 @@ _impt() {
   local -a candidates
   candidates=("\${(@f)$(command impt completion --words "\${(@)words[2,CURRENT]}" 2>/dev/null)}")
   if (( \${#candidates} )) && [[ -n \${candidates[1]} ]]; then
-    compadd -Q -- "\${candidates[@]}"
+    compadd -- "\${candidates[@]}"
   else
     _files
   fi

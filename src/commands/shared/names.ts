@@ -1,0 +1,49 @@
+// Names for shell completion (DIFFERENCES A5): the Products, Device Groups or
+// devices of the current directory's auth context, from the first page of
+// one list request. Completion runs at every <Tab>: it must be quick and
+// silent, so any failure (not logged in, credentials that need a password,
+// no answer within the time limit) gives no names, and nothing is printed.
+import { Http } from '../../api/http.js';
+import { ImpCentral } from '../../api/impcentral.js';
+import { ContextTokens, resolveContext, USER_AGENT } from '../../context/session.js';
+
+export type NameKind = 'products' | 'dgs' | 'devices';
+
+/** The longest a <Tab> waits for names. */
+export const NAMES_TIME_LIMIT_MS = 1500;
+/** One page of a list request. */
+const MAX_NAMES = 100;
+
+async function listNames(kind: NameKind, cwd: string, env: NodeJS.ProcessEnv): Promise<string[]> {
+  const context = resolveContext(cwd, env);
+  // no askSecret: a context that needs a password fails instead of prompting
+  const tokens = new ContextTokens(context, { cwd, env });
+  const http = new Http({ endpoint: context.endpoint, userAgent: USER_AGENT, tokens, timeoutMs: NAMES_TIME_LIMIT_MS, rateLimitBudgetMs: 0 });
+  const api = new ImpCentral(http);
+  const collection = kind === 'products' ? api.products : kind === 'dgs' ? api.deviceGroups : api.devices;
+  const names = new Set<string>();
+  let seen = 0;
+  for await (const r of collection.iterate()) {
+    const name = r.attributes?.name;
+    // a device without a name is known by its id
+    names.add(typeof name === 'string' && name !== '' ? name : r.id);
+    if (++seen >= MAX_NAMES) break;
+  }
+  return [...names];
+}
+
+/** The names, or none on any failure or after NAMES_TIME_LIMIT_MS. */
+export async function identifierNames(kind: NameKind, cwd: string, env: NodeJS.ProcessEnv): Promise<string[]> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<string[]>((resolve) => {
+    timer = setTimeout(() => resolve([]), NAMES_TIME_LIMIT_MS);
+    timer.unref();
+  });
+  try {
+    return await Promise.race([listNames(kind, cwd, env), late]);
+  } catch {
+    return [];
+  } finally {
+    clearTimeout(timer);
+  }
+}
