@@ -437,8 +437,8 @@ describe('test run', () => {
     expect(JSON.parse(json.stdout)).toEqual({ Error: 'Test Configuration File is not found in the current directory.' });
     const help = ok(await run(['test', 'run', '--help'], dir));
     expect(help).toContain('Usage: impt test run [--tests <test_pattern>] [--clear-cache] [--output <mode>]\n[--help]');
-    expect(help).toMatch(/--tests, -t +Selects/);
-    expect(help).toMatch(/--clear-cache, -e +Deletes/);
+    expect(help).toMatch(/--tests, -t +Selects the tests to run:/);
+    expect(help).toMatch(/--clear-cache, -e +Deletes the Builder cache/);
     usageFails(await run(['test', 'run', '-e', 'false'], dir), 'Option "--clear-cache" has incorrect value "false".');
   });
 });

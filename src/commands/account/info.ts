@@ -16,7 +16,7 @@ export const spec: CommandSpec = {
       kind: 'string',
       usage: '<ACCOUNT_IDENTIFIER>',
       default: 'me',
-      describe: 'The account identifier: account ID, email or username. If not specified, the current account is used.',
+      describe: 'An Account identifier: Account ID, email or username. When omitted, the command shows the account you are logged in with.',
     },
   ],
 };

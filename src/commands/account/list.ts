@@ -7,7 +7,7 @@ export const spec: CommandSpec = {
   group: 'account',
   name: 'list',
   summary: 'Displays information about all available accounts.',
-  description: 'Displays information about all available accounts.',
+  description: 'Displays information about all available accounts: the current account, and each shared account on which it is a collaborator.',
   list: true,
   options: [],
 };

@@ -12,10 +12,10 @@ export const spec: CommandSpec = {
   name: 'cleanup',
   summary: 'Deletes builds which are not related to any Device Group.',
   description:
-    'Deletes all builds (Deployments) which are not related to any Device Group ("zombie" builds), of all Products or of the specified Product only.',
+    'Deletes the "zombie" builds: builds (Deployments) that belong to no Device Group. Covers all Products, or only the one given by --product.',
   options: [
-    { name: 'product', alias: 'p', kind: 'string', usage: '<PRODUCT_IDENTIFIER>', describe: 'A Product identifier: Product ID or Product name. Only the zombie builds of the specified Product are deleted.' },
-    { name: 'unflag', alias: 'u', kind: 'flag', describe: 'Also deletes the zombie builds which have their "flagged" attribute set to true, after setting it to false.' },
+    { name: 'product', alias: 'p', kind: 'string', usage: '<PRODUCT_IDENTIFIER>', describe: 'A Product identifier: Product ID or Product name. Only the zombie builds of this Product are deleted.' },
+    { name: 'unflag', alias: 'u', kind: 'flag', describe: 'Also deletes the flagged zombie builds: their "flagged" attribute is set to false first.' },
     CONFIRMED_OPTION,
   ],
 };

@@ -4,18 +4,22 @@ import { entity, info } from '../../output/messages/common.js';
 import { buildSource, resolveBuild } from '../shared/build-identify.js';
 import { session, str } from '../shared/context.js';
 import { DEVICE_GROUP, Resolver } from '../shared/resolver.js';
-import { BUILD_OPTION, DG_OPTION } from './options.js';
+import { BUILD_OPTION, DG_OPTION, LATEST_BUILD } from './options.js';
 
 export const spec: CommandSpec = {
   group: 'build',
   name: 'copy',
   summary: 'Copies the specified build to the specified Device Group.',
   description:
-    'Copies the source code of the specified build (Deployment) into a new build of the specified Device Group. The devices are not restarted.',
+    'Creates a new build (Deployment) in the specified Device Group with the source code of the specified build. The devices are not restarted. Fails if either the build or the Device Group does not exist.',
   options: [
-    BUILD_OPTION,
-    { ...DG_OPTION, required: true, describe: 'A Device Group identifier of the Device Group the build is copied to: Device Group ID or Device Group name.' },
-    { name: 'all', alias: 'a', kind: 'flag', describe: 'Copies the description, origin, tags and "flagged" attribute of the build too.' },
+    {
+      ...BUILD_OPTION,
+      describe:
+        `The build to copy: Deployment ID, SHA, tag or origin. ${LATEST_BUILD}`,
+    },
+    { ...DG_OPTION, required: true, describe: 'The Device Group the build is copied to: Device Group ID or Device Group name.' },
+    { name: 'all', alias: 'a', kind: 'flag', describe: 'Copies all attributes of the build as well: description, origin, tags and "flagged".' },
   ],
 };
 

@@ -18,7 +18,7 @@ export const spec: CommandSpec = {
   description: 'Deletes the specified build (Deployment).',
   options: [
     REQUIRED_BUILD_OPTION,
-    { name: 'force', alias: 'f', kind: 'flag', describe: 'Sets the "flagged" attribute of the build to false before deleting it, if needed.' },
+    { name: 'force', alias: 'f', kind: 'flag', describe: 'Also deletes a flagged build: its "flagged" attribute is set to false before the deletion.' },
     CONFIRMED_OPTION,
   ],
 };

@@ -8,7 +8,7 @@ export const spec: CommandSpec = {
   name: 'deploy',
   summary: 'Creates and deploys a build.',
   description:
-    'Creates a build (Deployment) from the specified source files and deploys it to the specified Device Group. Devices are not restarted.',
+    'Builds a new Deployment from the specified source files and deploys it to all devices assigned to the specified Device Group. The options set its description and attributes. Devices are not restarted.',
   options: DEPLOY_OPTIONS,
 };
 

@@ -21,8 +21,8 @@ export const spec: CommandSpec = {
     'Downloads the device and agent source code of the specified build (Deployment) into files and displays information about the build.',
   options: [
     BUILD_OPTION,
-    { name: 'device-file', alias: 'x', kind: 'string', usage: '<device_file>', describe: 'The file the device source code is written to. If not specified, the file referenced by the Project file in the current directory is used.' },
-    { name: 'agent-file', alias: 'y', kind: 'string', usage: '<agent_file>', describe: 'The file the agent source code is written to. If not specified, the file referenced by the Project file in the current directory is used.' },
+    { name: 'device-file', alias: 'x', kind: 'string', usage: '<device_file>', describe: 'The file the device source code is written to. If not specified, the device file named in the Project file of the current directory is used; with no Project file, the command fails unless --agent-only is given.' },
+    { name: 'agent-file', alias: 'y', kind: 'string', usage: '<agent_file>', describe: 'The file the agent source code is written to. If not specified, the agent file named in the Project file of the current directory is used; with no Project file, the command fails unless --device-only is given.' },
     { name: 'device-only', alias: 'i', kind: 'flag', describe: 'Downloads the device source code only.' },
     { name: 'agent-only', alias: 'j', kind: 'flag', describe: 'Downloads the agent source code only.' },
     CONFIRMED_OPTION,

@@ -4,12 +4,16 @@ import { PROJECT_DG_OPTION, REPEATED } from '../shared/common-options.js';
 
 const BUILD_IDENT = 'A build identifier: Deployment ID, Deployment SHA, Deployment tag or Deployment origin.';
 
+/** Where `--build` falls back to when it is not given. */
+export const LATEST_BUILD =
+  'If not specified: the most recent build of the Device Group that the Project file in the current directory refers to; without a Project file, the command fails.';
+
 export const BUILD_OPTION: OptionSpec = {
   name: 'build',
   alias: 'b',
   kind: 'string',
   usage: '<BUILD_IDENTIFIER>',
-  describe: `${BUILD_IDENT} If not specified, the most recent Deployment of the Device Group referenced by the Project file in the current directory is used (if there is no Project file, the command fails).`,
+  describe: `${BUILD_IDENT} ${LATEST_BUILD}`,
 };
 
 export const REQUIRED_BUILD_OPTION: OptionSpec = { ...BUILD_OPTION, required: true, describe: BUILD_IDENT };
@@ -29,7 +33,7 @@ export const FLAGGED_OPTION: OptionSpec = {
   alias: 'f',
   kind: 'bool',
   usage: '[true|false]',
-  describe: 'If true or no value, the build is marked "flagged" to protect it from deletion. If false, the "flagged" mark is removed.',
+  describe: 'If true or no value, the build is flagged: it cannot be deleted until the flag is set back to false. If false, the flag is removed and the build can be deleted.',
 };
 
 const tagOption = (describe: string): OptionSpec => ({ name: 'tag', alias: 't', kind: 'array', usage: '<tag>', describe: describe + REPEATED });
@@ -43,7 +47,7 @@ export const DEPLOY_OPTIONS: OptionSpec[] = [
     kind: 'string',
     usage: '<device_file>',
     describe:
-      'The device source code file name. If not specified, the file referenced by the Project file in the current directory is used; if there is no Project file, empty code is used.',
+      'File with the device source code; the command fails if it does not exist. If not specified, the device file named in the Project file of the current directory is used, or empty code when there is no Project file.',
   },
   {
     name: 'agent-file',
@@ -51,12 +55,15 @@ export const DEPLOY_OPTIONS: OptionSpec[] = [
     kind: 'string',
     usage: '<agent_file>',
     describe:
-      'The agent source code file name. If not specified, the file referenced by the Project file in the current directory is used; if there is no Project file, empty code is used.',
+      'File with the agent source code; the command fails if it does not exist. If not specified, the agent file named in the Project file of the current directory is used, or empty code when there is no Project file.',
   },
   DESCR_OPTION,
-  { name: 'origin', alias: 'o', kind: 'string-empty', usage: '<origin>', describe: 'A free-form key to store the source of the code.' },
+  { name: 'origin', alias: 'o', kind: 'string-empty', usage: '<origin>', describe: 'Free-form text recording where the source code comes from, for example a GitHub repository name or URL.' },
   tagOption('A tag applied to the build.'),
-  FLAGGED_OPTION,
+  {
+    ...FLAGGED_OPTION,
+    describe: 'If true or no value, the new build is flagged: it cannot be deleted until the flag is set back to false. If false or not given, the build is not flagged and can be deleted.',
+  },
 ];
 
 export const ADD_TAG_OPTION = tagOption('A tag applied to the build; ignored if the build already has it.');

@@ -12,11 +12,11 @@ export const spec: CommandSpec = {
   name: 'run',
   summary: 'Creates, deploys and runs a build.',
   description:
-    'Creates a build (Deployment) from the specified source files, deploys it to the specified Device Group and restarts all of the devices assigned to the Device Group.',
+    'Creates a build (Deployment) from the specified source files, deploys it to the specified Device Group and restarts the devices assigned to the group, so that they run it. With --log, then displays the logs of the running build.',
   options: [
     ...DEPLOY_OPTIONS,
-    { name: 'conditional', alias: 'c', kind: 'flag', describe: 'Conditional restart of the devices: a device is restarted only if it does not run the min supported Deployment or a newer one.' },
-    { name: 'log', alias: 'l', kind: 'flag', describe: 'Starts displaying logs from the devices assigned to the Device Group (press <Ctrl-C> to exit).' },
+    { name: 'conditional', alias: 'c', kind: 'flag', describe: 'Restarts the devices of the Device Group conditionally instead of unconditionally: a device restarts only if it does not run the min supported Deployment or a newer one.' },
+    { name: 'log', alias: 'l', kind: 'flag', describe: 'After the restart, shows the logs of the Device Group\'s devices as they arrive, as "impt log stream" does, until <Ctrl-C> is pressed.' },
   ],
 };
 

@@ -10,7 +10,8 @@ export const spec: CommandSpec = {
   group: 'build',
   name: 'update',
   summary: 'Updates the specified build.',
-  description: 'Updates the description, the tags and/or the "flagged" attribute of the specified build (Deployment).',
+  description:
+    'Changes the description, tags and/or "flagged" attribute of the specified build (Deployment); only what the options give is changed. Fails if the build does not exist.',
   options: [
     BUILD_OPTION,
     { ...DESCR_OPTION, describe: 'A new description of the build.' },

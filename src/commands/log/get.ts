@@ -29,7 +29,7 @@ export const spec: CommandSpec = {
         'A Device identifier: Device ID, MAC address, Agent ID or Device name. If not specified, the only device assigned to the Device Group referenced by the Project file in the current directory is used (if there is no Project file, or that Device Group has no or several devices, the command fails).',
     },
     { name: 'page-size', alias: 's', kind: 'number', usage: '<number_of_entries>', describe: 'Number of log entries in one page. Default: 20.' },
-    { name: 'page-number', alias: 'n', kind: 'number', usage: '<page_number>', describe: 'Ordinal number of the page to be displayed (1 = the most recent entries). If not specified, all pages are displayed, one after another.' },
+    { name: 'page-number', alias: 'n', kind: 'number', usage: '<page_number>', describe: 'The page to display, a positive whole number; page 1 holds the most recent entries. If not specified, all saved entries are displayed, page after page.' },
   ],
 };
 

@@ -12,10 +12,10 @@ export const spec: CommandSpec = {
   name: 'stream',
   summary: 'Displays logs from the specified devices in real-time.',
   description:
-    'Displays logs from the specified devices in real-time. Logs are displayed until <Ctrl-C> is pressed. If neither devices nor Device Groups are specified, the logs of the devices assigned to the Device Group referenced by the Project file in the current directory are displayed.',
+    'Opens a log stream and displays the logs of the specified devices in real-time, until <Ctrl-C> is pressed. Without --device and --dg, the devices assigned to the Device Group that the Project file in the current directory refers to are used.',
   options: [
-    { name: 'device', alias: 'd', kind: 'array', usage: '<DEVICE_IDENTIFIER>', describe: 'A Device identifier: Device ID, MAC address, Agent ID or Device name. (may be repeated several times)' },
-    { name: 'dg', alias: 'g', kind: 'array', usage: '<DEVICE_GROUP_IDENTIFIER>', describe: 'A Device Group identifier: Device Group ID or Device Group name. Logs from all devices assigned to the Device Group are displayed. (may be repeated several times)' },
+    { name: 'device', alias: 'd', kind: 'array', usage: '<DEVICE_IDENTIFIER>', describe: 'A Device identifier: Device ID, MAC address, Agent ID or Device name. The device is added to the log stream. (may be repeated several times)' },
+    { name: 'dg', alias: 'g', kind: 'array', usage: '<DEVICE_GROUP_IDENTIFIER>', describe: 'A Device Group identifier: Device Group ID or Device Group name. Every device assigned to it is added to the log stream; --device and --dg add up. (may be repeated several times)' },
   ],
 };
 

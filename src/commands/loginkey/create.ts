@@ -7,7 +7,7 @@ export const spec: CommandSpec = {
   group: 'loginkey',
   name: 'create',
   summary: 'Creates a new login key.',
-  description: 'Creates a new login key.',
+  description: 'Adds a new login key to the current account.',
   options: [PWD_OPTION, DESCR_OPTION],
 };
 

@@ -7,7 +7,7 @@ export const spec: CommandSpec = {
   group: 'loginkey',
   name: 'list',
   summary: 'Displays information about all login keys.',
-  description: 'Displays information about all login keys.',
+  description: 'Displays information about every login key of the current account.',
   list: true,
   options: [],
 };

@@ -15,7 +15,7 @@ import { askSecret } from '../../prompt/index.js';
 
 export const LK_OPTION: OptionSpec = { name: 'lk', alias: 'k', kind: 'string', required: true, usage: '<login_key_id>', describe: 'The login key ID.' };
 export const PWD_OPTION: OptionSpec = { name: 'pwd', alias: 'w', kind: 'string-empty', usage: '<password>', describe: 'The account password.' };
-export const DESCR_OPTION: OptionSpec = { name: 'descr', alias: 's', kind: 'string-empty', usage: '<login_key_description>', describe: 'The login key description.' };
+export const DESCR_OPTION: OptionSpec = { name: 'descr', alias: 's', kind: 'string-empty', usage: '<login_key_description>', describe: 'Free text describing the login key. Optional.' };
 
 export const ident = (id: string) => entity(msg.type, id);
 

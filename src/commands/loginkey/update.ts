@@ -8,7 +8,7 @@ export const spec: CommandSpec = {
   name: 'update',
   summary: "Updates the specified login key's description.",
   description: "Updates the specified login key's description.",
-  options: [LK_OPTION, PWD_OPTION, { ...DESCR_OPTION, required: true }],
+  options: [LK_OPTION, PWD_OPTION, { ...DESCR_OPTION, required: true, describe: 'New text for the login key description, replacing the current one.' }],
 };
 
 /**

@@ -19,17 +19,25 @@ export const spec: CommandSpec = {
   description:
     'Creates a new Device Group of the specified Product and a new Project file in the current directory that refers to it. Missing device and agent source files are created empty.',
   options: [
-    { name: 'product', alias: 'p', kind: 'string', required: true, usage: '<PRODUCT_IDENTIFIER>', describe: 'Product identifier: Product ID or Product name. The new Device Group is created in this Product.' },
-    { name: 'create-product', alias: 'c', kind: 'flag', describe: 'Creates the Product, named as the --product value, if it does not exist.' },
-    { ...DG_NAME_OPTION, required: true },
-    DG_DESCR_OPTION,
+    { name: 'product', alias: 'p', kind: 'string', required: true, usage: '<PRODUCT_IDENTIFIER>', describe: 'A Product identifier: Product ID or Product name. The new Device Group is created in this Product.' },
+    { name: 'create-product', alias: 'c', kind: 'flag', describe: 'If the --product value matches no Product, a Product with that name is created first. Has no effect when the Product exists.' },
+    { ...DG_NAME_OPTION, required: true, describe: 'Name for the new Device Group; no other Device Group of the Product may have it.' },
+    { ...DG_DESCR_OPTION, describe: 'Description of the new Device Group. Optional.' },
     DEVICE_FILE_OPTION,
     AGENT_FILE_OPTION,
     { name: 'pre-factory', alias: 'f', kind: 'flag', describe: 'Creates a pre-factory Device Group instead of a development one. Requires --target and --dut.' },
-    DUT_OPTION,
-    { name: 'create-dut', alias: 'w', kind: 'flag', describe: 'Creates the pre-dut Device Group, named as the --dut value, if it does not exist.' },
-    TARGET_OPTION,
-    { name: 'create-target', alias: 'r', kind: 'flag', describe: 'Creates the pre-production Device Group, named as the --target value, if it does not exist.' },
+    {
+      ...DUT_OPTION,
+      describe:
+        'Device-under-test (DUT) target of the new Device Group, given as a Device Group identifier. Only with --pre-factory; the target must be a pre-dut Device Group of the same Product.',
+    },
+    { name: 'create-dut', alias: 'w', kind: 'flag', describe: 'If the --dut value matches no Device Group, a pre-dut Device Group with that name is created. Has no effect without --dut or when that Device Group exists.' },
+    {
+      ...TARGET_OPTION,
+      describe:
+        'Production target of the new Device Group, given as a Device Group identifier. Only with --pre-factory; the target must be a pre-production Device Group of the same Product.',
+    },
+    { name: 'create-target', alias: 'r', kind: 'flag', describe: 'If the --target value matches no Device Group, a pre-production Device Group with that name is created. Has no effect without --target or when that Device Group exists.' },
     CONFIRMED_OPTION,
   ],
   // an empty --target/--dut counts as absent here, as in impt 2.6.1: with

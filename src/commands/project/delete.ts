@@ -17,7 +17,7 @@ export const spec: CommandSpec = {
   name: 'delete',
   summary: 'Deletes the Project file and related entities.',
   description:
-    'Deletes the Project file in the current directory and, optionally, the impCentral entities of the Project and its device and agent source files.',
+    'Deletes the Project file in the current directory. Options also delete the impCentral entities of the Project (Device Group, Product, Deployments) and its device and agent source files. Does nothing when there is no Project file.',
   options: [
     { name: 'entities', alias: 'e', kind: 'flag', describe: "Also deletes the Project's Device Group with its Deployments, its production and DUT targets and the Product when nothing else uses them. Devices of deleted Device Groups are unassigned." },
     { name: 'files', alias: 'f', kind: 'flag', describe: 'Also deletes the device and agent source files named in the Project file.' },

@@ -8,9 +8,10 @@ export const spec: CommandSpec = {
   group: 'project',
   name: 'info',
   summary: 'Displays information about the project.',
-  description: 'Displays information about the Project of the current directory and its Device Group.',
+  description:
+    'Displays information about the Project of the current directory and its Device Group, read fresh from impCentral on every call. Fails if there is no Project file in the current directory.',
   options: [
-    { name: 'full', alias: 'u', kind: 'flag', describe: "Displays additional information: details of the Device Group, its Webhooks and Devices, and the authentication status." },
+    { name: 'full', alias: 'u', kind: 'flag', describe: 'Also shows the full details of the Device Group, including its Webhooks and Devices, and the authentication status that applies in the current directory.' },
   ],
 };
 

@@ -17,7 +17,7 @@ export const spec: CommandSpec = {
   description:
     'Creates a new Project file in the current directory that refers to the specified existing Device Group. Missing device and agent source files are created empty; no code is downloaded.',
   options: [
-    { name: 'dg', alias: 'g', kind: 'string', required: true, usage: '<DEVICE_GROUP_IDENTIFIER>', describe: 'Device Group identifier: Device Group ID or Device Group name. Only development and pre-factory Device Groups can be linked.' },
+    { name: 'dg', alias: 'g', kind: 'string', required: true, usage: '<DEVICE_GROUP_IDENTIFIER>', describe: 'A Device Group identifier: Device Group ID or Device Group name. Only development and pre-factory Device Groups can be linked.' },
     DEVICE_FILE_OPTION,
     AGENT_FILE_OPTION,
     CONFIRMED_OPTION,

@@ -18,20 +18,22 @@ export const CONFIRMED_OPTION: OptionSpec = {
 
 export const DG_NAME_OPTION: OptionSpec = {
   name: 'name', alias: 'n', kind: 'string', usage: '<device_group_name>',
-  describe: "Name of the Project's Device Group. Must be unique among all Device Groups of the Product.",
+  describe: "New name for the Project's Device Group; no other Device Group of the Product may have it.",
 };
 
 export const DG_DESCR_OPTION: OptionSpec = {
   name: 'descr', alias: 's', kind: 'string-empty', usage: '<device_group_description>',
-  describe: "Description of the Project's Device Group.",
+  describe: "New description of the Project's Device Group.",
 };
 
 export const DUT_OPTION: OptionSpec = {
   name: 'dut', alias: 'u', kind: 'string', usage: '<DEVICE_GROUP_IDENTIFIER>',
-  describe: 'Device Group identifier of the DUT target of a pre-factory Device Group. It must be a pre-dut Device Group of the same Product.',
+  describe:
+    "New device-under-test (DUT) target of the Project's Device Group, given as a Device Group identifier. Allowed only when that Device Group is pre-factory; the target must be a pre-dut Device Group of the same Product.",
 };
 
 export const TARGET_OPTION: OptionSpec = {
   name: 'target', alias: 't', kind: 'string', usage: '<DEVICE_GROUP_IDENTIFIER>',
-  describe: 'Device Group identifier of the production target of a pre-factory Device Group. It must be a pre-production Device Group of the same Product.',
+  describe:
+    "New production target of the Project's Device Group, given as a Device Group identifier. Allowed only when that Device Group is pre-factory; the target must be a pre-production Device Group of the same Product.",
 };

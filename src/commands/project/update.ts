@@ -18,12 +18,12 @@ export const spec: CommandSpec = {
   name: 'update',
   summary: 'Updates the Project settings and/or related Device Group attributes.',
   description:
-    'Updates the Project file of the current directory and/or the attributes of its Device Group. Missing device and agent source files are created empty.',
+    'Changes the settings in the Project file of the current directory and/or the name, description and targets of its Device Group. Device and agent source files that do not exist are created empty. Fails if there is no Project file in the current directory.',
   options: [
     DG_NAME_OPTION,
     DG_DESCR_OPTION,
-    { ...DEVICE_FILE_OPTION, default: undefined },
-    { ...AGENT_FILE_OPTION, default: undefined },
+    { ...DEVICE_FILE_OPTION, default: undefined, describe: 'New name of the file with the device source code. It is created empty if it does not exist.' },
+    { ...AGENT_FILE_OPTION, default: undefined, describe: 'New name of the file with the agent source code. It is created empty if it does not exist.' },
     DUT_OPTION,
     TARGET_OPTION,
   ],

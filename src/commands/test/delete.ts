@@ -15,7 +15,7 @@ export const spec: CommandSpec = {
   name: 'delete',
   summary: 'Deletes the test configuration file.',
   description:
-    'Deletes the test configuration file, the Builder cache and the debug build directory in the current directory and, optionally, the related files and impCentral entities.',
+    'Deletes the test configuration file of the current directory, together with the Builder cache and the debug build directory there; options also delete the related files and impCentral entities. Does nothing when there is no test configuration file.',
   options: [
     { name: 'github-config', alias: 'i', kind: 'flag', describe: 'Also deletes the GitHub credentials file named in the test configuration.' },
     { name: 'builder-config', alias: 'j', kind: 'flag', describe: 'Also deletes the Builder variables file named in the test configuration.' },

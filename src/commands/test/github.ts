@@ -15,7 +15,7 @@ export const spec: CommandSpec = {
   description:
     'Creates or overwrites a GitHub credentials file, used by Builder to include files from GitHub while running tests. The test configuration is not changed.',
   options: [
-    { name: 'github-config', alias: 'i', kind: 'string', required: true, usage: '<github_credentials_file_name>', describe: 'Path of the GitHub credentials file.' },
+    { name: 'github-config', alias: 'i', kind: 'string', required: true, usage: '<github_credentials_file_name>', describe: 'Path of the GitHub credentials file, absolute or relative to the current directory.' },
     { name: 'user', alias: 'u', kind: 'string', usage: '<github_username>', describe: 'GitHub username. Asked for when not specified.' },
     { name: 'pwd', alias: 'w', kind: 'string-empty', usage: '<github_password>', describe: 'GitHub password or personal access token. Asked for (hidden) when not specified; requires --user.' },
     CONFIRMED_OPTION,

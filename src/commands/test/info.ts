@@ -8,7 +8,8 @@ export const spec: CommandSpec = {
   group: 'test',
   name: 'info',
   summary: 'Displays information about the test configuration.',
-  description: 'Displays the test configuration of the current directory and its Device Group.',
+  description:
+    'Displays the test configuration of the current directory and its Device Group. The Device Group details are read fresh from impCentral on every call.',
   options: [],
 };
 

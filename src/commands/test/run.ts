@@ -18,8 +18,8 @@ export const spec: CommandSpec = {
   description:
     'Runs the tests specified by the test configuration file in the current directory: every test file is deployed with the framework and the source files to the Device Group of the configuration and run on each of its devices in turn.',
   options: [
-    { name: 'tests', alias: 't', kind: 'string-empty', usage: '<test_pattern>', describe: 'Selects the tests to run: [testFile][:testCase][::testMethod], where testFile is a regular expression searched in the paths of the test files.' },
-    { name: 'clear-cache', alias: 'e', kind: 'flag', describe: 'Deletes the Builder cache before running the tests.' },
+    { name: 'tests', alias: 't', kind: 'string-empty', usage: '<test_pattern>', describe: 'Selects the tests to run: [testFile][:testCase][::testMethod]. testFile is a regular expression searched in the paths of the test files, so it may include a relative path. Without this option, every test of every configured test file runs.' },
+    { name: 'clear-cache', alias: 'e', kind: 'flag', describe: 'Deletes the Builder cache (the .builder-cache directory, if present) before the tests run.' },
   ],
 };
 

@@ -11,7 +11,8 @@ export const spec: CommandSpec = {
   group: 'test',
   name: 'update',
   summary: 'Updates the test configuration file.',
-  description: 'Updates the test configuration file of the current directory. Settings not specified are kept.',
+  description:
+    'Changes the given settings in the test configuration file of the current directory and keeps the others. Fails if there is no test configuration file.',
   options: [DG_OPTION, ...configOptions(true)],
 };
 

@@ -24,7 +24,7 @@ export function mimeName(contentType: unknown): string {
   return MIME_NAMES.find((n) => MIME_TYPES[n] === contentType) ?? 'unknown';
 }
 
-export const WH_OPTION: OptionSpec = { name: 'wh', alias: 'w', kind: 'string', required: true, usage: '<webhook_id>', describe: 'The Webhook ID.' };
+export const WH_OPTION: OptionSpec = { name: 'wh', alias: 'w', kind: 'string', required: true, usage: '<webhook_id>', describe: 'The ID of the webhook.' };
 
 export const URL_DESCRIBE = 'The target URL the webhook sends the notification to.';
 
@@ -35,7 +35,7 @@ export const mimeOption = (required: boolean): OptionSpec => ({
   choices: MIME_NAMES,
   required,
   usage: '<content_type>',
-  describe: 'The MIME content type of the notification the webhook sends.',
+  describe: `The${required ? '' : ' new'} MIME content type in which the webhook sends the event data.`,
 });
 
 const WEBHOOK: EntityKind = {

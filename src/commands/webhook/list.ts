@@ -12,15 +12,15 @@ export const spec: CommandSpec = {
   group: 'webhook',
   name: 'list',
   summary: 'Displays information about all or filtered webhooks.',
-  description: 'Displays information about all of the webhooks available to the current account, or about those passing the filters.',
+  description: 'Displays information about the webhooks available to the current account: all of them, or only those that pass the filter options.',
   list: true,
   options: [
-    { name: 'owner', alias: 'o', kind: 'array', usage: '<ACCOUNT_IDENTIFIER>', describe: `Lists webhooks of the Device Groups owned by the specified Account(s) only.${REPEATED}` },
-    { name: 'product', alias: 'p', kind: 'array', usage: '<PRODUCT_IDENTIFIER>', describe: `Lists webhooks of the Device Groups of the specified Product(s) only.${REPEATED}` },
-    { name: 'dg', alias: 'g', kind: 'array', usage: '<DEVICE_GROUP_IDENTIFIER>', describe: `Lists webhooks of the specified Device Group(s) only.${REPEATED}` },
-    { name: 'dg-type', alias: 'y', kind: 'choice', repeatable: true, choices: Object.keys(DG_TYPES), usage: '<device_group_type>', describe: `Lists webhooks of the Device Groups of the specified type(s) only.${REPEATED}` },
-    { name: 'url', alias: 'u', kind: 'array', usage: '<target_url>', describe: `Lists webhooks with the specified target URL(s) only.${REPEATED}` },
-    { name: 'event', alias: 'e', kind: 'choice', repeatable: true, choices: EVENTS, usage: '<triggered_event>', describe: `Lists webhooks triggered by the specified event(s) only.${REPEATED}` },
+    { name: 'owner', alias: 'o', kind: 'array', usage: '<ACCOUNT_IDENTIFIER>', describe: `Lists only the webhooks of Device Groups owned by the specified Account(s).${REPEATED}` },
+    { name: 'product', alias: 'p', kind: 'array', usage: '<PRODUCT_IDENTIFIER>', describe: `Lists only the webhooks created for Device Groups of the specified Product(s).${REPEATED}` },
+    { name: 'dg', alias: 'g', kind: 'array', usage: '<DEVICE_GROUP_IDENTIFIER>', describe: `Lists only the webhooks created for the specified Device Group(s).${REPEATED}` },
+    { name: 'dg-type', alias: 'y', kind: 'choice', repeatable: true, choices: Object.keys(DG_TYPES), usage: '<device_group_type>', describe: `Lists only the webhooks created for Device Groups of the specified type(s).${REPEATED}` },
+    { name: 'url', alias: 'u', kind: 'array', usage: '<target_url>', describe: `Lists only the webhooks with the specified target URL(s).${REPEATED}` },
+    { name: 'event', alias: 'e', kind: 'choice', repeatable: true, choices: EVENTS, usage: '<triggered_event>', describe: `Lists only the webhooks triggered by the specified event(s).${REPEATED}` },
   ],
 };
 

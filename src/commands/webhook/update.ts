@@ -2,14 +2,14 @@ import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.
 import { entity, info } from '../../output/messages/common.js';
 import { session, str } from '../shared/context.js';
 import { Resolver } from '../shared/resolver.js';
-import { findWebhook, MIME_TYPES, mimeOption, URL_DESCRIBE, WH_OPTION } from './common.js';
+import { findWebhook, MIME_TYPES, mimeOption, WH_OPTION } from './common.js';
 
 export const spec: CommandSpec = {
   group: 'webhook',
   name: 'update',
   summary: 'Updates the specified webhook.',
-  description: 'Updates the target URL and/or the MIME content type of the specified webhook. The triggering event cannot be changed.',
-  options: [WH_OPTION, { name: 'url', alias: 'u', kind: 'string', usage: '<target_url>', describe: URL_DESCRIBE }, mimeOption(false)],
+  description: 'Changes the target URL and/or the MIME content type of the specified webhook; its triggering event cannot be changed. Fails if the webhook does not exist.',
+  options: [WH_OPTION, { name: 'url', alias: 'u', kind: 'string', usage: '<target_url>', describe: 'The new target URL the webhook sends the notification to.' }, mimeOption(false)],
 };
 
 export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
