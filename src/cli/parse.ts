@@ -171,32 +171,32 @@ export function parseCommand(spec: CommandSpec, words: string[]): ParseResult {
   // order: empty value → repeated → flag given `false` → number
   const generic: string[] = [];
   if (n.positionals.length) generic.push(msg.extraPositionals(n.positionals));
+  // the values have the shapes of OptionsOf (spec.ts): flags false and
+  // multi-valued options [] when absent, numbers as numbers
   for (const o of options) {
     const key = camelCase(o.name);
     const v = raw[key];
+    const multi = o.kind === 'array' || o.repeatable === true;
     let value: OptionValue;
-    if (o.kind === 'flag') value = v === true ? true : undefined;
+    if (o.kind === 'flag') value = v === true;
     else if (o.kind === 'bool') value = Array.isArray(v) ? v[v.length - 1] === 'true' : undefined;
     else if (Array.isArray(v)) {
-      const multi = o.kind === 'array' || o.repeatable;
       // a number option's "" is the number 0 (yargs), refused by the number check
       if (!multi && o.kind !== 'string-empty' && o.kind !== 'string-optional' && o.kind !== 'number' && v.includes('')) generic.push(msg.empty(o.name));
       if (!multi && (n.counts.get(o.name) ?? 0) > 1) generic.push(msg.multiple(o.name));
-      if (o.kind === 'number') {
-        const num = Number(v[v.length - 1]);
-        value = Number.isNaN(num) ? (v[v.length - 1] as string) : num;
-      } else value = multi ? [...new Set(v)] : v[v.length - 1];
+      if (o.kind === 'number') value = Number(v[v.length - 1]);
+      else value = multi ? [...new Set(v)] : v[v.length - 1];
       const choices = o.choices;
       if (choices && v.some((x) => !choices.includes(x)) && !(v.includes('') && !multi)) {
         // `-z table` outside the list commands: say where it belongs (DIFFERENCES A1)
         const tableElsewhere = o.name === 'output' && !spec.list && v.every((x) => x === 'table' || choices.includes(x));
         issues.push({ step: 6, message: tableElsewhere ? msg.tableOnlyInLists(LIST_COMMANDS) : msg.invalidValues(o.name, v, [...choices]) });
       }
-    } else value = o.default;
+    } else value = multi ? [] : o.default;
     const flagValue = n.flagValues.get(o.name);
     if (flagValue === 'false') generic.push(msg.incorrectValue(o.name, flagValue));
-    if (o.kind === 'number' && value !== undefined) {
-      if (typeof value !== 'number') generic.push(msg.notNumber(o.name));
+    if (typeof value === 'number') {
+      if (Number.isNaN(value)) generic.push(msg.notNumber(o.name));
       else if (!Number.isInteger(value) || value <= 0) generic.push(msg.notPositiveInteger(o.name));
     }
     result[o.name] = value;

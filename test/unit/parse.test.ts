@@ -41,11 +41,13 @@ describe('parseCommand', () => {
 
   it('collects repeated array options, de-duplicated', () => {
     expect(ok(['-n', 'a', '-o', 'x', '--owner', 'y', '-o', 'x']).owner).toEqual(['x', 'y']);
+    expect(ok(['-n', 'a']).owner).toEqual([]);
+    expect(ok(['-n', 'a'])['dg-type']).toEqual([]);
   });
 
   it('treats flags and optional booleans like yargs', () => {
     expect(ok(['-n', 'a', '--full', 'true']).full).toBe(true);
-    expect(ok(['-n', 'a']).full).toBeUndefined();
+    expect(ok(['-n', 'a']).full).toBe(false);
     expect(ok(['-n', 'a', '-l'])['load-code-after-blessing']).toBe(true);
     expect(ok(['-n', 'a', '--no-load-code-after-blessing'])['load-code-after-blessing']).toBe(false);
     expect(fail(['-n', 'a', '--full', 'false'])).toBe('Option "--full" has incorrect value "false".');

@@ -1,10 +1,11 @@
-import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import type { CommandRuntime, Options } from '../../cli/spec.js';
+import { defineCommand } from '../shared/define.js';
 import { accountMessages as msg } from '../../output/messages/account.js';
-import { session, str } from '../shared/context.js';
+import { session } from '../shared/context.js';
 import { ACCOUNT, Resolver } from '../shared/resolver.js';
 import { infoView, wrap } from '../shared/views.js';
 
-export const spec: CommandSpec = {
+export const spec = defineCommand({
   group: 'account',
   name: 'info',
   summary: 'Displays information about the specified account.',
@@ -19,11 +20,11 @@ export const spec: CommandSpec = {
       describe: 'An Account identifier: Account ID, email or username. When omitted, the command shows the account you are logged in with.',
     },
   ],
-};
+});
 
-export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
+export async function run(opts: Options<typeof spec>, rt: CommandRuntime): Promise<void> {
   const res = new Resolver(session(rt), rt.out);
-  const value = str(opts.user) ?? 'me';
+  const value = opts.user ?? 'me';
   const found = await res.one(ACCOUNT, value);
   // matches found by email/username are re-read by id (§9.1 step 4)
   const account = value === 'me' ? found : await res.reread(ACCOUNT, found, value);

@@ -1,17 +1,18 @@
-import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import type { CommandRuntime, Options } from '../../cli/spec.js';
+import { defineCommand } from '../shared/define.js';
 import { openSession, validateContext, locateContext, type LocatedContext } from '../../context/session.js';
 import type { DisplayObject } from '../../output/format.js';
 import { authInfo as k } from '../../output/messages/auth.js';
 import { askSecret } from '../../prompt/index.js';
 import { DEFAULT_ENDPOINT } from '../../api/http.js';
 
-export const spec: CommandSpec = {
+export const spec = defineCommand({
   group: 'auth',
   name: 'info',
   summary: 'Displays the status and the details of the authentication applicable to the current directory.',
   description: 'Displays the status and the details of the authentication applicable to the current directory.',
   options: [],
-};
+});
 
 /** The keys known without any request; a bad file counts as not refreshable. */
 function statusBlock(loc: LocatedContext): DisplayObject {
@@ -34,7 +35,7 @@ function expiry(expiresAt: string): { expired: boolean; text: string } {
   return { expired: false, text: k.expiresIn(Math.floor(left / 60_000)) };
 }
 
-export async function run(_opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
+export async function run(_opts: Options<typeof spec>, rt: CommandRuntime): Promise<void> {
   const loc = locateContext(rt.cwd, rt.env);
   const block = loc ? statusBlock(loc) : {};
   try {

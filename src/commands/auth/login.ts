@@ -1,15 +1,15 @@
 import { DEFAULT_ENDPOINT } from '../../api/http.js';
-import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import type { CommandRuntime, Options } from '../../cli/spec.js';
+import { defineCommand } from '../shared/define.js';
 import { writeAuthFile, type AuthFileData } from '../../context/auth-file.js';
 import { authMessages as msg } from '../../output/messages/auth.js';
 import { parse } from '../../output/messages/common.js';
 import { confirm } from '../../prompt/index.js';
-import { str } from '../shared/context.js';
 import { credentials, obtainToken } from './credentials.js';
 import { fileExists, fileOperation } from './file-ops.js';
 import { authTarget, LOCAL_OPTION } from './options.js';
 
-export const spec: CommandSpec = {
+export const spec = defineCommand({
   group: 'auth',
   name: 'login',
   summary: 'Creates the global or local auth file.',
@@ -30,16 +30,16 @@ export const spec: CommandSpec = {
     if (opts.pwd && !given.has('user')) return parse.together('pwd', 'user');
     return undefined;
   },
-};
+});
 
-export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
-  const target = authTarget(opts.local === true, rt.cwd, rt.env);
-  if (fileExists(target.path) && opts.confirmed !== true) await confirm(rt.out, msg.fileExists(target.scope));
-  const endpoint = str(opts.endpoint) ?? DEFAULT_ENDPOINT;
-  const creds = await credentials(str(opts.user), str(opts.pwd), str(opts.lk), rt.out);
+export async function run(opts: Options<typeof spec>, rt: CommandRuntime): Promise<void> {
+  const target = authTarget(opts.local, rt.cwd, rt.env);
+  if (fileExists(target.path) && !opts.confirmed) await confirm(rt.out, msg.fileExists(target.scope));
+  const endpoint = opts.endpoint ?? DEFAULT_ENDPOINT;
+  const creds = await credentials(opts.user, opts.pwd, opts.lk, rt.out);
   const token = await obtainToken(endpoint, creds, rt.out, rt.env);
   // --temp keeps nothing that could renew the token
-  const keep = opts.temp !== true;
+  const keep = !opts.temp;
   const data: AuthFileData = { endpoint, accessToken: token.access_token, expiresAt: token.expires_at };
   if (keep && 'loginKey' in creds) data.loginKey = creds.loginKey;
   if (keep && token.refresh_token) data.refreshToken = token.refresh_token;

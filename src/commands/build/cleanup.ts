@@ -1,13 +1,14 @@
 import type { Resource } from '../../api/impcentral.js';
-import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import type { CommandRuntime, Options } from '../../cli/spec.js';
+import { defineCommand } from '../shared/define.js';
 import { info } from '../../output/messages/common.js';
 import { CONFIRMED_OPTION } from '../shared/common-options.js';
-import { session, str } from '../shared/context.js';
+import { session } from '../shared/context.js';
 import { confirmPlan, deleteDeployment, unflagDeployment } from '../shared/delete-plan.js';
 import { PRODUCT, Resolver } from '../shared/resolver.js';
 import { relId } from '../shared/views.js';
 
-export const spec: CommandSpec = {
+export const spec = defineCommand({
   group: 'build',
   name: 'cleanup',
   summary: 'Deletes builds which are not related to any Device Group.',
@@ -18,11 +19,11 @@ export const spec: CommandSpec = {
     { name: 'unflag', alias: 'u', kind: 'flag', describe: 'Also deletes the flagged zombie builds: their "flagged" attribute is set to false first.' },
     CONFIRMED_OPTION,
   ],
-};
+});
 
-export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
-  const productIdent = str(opts.product);
-  const unflag = opts.unflag === true;
+export async function run(opts: Options<typeof spec>, rt: CommandRuntime): Promise<void> {
+  const productIdent = opts.product;
+  const unflag = opts.unflag;
   const res = new Resolver(session(rt), rt.out);
   const flagFilter = unflag ? {} : { flagged: 'false' };
   const found = new Map<string, Resource>();
@@ -36,7 +37,7 @@ export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void
     return;
   }
   const flagged = zombies.filter((d) => d.attributes.flagged === true);
-  await confirmPlan(rt.out, { deleted: zombies.map((r) => ({ type: 'Deployment', r })), unflagged: flagged }, opts.confirmed === true);
+  await confirmPlan(rt.out, { deleted: zombies.map((r) => ({ type: 'Deployment', r })), unflagged: flagged }, opts.confirmed);
   for (const d of flagged) await unflagDeployment(res, d);
   for (const d of zombies) await deleteDeployment(res, d);
 }

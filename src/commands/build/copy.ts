@@ -1,12 +1,13 @@
-import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import type { CommandRuntime, Options } from '../../cli/spec.js';
+import { defineCommand } from '../shared/define.js';
 import { buildMessages as msg } from '../../output/messages/build.js';
 import { entity, info } from '../../output/messages/common.js';
 import { buildSource, resolveBuild } from '../shared/build-identify.js';
-import { session, str } from '../shared/context.js';
+import { session } from '../shared/context.js';
 import { DEVICE_GROUP, Resolver } from '../shared/resolver.js';
 import { BUILD_OPTION, DG_OPTION, LATEST_BUILD } from './options.js';
 
-export const spec: CommandSpec = {
+export const spec = defineCommand({
   group: 'build',
   name: 'copy',
   summary: 'Copies the specified build to the specified Device Group.',
@@ -21,18 +22,18 @@ export const spec: CommandSpec = {
     { ...DG_OPTION, required: true, describe: 'The Device Group the build is copied to: Device Group ID or Device Group name.' },
     { name: 'all', alias: 'a', kind: 'flag', describe: 'Copies all attributes of the build as well: description, origin, tags and "flagged".' },
   ],
-};
+});
 
 const COPIED_WITH_ALL = ['description', 'origin', 'flagged', 'tags'];
 
-export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
-  const src = buildSource(str(opts.build), rt.cwd);
+export async function run(opts: Options<typeof spec>, rt: CommandRuntime): Promise<void> {
+  const src = buildSource(opts.build, rt.cwd);
   const res = new Resolver(session(rt), rt.out);
   const { build, ident } = await resolveBuild(res, src);
-  const dg = await res.one(DEVICE_GROUP, str(opts.dg)!);
+  const dg = await res.one(DEVICE_GROUP, opts.dg);
   const a = build.attributes;
   const attributes: Record<string, unknown> = { device_code: a.device_code ?? '', agent_code: a.agent_code ?? '' };
-  if (opts.all === true) {
+  if (opts.all) {
     for (const k of COPIED_WITH_ALL) if (a[k] !== undefined && a[k] !== null) attributes[k] = a[k];
   }
   const copy = await res.api.deployments.create(attributes, { devicegroup: { type: dg.type, id: dg.id } });

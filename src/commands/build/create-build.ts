@@ -1,10 +1,11 @@
 // The common first part of `build deploy` and `build run`: read the code,
 // find the Device Group, POST the new Deployment.
 import type { Resource } from '../../api/impcentral.js';
-import type { CommandRuntime, ParsedOptions } from '../../cli/spec.js';
+import type { CommandRuntime, OptionsOf } from '../../cli/spec.js';
 import { entity, info } from '../../output/messages/common.js';
-import { arr, session, str } from '../shared/context.js';
+import { session } from '../shared/context.js';
 import { dgSource, Resolver } from '../shared/resolver.js';
+import type { DEPLOY_OPTIONS } from './options.js';
 import { readSources } from './sources.js';
 
 export interface CreatedBuild {
@@ -15,15 +16,15 @@ export interface CreatedBuild {
   build: Resource;
 }
 
-export async function createBuild(opts: ParsedOptions, rt: CommandRuntime): Promise<CreatedBuild> {
+export async function createBuild(opts: OptionsOf<typeof DEPLOY_OPTIONS>, rt: CommandRuntime): Promise<CreatedBuild> {
   const attributes: Record<string, unknown> = { ...readSources(opts, rt) };
-  const src = dgSource(str(opts.dg), rt.cwd);
+  const src = dgSource(opts.dg, rt.cwd);
   const res = new Resolver(session(rt), rt.out);
   const dg = await res.deviceGroup(src);
-  if (opts.descr !== undefined) attributes.description = str(opts.descr);
-  if (opts.origin !== undefined) attributes.origin = str(opts.origin);
-  if (typeof opts.flagged === 'boolean') attributes.flagged = opts.flagged;
-  if (opts.tag !== undefined) attributes.tags = arr(opts.tag);
+  if (opts.descr !== undefined) attributes.description = opts.descr;
+  if (opts.origin !== undefined) attributes.origin = opts.origin;
+  if (opts.flagged !== undefined) attributes.flagged = opts.flagged;
+  if (opts.tag.length) attributes.tags = opts.tag;
   const build = await res.api.deployments.create(attributes, { devicegroup: { type: dg.type, id: dg.id } });
   rt.out.info(info.created(entity('Deployment', build.id)));
   return { res, dg, dgIdent: entity('Device Group', 'value' in src ? src.value : dg.id), build };

@@ -1,17 +1,18 @@
 import type { Resource } from '../../api/impcentral.js';
-import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import type { CommandRuntime, Options } from '../../cli/spec.js';
+import { defineCommand } from '../shared/define.js';
 import { CliError } from '../../errors.js';
 import { buildMessages as msg } from '../../output/messages/build.js';
 import { entity, info } from '../../output/messages/common.js';
 import { findBuild } from '../shared/build-identify.js';
 import { CONFIRMED_OPTION } from '../shared/common-options.js';
-import { session, str } from '../shared/context.js';
+import { session } from '../shared/context.js';
 import { confirmPlan, deleteDeployment } from '../shared/delete-plan.js';
 import { DEPLOYMENT, DEVICE_GROUP, Resolver } from '../shared/resolver.js';
 import { relId } from '../shared/views.js';
 import { REQUIRED_BUILD_OPTION } from './options.js';
 
-export const spec: CommandSpec = {
+export const spec = defineCommand({
   group: 'build',
   name: 'delete',
   summary: 'Deletes the specified build.',
@@ -21,7 +22,7 @@ export const spec: CommandSpec = {
     { name: 'force', alias: 'f', kind: 'flag', describe: 'Also deletes a flagged build: its "flagged" attribute is set to false before the deletion.' },
     CONFIRMED_OPTION,
   ],
-};
+});
 
 const createdAt = (d: Resource) => String(d.attributes.created_at ?? '');
 
@@ -36,14 +37,14 @@ async function checkNotMinSupported(res: Resolver, build: Resource, ident: strin
   }
 }
 
-export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
-  const value = str(opts.build)!;
+export async function run(opts: Options<typeof spec>, rt: CommandRuntime): Promise<void> {
+  const value = opts.build;
   const res = new Resolver(session(rt), rt.out);
   const build = await findBuild(res, value);
   const ident = entity('Deployment', value);
   await checkNotMinSupported(res, build, ident);
-  const unflag = opts.force === true && build.attributes.flagged === true;
-  await confirmPlan(rt.out, { deleted: [{ type: 'Deployment', r: build }], unflagged: unflag ? [build] : [] }, opts.confirmed === true);
+  const unflag = opts.force && build.attributes.flagged === true;
+  await confirmPlan(rt.out, { deleted: [{ type: 'Deployment', r: build }], unflagged: unflag ? [build] : [] }, opts.confirmed);
   if (unflag) {
     await res.api.deployments.update(build.id, { flagged: false });
     rt.out.info(info.updated(ident));

@@ -1,6 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import type { CommandRuntime, Options } from '../../cli/spec.js';
+import { defineCommand } from '../shared/define.js';
 import { CliError } from '../../errors.js';
 import { buildMessages as msg } from '../../output/messages/build.js';
 import { parse } from '../../output/messages/common.js';
@@ -8,12 +9,12 @@ import { confirm } from '../../prompt/index.js';
 import { buildSource, resolveBuild } from '../shared/build-identify.js';
 import { buildInfo } from '../shared/build-views.js';
 import { CONFIRMED_OPTION } from '../shared/common-options.js';
-import { session, str } from '../shared/context.js';
+import { session } from '../shared/context.js';
 import { Resolver } from '../shared/resolver.js';
 import { BUILD_OPTION } from './options.js';
 import { codeFileError, codeFileNames } from './sources.js';
 
-export const spec: CommandSpec = {
+export const spec = defineCommand({
   group: 'build',
   name: 'get',
   summary: 'Downloads the source files of the specified build.',
@@ -27,19 +28,19 @@ export const spec: CommandSpec = {
     { name: 'agent-only', alias: 'j', kind: 'flag', describe: 'Downloads the agent source code only.' },
     CONFIRMED_OPTION,
   ],
-};
+});
 
 interface Target {
   file: string;
   code: unknown;
 }
 
-export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
-  const src = buildSource(str(opts.build), rt.cwd);
+export async function run(opts: Options<typeof spec>, rt: CommandRuntime): Promise<void> {
+  const src = buildSource(opts.build, rt.cwd);
   const res = new Resolver(session(rt), rt.out);
   const { build, ident } = await resolveBuild(res, src);
-  const deviceOnly = opts['device-only'] === true;
-  const agentOnly = opts['agent-only'] === true;
+  const deviceOnly = opts['device-only'];
+  const agentOnly = opts['agent-only'];
   const { deviceFile, agentFile } = codeFileNames(opts, rt.cwd);
   if (!deviceFile && !agentOnly) throw new CliError(parse.mustBeSpecified('device-file'));
   if (!agentFile && !deviceOnly) throw new CliError(parse.mustBeSpecified('agent-file'));
@@ -48,7 +49,7 @@ export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void
   if (!agentOnly) targets.push({ file: deviceFile!, code: build.attributes.device_code });
   if (!deviceOnly) targets.push({ file: agentFile!, code: build.attributes.agent_code });
   const existing = targets.filter((t) => existsSync(resolve(rt.cwd, t.file))).map((t) => t.file);
-  if (existing.length && opts.confirmed !== true) await confirm(rt.out, msg.overwrite(existing));
+  if (existing.length && !opts.confirmed) await confirm(rt.out, msg.overwrite(existing));
 
   for (const t of targets) {
     const path = resolve(rt.cwd, t.file);

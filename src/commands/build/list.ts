@@ -1,14 +1,15 @@
-import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import type { CommandRuntime, Options } from '../../cli/spec.js';
+import { defineCommand } from '../shared/define.js';
 import { DG_TYPES, type DgTypeName } from '../../api/wire.js';
 import { REPEATED } from '../shared/common-options.js';
-import { arr, session } from '../shared/context.js';
+import { session } from '../shared/context.js';
 import { combinations, emptyFilterSources, entityFilterIds, filterByDgType, listEach } from '../shared/list-filters.js';
 import { Resolver } from '../shared/resolver.js';
 import { relId } from '../shared/views.js';
 
 const DG_TYPE_NAMES = Object.keys(DG_TYPES) as DgTypeName[];
 
-export const spec: CommandSpec = {
+export const spec = defineCommand({
   group: 'build',
   name: 'list',
   summary: 'Displays information about all or filtered builds.',
@@ -26,15 +27,15 @@ export const spec: CommandSpec = {
     { name: 'non-zombie', alias: 'n', kind: 'flag', describe: 'Lists only the builds that belong to a Device Group.' },
     { name: 'zombie', alias: 'm', kind: 'flag', describe: 'Lists only the "zombie" builds, which belong to no Device Group.' },
   ],
-};
+});
 
 /** `--a` with `--b` cancel each other out. */
-function either(a: unknown, b: unknown): boolean | undefined {
-  return a === true && b !== true ? true : b === true && a !== true ? false : undefined;
+function either(a: boolean, b: boolean): boolean | undefined {
+  return a && !b ? true : b && !a ? false : undefined;
 }
 
-export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
-  const values = { owner: arr(opts.owner), product: arr(opts.product), dg: arr(opts.dg) };
+export async function run(opts: Options<typeof spec>, rt: CommandRuntime): Promise<void> {
+  const values = { owner: opts.owner, product: opts.product, dg: opts.dg };
   const empty = emptyFilterSources(values, rt.cwd);
   const res = new Resolver(session(rt), rt.out);
   const ids = await entityFilterIds(res, values, empty);
@@ -47,13 +48,13 @@ export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void
     'owner.id': ids.owners,
     'product.id': ids.products,
     'devicegroup.id': ids.dgs,
-    sha: opts.sha === undefined ? undefined : arr(opts.sha),
-    tags: opts.tag === undefined ? undefined : arr(opts.tag),
+    sha: opts.sha.length ? opts.sha : undefined,
+    tags: opts.tag.length ? opts.tag : undefined,
     flagged: flagged === undefined ? undefined : [String(flagged)],
   });
   let builds = await listEach((f) => res.api.deployments.list(f), sets);
 
-  builds = filterByDgType(builds, arr(opts['dg-type']));
+  builds = filterByDgType(builds, opts['dg-type']);
   const zombie = either(opts.zombie, opts['non-zombie']);
   if (zombie !== undefined) builds = builds.filter((d) => !relId(d, 'devicegroup') === zombie);
   rt.out.list('Deployment', await res.listItems('Deployment', builds));

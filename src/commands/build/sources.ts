@@ -3,12 +3,15 @@
 // before the Device Group is resolved so that file errors come first.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { CommandRuntime, ParsedOptions } from '../../cli/spec.js';
+import type { CommandRuntime, OptionsOf } from '../../cli/spec.js';
 import { readProjectFile } from '../../context/project-file.js';
 import { CliError } from '../../errors.js';
 import { buildMessages as msg } from '../../output/messages/build.js';
 import { errors } from '../../output/messages/common.js';
-import { str } from '../shared/context.js';
+import type { DEPLOY_OPTIONS } from './options.js';
+
+/** The options that name the code files. */
+type CodeFileOptions = Pick<OptionsOf<typeof DEPLOY_OPTIONS>, 'device-file' | 'agent-file'>;
 
 export interface Sources {
   device_code: string;
@@ -35,9 +38,9 @@ function readCode(kind: 'device' | 'agent', file: string | undefined, rt: Comman
 }
 
 /** `--device-file`/`--agent-file`, else the Project file's names (the file is read only when needed). */
-export function codeFileNames(opts: ParsedOptions, cwd: string): { deviceFile?: string; agentFile?: string } {
-  let deviceFile = str(opts['device-file']);
-  let agentFile = str(opts['agent-file']);
+export function codeFileNames(opts: CodeFileOptions, cwd: string): { deviceFile?: string; agentFile?: string } {
+  let deviceFile = opts['device-file'];
+  let agentFile = opts['agent-file'];
   if (deviceFile === undefined || agentFile === undefined) {
     const project = readProjectFile(cwd);
     deviceFile ??= project?.deviceFile || undefined;
@@ -46,7 +49,7 @@ export function codeFileNames(opts: ParsedOptions, cwd: string): { deviceFile?: 
   return { deviceFile, agentFile };
 }
 
-export function readSources(opts: ParsedOptions, rt: CommandRuntime): Sources {
+export function readSources(opts: CodeFileOptions, rt: CommandRuntime): Sources {
   const { deviceFile, agentFile } = codeFileNames(opts, rt.cwd);
   return { device_code: readCode('device', deviceFile, rt), agent_code: readCode('agent', agentFile, rt) };
 }

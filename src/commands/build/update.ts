@@ -1,12 +1,13 @@
-import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import type { CommandRuntime, Options } from '../../cli/spec.js';
+import { defineCommand } from '../shared/define.js';
 import { info } from '../../output/messages/common.js';
 import { buildSource, resolveBuild, tagsOf } from '../shared/build-identify.js';
-import { arr, session, str } from '../shared/context.js';
+import { session } from '../shared/context.js';
 import { REPEATED } from '../shared/common-options.js';
 import { Resolver } from '../shared/resolver.js';
 import { ADD_TAG_OPTION, BUILD_OPTION, DESCR_OPTION, FLAGGED_OPTION } from './options.js';
 
-export const spec: CommandSpec = {
+export const spec = defineCommand({
   group: 'build',
   name: 'update',
   summary: 'Updates the specified build.',
@@ -19,20 +20,20 @@ export const spec: CommandSpec = {
     { name: 'remove-tag', alias: 'r', kind: 'array', usage: '<tag>', describe: `A tag removed from the build; ignored if the build does not have it.${REPEATED}` },
     FLAGGED_OPTION,
   ],
-};
+});
 
-export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
-  const src = buildSource(str(opts.build), rt.cwd);
+export async function run(opts: Options<typeof spec>, rt: CommandRuntime): Promise<void> {
+  const src = buildSource(opts.build, rt.cwd);
   const res = new Resolver(session(rt), rt.out);
   const { build, ident } = await resolveBuild(res, src);
   const attributes: Record<string, unknown> = {};
-  if (opts.descr !== undefined) attributes.description = str(opts.descr);
-  if (typeof opts.flagged === 'boolean') attributes.flagged = opts.flagged;
-  if (opts.tag !== undefined || opts['remove-tag'] !== undefined) {
+  if (opts.descr !== undefined) attributes.description = opts.descr;
+  if (opts.flagged !== undefined) attributes.flagged = opts.flagged;
+  if (opts.tag.length || opts['remove-tag'].length) {
     // removals first, then additions not yet present
-    const removed = new Set(arr(opts['remove-tag']));
+    const removed = new Set(opts['remove-tag']);
     const tags = tagsOf(build).filter((t) => !removed.has(t));
-    for (const t of arr(opts.tag)) if (!tags.includes(t)) tags.push(t);
+    for (const t of opts.tag) if (!tags.includes(t)) tags.push(t);
     attributes.tags = tags;
   }
   await res.api.deployments.update(build.id, attributes);

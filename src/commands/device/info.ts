@@ -1,19 +1,20 @@
-import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import type { CommandRuntime, Options } from '../../cli/spec.js';
+import { defineCommand } from '../shared/define.js';
 import type { DisplayObject } from '../../output/format.js';
 import { CliError } from '../../errors.js';
 import { errors } from '../../output/messages/common.js';
-import { session, str } from '../shared/context.js';
+import { session } from '../shared/context.js';
 import { DEPLOYMENT, DEVICE, DEVICE_GROUP, PRODUCT, Resolver } from '../shared/resolver.js';
 import { infoView, relId, shortView, wrap } from '../shared/views.js';
 import { DEVICE_OPTION, findDevice } from './options.js';
 
-export const spec: CommandSpec = {
+export const spec = defineCommand({
   group: 'device',
   name: 'info',
   summary: 'Displays information about the specified device.',
   description: 'Displays information about the specified device.',
   options: [DEVICE_OPTION],
-};
+});
 
 /** `Device Group` block with its nested `Current Deployment` (device.md, info view). */
 async function groupBlock(res: Resolver, deviceIdent: string, dgId: string): Promise<DisplayObject> {
@@ -29,8 +30,8 @@ async function groupBlock(res: Resolver, deviceIdent: string, dgId: string): Pro
   return block;
 }
 
-export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
-  const ident = str(opts.device)!;
+export async function run(opts: Options<typeof spec>, rt: CommandRuntime): Promise<void> {
+  const ident = opts.device;
   const res = new Resolver(session(rt), rt.out);
   const found = await findDevice(res, ident);
   // info commands re-read a list match by id (README §9.1 step 4)

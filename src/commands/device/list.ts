@@ -1,11 +1,12 @@
-import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import type { CommandRuntime, Options } from '../../cli/spec.js';
+import { defineCommand } from '../shared/define.js';
 import { DG_TYPES, type DgTypeName } from '../../api/wire.js';
-import { arr, session } from '../shared/context.js';
+import { session } from '../shared/context.js';
 import { combinations, emptyFilterSources, entityFilterIds, listEach } from '../shared/list-filters.js';
 import { Resolver } from '../shared/resolver.js';
 import { relId } from '../shared/views.js';
 
-export const spec: CommandSpec = {
+export const spec = defineCommand({
   group: 'device',
   name: 'list',
   summary: 'Displays information about all or filtered devices.',
@@ -21,11 +22,11 @@ export const spec: CommandSpec = {
     { name: 'online', alias: 'n', kind: 'flag', describe: 'Lists devices in online state only.' },
     { name: 'offline', alias: 'f', kind: 'flag', describe: 'Lists devices in offline state only.' },
   ],
-};
+});
 
-export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
-  const values = { owner: arr(opts.owner), product: arr(opts.product), dg: arr(opts.dg) };
-  const types = arr(opts['dg-type']) as DgTypeName[];
+export async function run(opts: Options<typeof spec>, rt: CommandRuntime): Promise<void> {
+  const values = { owner: opts.owner, product: opts.product, dg: opts.dg };
+  const types = opts['dg-type'] as DgTypeName[];
   // an empty value means "no identifier": the Project file, checked before authentication
   const empty = emptyFilterSources(values, rt.cwd);
   const res = new Resolver(session(rt), rt.out);
@@ -41,11 +42,11 @@ export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void
   let devices = await listEach((f) => res.api.devices.list(f), sets);
   // both flags of a pair given = no filtering by that pair
   if (opts.assigned !== opts.unassigned) {
-    const wantAssigned = opts.assigned === true;
+    const wantAssigned = opts.assigned;
     devices = devices.filter((d) => Boolean(relId(d, 'devicegroup')) === wantAssigned);
   }
   if (opts.online !== opts.offline) {
-    const wantOnline = opts.online === true;
+    const wantOnline = opts.online;
     devices = devices.filter((d) => (d.attributes.device_online === true) === wantOnline);
   }
   rt.out.list('Device', await res.listItems('Device', devices));

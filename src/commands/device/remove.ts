@@ -1,14 +1,15 @@
-import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import type { CommandRuntime, Options } from '../../cli/spec.js';
+import { defineCommand } from '../shared/define.js';
 import { ImpCentralApiError } from '../../api/errors.js';
 import { info } from '../../output/messages/common.js';
-import { session, str } from '../shared/context.js';
+import { session } from '../shared/context.js';
 import { CONFIRMED_OPTION } from '../shared/common-options.js';
 import { confirmPlan } from '../shared/delete-plan.js';
 import { Resolver } from '../shared/resolver.js';
 import { relId } from '../shared/views.js';
 import { DEVICE_OPTION, deviceEntity, findDevice } from './options.js';
 
-export const spec: CommandSpec = {
+export const spec = defineCommand({
   group: 'device',
   name: 'remove',
   summary: 'Removes the specified Device from the current account.',
@@ -18,14 +19,14 @@ export const spec: CommandSpec = {
     { name: 'force', alias: 'f', kind: 'flag', describe: 'Implicitly updates or deletes other required entities or attributes in order to delete the target entity.' },
     CONFIRMED_OPTION,
   ],
-};
+});
 
-export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
-  const ident = str(opts.device)!;
+export async function run(opts: Options<typeof spec>, rt: CommandRuntime): Promise<void> {
+  const ident = opts.device;
   const res = new Resolver(session(rt), rt.out);
   const device = await findDevice(res, ident);
-  const dg = opts.force === true ? relId(device, 'devicegroup') : undefined;
-  await confirmPlan(rt.out, { unassigned: dg ? [device] : [], removed: [device] }, opts.confirmed === true);
+  const dg = opts.force ? relId(device, 'devicegroup') : undefined;
+  await confirmPlan(rt.out, { unassigned: dg ? [device] : [], removed: [device] }, opts.confirmed);
   const d = deviceEntity(ident);
   if (dg) {
     // no unbond key here, as in impt (device.md, device remove step 3)

@@ -1,11 +1,12 @@
-import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import type { CommandRuntime, Options } from '../../cli/spec.js';
+import { defineCommand } from '../shared/define.js';
 import { info } from '../../output/messages/common.js';
-import { session, str } from '../shared/context.js';
+import { session } from '../shared/context.js';
 import { Resolver } from '../shared/resolver.js';
 import { relId } from '../shared/views.js';
 import { DEVICE_OPTION, deviceEntity, findDevice } from './options.js';
 
-export const spec: CommandSpec = {
+export const spec = defineCommand({
   group: 'device',
   name: 'unassign',
   summary: 'Unassigns the specified device.',
@@ -14,10 +15,10 @@ export const spec: CommandSpec = {
     DEVICE_OPTION,
     { name: 'unbond', alias: 'u', kind: 'string-empty', usage: '<unbond_key>', describe: 'An unbond key is required to unassign the specified device from a Device Group of the production type.' },
   ],
-};
+});
 
-export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
-  const ident = str(opts.device)!;
+export async function run(opts: Options<typeof spec>, rt: CommandRuntime): Promise<void> {
+  const ident = opts.device;
   const res = new Resolver(session(rt), rt.out);
   const device = await findDevice(res, ident);
   const dg = relId(device, 'devicegroup');
@@ -26,6 +27,6 @@ export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void
     return;
   }
   // the unbond key is sent, unlike impt 2.6.1 (DIFFERENCES F7)
-  await res.api.deviceGroups.removeDevices(dg, [device.id], str(opts.unbond));
+  await res.api.deviceGroups.removeDevices(dg, [device.id], opts.unbond);
   rt.out.info(info.unassigned(deviceEntity(ident)));
 }

@@ -1,16 +1,17 @@
-import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import type { CommandRuntime, Options } from '../../cli/spec.js';
+import { defineCommand } from '../shared/define.js';
 import type { Resource } from '../../api/impcentral.js';
 import { CliError } from '../../errors.js';
 import { entity, errors } from '../../output/messages/common.js';
 import { dgMessages } from '../../output/messages/dg.js';
-import { session, str } from '../shared/context.js';
+import { session } from '../shared/context.js';
 import { confirmPlan, deleteDeployment, unflagDeployment } from '../shared/delete-plan.js';
 import { identOf } from '../shared/dg-views.js';
 import { DEPLOYMENT, dgSource, Resolver } from '../shared/resolver.js';
 import { relId } from '../shared/views.js';
 import { CONFIRMED_OPTION, DG_OPTION } from './options.js';
 
-export const spec: CommandSpec = {
+export const spec = defineCommand({
   group: 'dg',
   name: 'builds',
   summary: 'Updates/deletes builds of the specified Device Group.',
@@ -23,7 +24,7 @@ export const spec: CommandSpec = {
     { name: 'remove', alias: 'r', kind: 'flag', describe: 'Deletes all of the specified Device Group\'s Deployments which are older than min_supported_deployment and have their "flagged" attribute set to false. This option works after the --unflag/--unflag-old options.' },
     CONFIRMED_OPTION,
   ],
-};
+});
 
 /** Deployments created before `min` (by `created_at`); all of them when there is no min. */
 function olderThan(items: Resource[], min: Resource | undefined): Resource[] {
@@ -32,14 +33,14 @@ function olderThan(items: Resource[], min: Resource | undefined): Resource[] {
   return items.filter((d) => String(d.attributes.created_at) < limit);
 }
 
-export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
-  const src = dgSource(str(opts.dg), rt.cwd);
+export async function run(opts: Options<typeof spec>, rt: CommandRuntime): Promise<void> {
+  const src = dgSource(opts.dg, rt.cwd);
   const res = new Resolver(session(rt), rt.out);
   const dg = await res.deviceGroup(src);
   const ident = entity('Device Group', identOf(src, dg));
-  const unflag = opts.unflag === true;
-  const unflagOld = opts['unflag-old'] === true;
-  const remove = opts.remove === true;
+  const unflag = opts.unflag;
+  const unflagOld = opts['unflag-old'];
+  const remove = opts.remove;
   const minId = relId(dg, 'min_supported_deployment');
   const min = minId && ((unflagOld && !unflag) || remove) ? await res.fetch(DEPLOYMENT, minId) : undefined;
 
@@ -50,7 +51,7 @@ export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void
   }
   // Without a terminal the removal cannot be confirmed: refuse before
   // unflagging anything when it would have something to delete (DIFFERENCES F1).
-  if (remove && toUnflag.length > 0 && opts.confirmed !== true && !rt.out.canPrompt) {
+  if (remove && toUnflag.length > 0 && !opts.confirmed && !rt.out.canPrompt) {
     const unflagged = await res.api.deployments.list({ 'devicegroup.id': dg.id, flagged: 'false' });
     if (olderThan([...unflagged, ...toUnflag], min).length > 0) throw new CliError(errors.confirmationRequired);
   }
@@ -63,7 +64,7 @@ export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void
     const toDelete = olderThan(unflagged, min);
     if (toDelete.length === 0) rt.out.info(dgMessages.noDeletable(ident));
     else {
-      await confirmPlan(rt.out, { deleted: toDelete.map((r) => ({ type: 'Deployment', r })) }, opts.confirmed === true);
+      await confirmPlan(rt.out, { deleted: toDelete.map((r) => ({ type: 'Deployment', r })) }, opts.confirmed);
       for (const d of toDelete) await deleteDeployment(res, d);
     }
   }

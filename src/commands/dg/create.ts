@@ -1,22 +1,23 @@
-import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import type { CommandRuntime, Options } from '../../cli/spec.js';
+import { defineCommand } from '../shared/define.js';
 import type { Relationships } from '../../api/collection.js';
 import { DG_TYPES, type DgTypeName } from '../../api/wire.js';
 import { entity, info } from '../../output/messages/common.js';
 import { dgMessages } from '../../output/messages/dg.js';
-import { session, str } from '../shared/context.js';
+import { session } from '../shared/context.js';
 import { parseEnvVariable } from '../shared/env-vars.js';
 import { dgSource, Resolver } from '../shared/resolver.js';
 import { FACTORY_TYPES, PRODUCTION_TYPES, resolveTarget } from '../shared/targets.js';
 import { shortView, wrap } from '../shared/views.js';
 import { DESCR_OPTION, DG_TYPE_NAMES, outputThenEnv } from './options.js';
 
-/** The type the checks use: an invalid `--dg-type` counts as `development` (dg.md). */
-function typeOf(opts: ParsedOptions): string {
-  const t = str(opts['dg-type']);
-  return t && DG_TYPE_NAMES.includes(t) ? t : 'development';
+/** The type the checks use: an invalid `--dg-type` (refused after the checks) counts as `development` (dg.md). */
+function typeOf(opts: { 'dg-type': DgTypeName }): DgTypeName {
+  const t = opts['dg-type'];
+  return DG_TYPE_NAMES.includes(t) ? t : 'development';
 }
 
-export const spec: CommandSpec = {
+export const spec = defineCommand({
   group: 'dg',
   name: 'create',
   summary: 'Creates a new Device Group for the specified Product.',
@@ -43,28 +44,28 @@ export const spec: CommandSpec = {
     }
     return undefined;
   },
-};
+});
 
-export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
-  const name = str(opts.name)!;
+export async function run(opts: Options<typeof spec>, rt: CommandRuntime): Promise<void> {
+  const name = opts.name;
   const type = typeOf(opts);
-  const src = dgSource(str(opts.product), rt.cwd, 'Product');
+  const src = dgSource(opts.product, rt.cwd, 'Product');
   const res = new Resolver(session(rt), rt.out);
   const product = await res.product(src);
 
   const relationships: Relationships = { product: { type: 'product', id: product.id } };
   for (const option of ['target', 'dut'] as const) {
-    const ident = str(opts[option]);
+    const ident = opts[option];
     if (ident === undefined) continue;
     const { rel, link } = await resolveTarget(res, option, ident, type, product.id);
     relationships[rel] = link;
   }
   const attributes: Record<string, unknown> = { name };
-  if (opts.descr !== undefined) attributes.description = str(opts.descr);
-  if (opts.region) attributes.region = str(opts.region);
-  if (opts['env-variable'] !== undefined) attributes.env_vars = parseEnvVariable(str(opts['env-variable'])!, rt.out);
+  if (opts.descr !== undefined) attributes.description = opts.descr;
+  if (opts.region) attributes.region = opts.region;
+  if (opts['env-variable'] !== undefined) attributes.env_vars = parseEnvVariable(opts['env-variable'], rt.out);
 
-  const dg = await res.api.deviceGroups.create(attributes, relationships, DG_TYPES[type as DgTypeName]);
+  const dg = await res.api.deviceGroups.create(attributes, relationships, DG_TYPES[type]);
   rt.out.info(info.created(entity('Device Group', name)));
   rt.out.result(wrap('Device Group', shortView('Device Group', dg)));
 }

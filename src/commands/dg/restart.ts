@@ -1,12 +1,13 @@
-import type { CommandEnd, CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import type { CommandEnd, CommandRuntime, Options } from '../../cli/spec.js';
+import { defineCommand } from '../shared/define.js';
 import { dgMessages } from '../../output/messages/dg.js';
-import { session, str } from '../shared/context.js';
+import { session } from '../shared/context.js';
 import { groupDevices, infoDevices } from '../shared/dg-views.js';
 import { streamLogs } from '../shared/log-stream.js';
 import { dgSource, Resolver } from '../shared/resolver.js';
 import { DG_OPTION } from './options.js';
 
-export const spec: CommandSpec = {
+export const spec = defineCommand({
   group: 'dg',
   name: 'restart',
   summary: 'Reboots all of the devices assigned to the specified Device Group.',
@@ -17,16 +18,16 @@ export const spec: CommandSpec = {
     { name: 'conditional', alias: 'c', kind: 'flag', describe: 'Trigger a conditional restart.' },
     { name: 'log', alias: 'l', kind: 'flag', describe: 'Starts displaying logs from the devices assigned to the specified Device Group (see the impt log stream command description). To stop displaying the logs, press <Ctrl-C>.' },
   ],
-};
+});
 
-export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<CommandEnd> {
-  const src = dgSource(str(opts.dg), rt.cwd);
+export async function run(opts: Options<typeof spec>, rt: CommandRuntime): Promise<CommandEnd> {
+  const src = dgSource(opts.dg, rt.cwd);
   const res = new Resolver(session(rt), rt.out);
   const { dg, ident, devices } = await groupDevices(res, src);
   if (devices.length === 0) return;
-  const conditional = opts.conditional === true;
+  const conditional = opts.conditional;
   await res.api.deviceGroups.restart(dg.id, conditional);
   rt.out.info(dgMessages.restarted(ident, conditional));
   infoDevices(rt.out, devices);
-  if (opts.log === true) return streamLogs(res, devices.map((d) => d.id), rt);
+  if (opts.log) return streamLogs(res, devices.map((d) => d.id), rt);
 }

@@ -1,11 +1,12 @@
-import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import type { CommandRuntime, Options } from '../../cli/spec.js';
+import { defineCommand } from '../shared/define.js';
 import type { Relationships } from '../../api/collection.js';
 import type { Resource } from '../../api/impcentral.js';
 import { CliError } from '../../errors.js';
 import { entity, info } from '../../output/messages/common.js';
 import { dgMessages } from '../../output/messages/dg.js';
 import { findBuild } from '../shared/build-identify.js';
-import { session, str } from '../shared/context.js';
+import { session } from '../shared/context.js';
 import { identOf } from '../shared/dg-views.js';
 import { parseEnvVariable } from '../shared/env-vars.js';
 import { DEPLOYMENT, dgSource, Resolver } from '../shared/resolver.js';
@@ -13,7 +14,7 @@ import { checkOptionForType, PRODUCTION_TYPES, resolveTarget } from '../shared/t
 import { dgTypeName, relId } from '../shared/views.js';
 import { DESCR_OPTION, DG_OPTION, outputThenEnv } from './options.js';
 
-export const spec: CommandSpec = {
+export const spec = defineCommand({
   group: 'dg',
   name: 'update',
   summary: 'Updates the specified Device Group.',
@@ -28,7 +29,7 @@ export const spec: CommandSpec = {
     { name: 'min-supported-deployment', alias: 'm', kind: 'string', usage: '<BUILD_IDENTIFIER>', describe: 'The Build identifier of the new min_supported_deployment. The Deployment should belong to this Device Group and should be newer than the current min_supported_deployment.' },
     ...outputThenEnv(['Device', 'enclosed', 'alphanumeric,', 'must']),
   ],
-};
+});
 
 /** `created_at` order; the group without a min-supported Deployment accepts any of its own. */
 async function setMinSupported(res: Resolver, dg: Resource, dgIdent: string, buildIdent: string): Promise<void> {
@@ -45,8 +46,8 @@ async function setMinSupported(res: Resolver, dg: Resource, dgIdent: string, bui
   res.out.info(dgMessages.minUpdated(dgIdent));
 }
 
-export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
-  const src = dgSource(str(opts.dg), rt.cwd);
+export async function run(opts: Options<typeof spec>, rt: CommandRuntime): Promise<void> {
+  const src = dgSource(opts.dg, rt.cwd);
   const res = new Resolver(session(rt), rt.out);
   const dg = await res.deviceGroup(src);
   const dgIdent = entity('Device Group', identOf(src, dg));
@@ -54,21 +55,21 @@ export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void
 
   const relationships: Relationships = {};
   for (const option of ['target', 'dut'] as const) {
-    const ident = str(opts[option]);
+    const ident = opts[option];
     if (ident === undefined) continue;
     const { rel, link } = await resolveTarget(res, option, ident, type, relId(dg, 'product'));
     relationships[rel] = link;
   }
   const lcab = opts['load-code-after-blessing'];
   if (lcab !== undefined) checkOptionForType('load-code-after-blessing', type, PRODUCTION_TYPES);
-  const min = str(opts['min-supported-deployment']);
+  const min = opts['min-supported-deployment'];
   if (min !== undefined) await setMinSupported(res, dg, dgIdent, min);
 
   const attributes: Record<string, unknown> = {};
-  if (opts.name !== undefined) attributes.name = str(opts.name);
-  if (opts.descr !== undefined) attributes.description = str(opts.descr);
+  if (opts.name !== undefined) attributes.name = opts.name;
+  if (opts.descr !== undefined) attributes.description = opts.descr;
   if (lcab !== undefined) attributes.load_code_after_blessing = lcab;
-  if (opts['env-variable'] !== undefined) attributes.env_vars = parseEnvVariable(str(opts['env-variable'])!, rt.out);
+  if (opts['env-variable'] !== undefined) attributes.env_vars = parseEnvVariable(opts['env-variable'], rt.out);
   await res.api.deviceGroups.update(dg.id, attributes, relationships, dg.type);
   rt.out.info(info.updated(dgIdent));
 }

@@ -1,10 +1,11 @@
 import { createInterface } from 'node:readline';
-import type { CommandEnd, CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import type { CommandEnd, CommandRuntime, Options } from '../../cli/spec.js';
+import { defineCommand } from '../shared/define.js';
 import { CliError } from '../../errors.js';
 import type { DisplayObject } from '../../output/format.js';
 import { errors, SUCCEEDS } from '../../output/messages/common.js';
 import { logMessages as msg, type LogEntry } from '../../output/messages/log.js';
-import { session, str } from '../shared/context.js';
+import { session } from '../shared/context.js';
 import { DEVICE, Resolver } from '../shared/resolver.js';
 import { onlyProjectDevice, projectDgId } from './devices.js';
 import { INTERRUPTED, unlessInterrupted } from './interrupt.js';
@@ -13,7 +14,7 @@ const DEFAULT_PAGE_SIZE = 20;
 /** without a terminal, stdin that stays silent this long counts as ended: the command never hangs */
 const PIPE_IDLE_MS = 2000;
 
-export const spec: CommandSpec = {
+export const spec = defineCommand({
   group: 'log',
   name: 'get',
   summary: 'Displays historical logs for the specified device.',
@@ -31,10 +32,10 @@ export const spec: CommandSpec = {
     { name: 'page-size', alias: 's', kind: 'number', usage: '<number_of_entries>', describe: 'Number of log entries in one page. Default: 20.' },
     { name: 'page-number', alias: 'n', kind: 'number', usage: '<page_number>', describe: 'The page to display, a positive whole number; page 1 holds the most recent entries. If not specified, all saved entries are displayed, page after page.' },
   ],
-};
+});
 
-export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<CommandEnd> {
-  const ident = str(opts.device);
+export async function run(opts: Options<typeof spec>, rt: CommandRuntime): Promise<CommandEnd> {
+  const ident = opts.device;
   const projectDg = ident ? undefined : projectDgId(rt.cwd);
   if (!ident && !projectDg) throw new CliError(errors.noIdentifier('Device'));
   const interrupted = (): CommandEnd => (rt.out.info(SUCCEEDS), 'quiet');

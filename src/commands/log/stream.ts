@@ -1,13 +1,14 @@
-import type { CommandEnd, CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import type { CommandEnd, CommandRuntime, Options } from '../../cli/spec.js';
+import { defineCommand } from '../shared/define.js';
 import { CliError } from '../../errors.js';
 import { errors, SUCCEEDS } from '../../output/messages/common.js';
-import { arr, session } from '../shared/context.js';
+import { session } from '../shared/context.js';
 import { streamLogs } from '../shared/log-stream.js';
 import { DEVICE, DEVICE_GROUP, Resolver } from '../shared/resolver.js';
 import { devicesOf, projectDgId } from './devices.js';
 import { INTERRUPTED, unlessInterrupted } from './interrupt.js';
 
-export const spec: CommandSpec = {
+export const spec = defineCommand({
   group: 'log',
   name: 'stream',
   summary: 'Displays logs from the specified devices in real-time.',
@@ -17,11 +18,11 @@ export const spec: CommandSpec = {
     { name: 'device', alias: 'd', kind: 'array', usage: '<DEVICE_IDENTIFIER>', describe: 'A Device identifier: Device ID, MAC address, Agent ID or Device name. The device is added to the log stream. (may be repeated several times)' },
     { name: 'dg', alias: 'g', kind: 'array', usage: '<DEVICE_GROUP_IDENTIFIER>', describe: 'A Device Group identifier: Device Group ID or Device Group name. Every device assigned to it is added to the log stream; --device and --dg add up. (may be repeated several times)' },
   ],
-};
+});
 
-export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<CommandEnd> {
-  const devices = arr(opts.device);
-  const dgs = arr(opts.dg);
+export async function run(opts: Options<typeof spec>, rt: CommandRuntime): Promise<CommandEnd> {
+  const devices = opts.device;
+  const dgs = opts.dg;
   // an empty value means "no identifier" (README §9.4): an empty --dg is the
   // Project file's group, else no Device Group; an empty --device no Device
   const projectDg = (!devices.length && !dgs.length) || dgs.includes('') ? projectDgId(rt.cwd) : undefined;

@@ -1,13 +1,14 @@
 import { ImpCentralApiError } from '../../api/errors.js';
-import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import type { CommandRuntime, Options } from '../../cli/spec.js';
+import { defineCommand } from '../shared/define.js';
 import { deletePlan, info } from '../../output/messages/common.js';
 import { confirm, showsQuestionContext } from '../../prompt/index.js';
 import { CliError } from '../../errors.js';
 import { errors } from '../../output/messages/common.js';
-import { session, str } from '../shared/context.js';
+import { session } from '../shared/context.js';
 import { accountPassword, findLoginKey, ident, LK_OPTION, PWD_OPTION, shortView, wrap } from './shared.js';
 
-export const spec: CommandSpec = {
+export const spec = defineCommand({
   group: 'loginkey',
   name: 'delete',
   summary: 'Deletes the specified login key.',
@@ -17,14 +18,14 @@ export const spec: CommandSpec = {
     PWD_OPTION,
     { name: 'confirmed', alias: 'q', kind: 'flag', describe: 'Executes the operation without asking additional confirmation from user.' },
   ],
-};
+});
 
 /** Lookup, confirmation, then the password (asked after the confirmation), then DELETE. */
-export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
+export async function run(opts: Options<typeof spec>, rt: CommandRuntime): Promise<void> {
   const s = session(rt);
-  const id = str(opts.lk)!;
+  const id = opts.lk;
   const key = await findLoginKey(s.api, id);
-  if (opts.confirmed !== true) {
+  if (!opts.confirmed) {
     // without a terminal the summary still comes before the F1 error (not in json mode)
     if (!showsQuestionContext(rt.out)) throw new CliError(errors.confirmationRequired);
     rt.out.dialog(deletePlan.willBeDeleted);
@@ -32,7 +33,7 @@ export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void
     rt.out.dialog('');
     await confirm(rt.out);
   }
-  const password = await accountPassword(str(opts.pwd), rt.out);
+  const password = await accountPassword(opts.pwd, rt.out);
   try {
     await s.api.loginKeys.deleteWithPassword(id, password);
     rt.out.info(info.deleted(ident(id)));

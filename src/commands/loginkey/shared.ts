@@ -5,6 +5,7 @@ import type { Resource } from '../../api/impcentral.js';
 import { ImpCentralApiError } from '../../api/errors.js';
 import type { ImpCentral } from '../../api/impcentral.js';
 import type { OptionSpec } from '../../cli/spec.js';
+import { defineOption } from '../shared/define.js';
 import { CliError } from '../../errors.js';
 import { isPathSegment } from '../../identify/index.js';
 import type { DisplayObject, Value } from '../../output/format.js';
@@ -13,9 +14,9 @@ import { loginkeyMessages as msg } from '../../output/messages/loginkey.js';
 import type { Printer } from '../../output/printer.js';
 import { askSecret } from '../../prompt/index.js';
 
-export const LK_OPTION: OptionSpec = { name: 'lk', alias: 'k', kind: 'string', required: true, usage: '<login_key_id>', describe: 'The login key ID.' };
-export const PWD_OPTION: OptionSpec = { name: 'pwd', alias: 'w', kind: 'string-empty', usage: '<password>', describe: 'The account password.' };
-export const DESCR_OPTION: OptionSpec = { name: 'descr', alias: 's', kind: 'string-empty', usage: '<login_key_description>', describe: 'Free text describing the login key. Optional.' };
+export const LK_OPTION = defineOption({ name: 'lk', alias: 'k', kind: 'string', required: true, usage: '<login_key_id>', describe: 'The login key ID.' });
+export const PWD_OPTION = defineOption({ name: 'pwd', alias: 'w', kind: 'string-empty', usage: '<password>', describe: 'The account password.' });
+export const DESCR_OPTION = defineOption({ name: 'descr', alias: 's', kind: 'string-empty', usage: '<login_key_description>', describe: 'Free text describing the login key. Optional.' });
 
 export const ident = (id: string) => entity(msg.type, id);
 

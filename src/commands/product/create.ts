@@ -1,10 +1,11 @@
-import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import type { CommandRuntime, Options } from '../../cli/spec.js';
+import { defineCommand } from '../shared/define.js';
 import { entity, info } from '../../output/messages/common.js';
-import { session, str } from '../shared/context.js';
+import { session } from '../shared/context.js';
 import { ACCOUNT, Resolver } from '../shared/resolver.js';
 import { shortView, wrap } from '../shared/views.js';
 
-export const spec: CommandSpec = {
+export const spec = defineCommand({
   group: 'product',
   name: 'create',
   summary: 'Creates a new Product.',
@@ -14,12 +15,12 @@ export const spec: CommandSpec = {
     { name: 'descr', alias: 's', kind: 'string-empty', usage: '<product_description>', describe: 'An optional description of the Product.' },
     { name: 'owner', alias: 'o', kind: 'string', usage: '<ACCOUNT_IDENTIFIER>', describe: 'The Product will be created in the specified Account. If not specified, the current account is assumed.' },
   ],
-};
+});
 
-export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
-  const name = str(opts.name)!;
-  const descr = str(opts.descr);
-  const ownerIdent = str(opts.owner);
+export async function run(opts: Options<typeof spec>, rt: CommandRuntime): Promise<void> {
+  const name = opts.name;
+  const descr = opts.descr;
+  const ownerIdent = opts.owner;
   const res = new Resolver(session(rt), rt.out);
   const owner = ownerIdent !== undefined ? await res.one(ACCOUNT, ownerIdent) : undefined;
   const attributes: Record<string, unknown> = { name };

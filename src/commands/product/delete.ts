@@ -1,14 +1,15 @@
-import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import type { CommandRuntime, Options } from '../../cli/spec.js';
+import { defineCommand } from '../shared/define.js';
 import type { Resource } from '../../api/impcentral.js';
 import { ImpCentralApiError } from '../../api/errors.js';
 import { entity, info } from '../../output/messages/common.js';
-import { session, str } from '../shared/context.js';
+import { session } from '../shared/context.js';
 import { confirmPlan, deleteDeployment, deleteDeviceGroup, targetsLast, unassignDevice, unflagDeployment } from '../shared/delete-plan.js';
 import { dgSource, Resolver } from '../shared/resolver.js';
 import { relId } from '../shared/views.js';
 import { PRODUCT_OPTION } from './options.js';
 
-export const spec: CommandSpec = {
+export const spec = defineCommand({
   group: 'product',
   name: 'delete',
   summary: 'Deletes the specified Product.',
@@ -19,12 +20,12 @@ export const spec: CommandSpec = {
     { name: 'force', alias: 'f', kind: 'flag', describe: 'Implicitly updates or deletes other required entities or attributes in order to delete the target entity.' },
     { name: 'confirmed', alias: 'q', kind: 'flag', describe: 'Executes the operation without asking additional confirmation from user.' },
   ],
-};
+});
 
-export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
-  const src = dgSource(str(opts.product), rt.cwd, 'Product');
-  const force = opts.force === true;
-  const builds = opts.builds === true;
+export async function run(opts: Options<typeof spec>, rt: CommandRuntime): Promise<void> {
+  const src = dgSource(opts.product, rt.cwd, 'Product');
+  const force = opts.force;
+  const builds = opts.builds;
   const res = new Resolver(session(rt), rt.out);
   const product = await res.product(src);
   const api = res.api;
@@ -57,7 +58,7 @@ export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void
       unassigned: devices,
       unflagged: [...flagged.values()],
     },
-    opts.confirmed === true,
+    opts.confirmed,
   );
 
   for (const d of devices) await unassignDevice(res, d);

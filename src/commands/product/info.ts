@@ -1,11 +1,12 @@
-import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
-import { session, str } from '../shared/context.js';
+import type { CommandRuntime, Options } from '../../cli/spec.js';
+import { defineCommand } from '../shared/define.js';
+import { session } from '../shared/context.js';
 import { dgSource, PRODUCT, Resolver } from '../shared/resolver.js';
 import { infoView, wrap } from '../shared/views.js';
 import { productStructure } from './structure.js';
 import { PRODUCT_OPTION } from './options.js';
 
-export const spec: CommandSpec = {
+export const spec = defineCommand({
   group: 'product',
   name: 'info',
   summary: 'Displays information about the specified Product.',
@@ -14,10 +15,10 @@ export const spec: CommandSpec = {
     PRODUCT_OPTION,
     { name: 'full', alias: 'u', kind: 'flag', describe: 'Displays additional information and the full structure of the Product, including details about every Device Group that belongs to the Product, and devices assigned to those Device Groups.' },
   ],
-};
+});
 
-export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
-  const src = dgSource(str(opts.product), rt.cwd, 'Product');
+export async function run(opts: Options<typeof spec>, rt: CommandRuntime): Promise<void> {
+  const src = dgSource(opts.product, rt.cwd, 'Product');
   const res = new Resolver(session(rt), rt.out);
   const found = await res.product(src);
   // a match by name or {account}{product} is re-read by id; the Project file's Product was fetched by id
@@ -27,7 +28,7 @@ export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void
   if (owner) view.Owner = owner;
   const creator = await res.accountBlock(product, 'creator');
   if (creator) view.Creator = creator;
-  if (opts.full === true) {
+  if (opts.full) {
     const groups = await productStructure(res, product, !rt.out.isJson);
     if (groups.length) view['Device Groups'] = groups;
   }

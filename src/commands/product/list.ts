@@ -1,11 +1,12 @@
-import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import type { CommandRuntime, Options } from '../../cli/spec.js';
+import { defineCommand } from '../shared/define.js';
 import type { Resource } from '../../api/impcentral.js';
 import { CliError } from '../../errors.js';
 import { errors } from '../../output/messages/common.js';
-import { arr, session } from '../shared/context.js';
+import { session } from '../shared/context.js';
 import { ACCOUNT, Resolver } from '../shared/resolver.js';
 
-export const spec: CommandSpec = {
+export const spec = defineCommand({
   group: 'product',
   name: 'list',
   summary: 'Displays information about all or filtered Products.',
@@ -14,10 +15,10 @@ export const spec: CommandSpec = {
   options: [
     { name: 'owner', alias: 'o', kind: 'array', usage: '<ACCOUNT_IDENTIFIER>', describe: 'Lists Products owned by the specified Account(s) only. (may be repeated several times)' },
   ],
-};
+});
 
-export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
-  const owners = arr(opts.owner);
+export async function run(opts: Options<typeof spec>, rt: CommandRuntime): Promise<void> {
+  const owners = opts.owner;
   if (owners.includes('')) throw new CliError(errors.noIdentifier('Account'));
   const res = new Resolver(session(rt), rt.out);
   let products: Resource[];

@@ -1,10 +1,11 @@
-import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import type { CommandRuntime, Options } from '../../cli/spec.js';
+import { defineCommand } from '../shared/define.js';
 import { entity, info } from '../../output/messages/common.js';
-import { session, str } from '../shared/context.js';
+import { session } from '../shared/context.js';
 import { dgSource, Resolver } from '../shared/resolver.js';
 import { PRODUCT_OPTION } from './options.js';
 
-export const spec: CommandSpec = {
+export const spec = defineCommand({
   group: 'product',
   name: 'update',
   summary: 'Updates the specified Product.',
@@ -14,15 +15,15 @@ export const spec: CommandSpec = {
     { name: 'name', alias: 'n', kind: 'string', usage: '<product_name>', describe: "The Product's new name. Must be unique among all of the current Account's Products." },
     { name: 'descr', alias: 's', kind: 'string-empty', usage: '<product_description>', describe: "The Product's new description." },
   ],
-};
+});
 
-export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
-  const src = dgSource(str(opts.product), rt.cwd, 'Product');
+export async function run(opts: Options<typeof spec>, rt: CommandRuntime): Promise<void> {
+  const src = dgSource(opts.product, rt.cwd, 'Product');
   const res = new Resolver(session(rt), rt.out);
   const product = await res.product(src);
   const attributes: Record<string, unknown> = {};
-  if (opts.name !== undefined) attributes.name = str(opts.name);
-  if (opts.descr !== undefined) attributes.description = str(opts.descr);
+  if (opts.name !== undefined) attributes.name = opts.name;
+  if (opts.descr !== undefined) attributes.description = opts.descr;
   await res.api.products.update(product.id, attributes);
   rt.out.info(info.updated(entity('Product', 'value' in src ? src.value : product.id)));
 }

@@ -1,10 +1,11 @@
-import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import type { CommandRuntime, Options } from '../../cli/spec.js';
+import { defineCommand } from '../shared/define.js';
 import type { Relationships } from '../../api/collection.js';
 import { DG_TYPES } from '../../api/wire.js';
 import { projectFileExists, writeProjectFile, type ProjectFile } from '../../context/project-file.js';
 import { entity, info, parse } from '../../output/messages/common.js';
 import { projectMessages as msg } from '../../output/messages/project.js';
-import { session, str } from '../shared/context.js';
+import { session } from '../shared/context.js';
 import { Resolver } from '../shared/resolver.js';
 import { AGENT_FILE_OPTION, CONFIRMED_OPTION, DEVICE_FILE_OPTION, DG_DESCR_OPTION, DG_NAME_OPTION, DUT_OPTION, TARGET_OPTION } from './options.js';
 import { confirmOverwrite } from './overwrite.js';
@@ -12,7 +13,7 @@ import { projectView } from './project-view.js';
 import { ensureSourceFiles } from './source-files.js';
 import { productOrCreate, targetGroup, targetLink } from './targets.js';
 
-export const spec: CommandSpec = {
+export const spec = defineCommand({
   group: 'project',
   name: 'create',
   summary: 'Creates a new Device Group and a new Project file.',
@@ -43,30 +44,31 @@ export const spec: CommandSpec = {
   // an empty --target/--dut counts as absent here, as in impt 2.6.1: with
   // --pre-factory it is reported as missing, without it as empty
   check: (opts) => {
-    const preFactory = opts['pre-factory'] === true;
+    const preFactory = opts['pre-factory'];
     if (preFactory !== Boolean(opts.target)) return parse.together('pre-factory', 'target');
     if (preFactory !== Boolean(opts.dut)) return parse.together('pre-factory', 'dut');
     return undefined;
   },
-};
+});
 
-export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
-  const name = str(opts.name)!;
-  const project: ProjectFile = { deviceGroupId: '', deviceFile: str(opts['device-file'])!, agentFile: str(opts['agent-file'])! };
+export async function run(opts: Options<typeof spec>, rt: CommandRuntime): Promise<void> {
+  const name = opts.name;
+  const project: ProjectFile = { deviceGroupId: '', deviceFile: opts['device-file'], agentFile: opts['agent-file'] };
   // the question comes first: the auth context is needed only afterwards
-  await confirmOverwrite(rt.out, projectFileExists(rt.cwd), opts.confirmed === true, msg.overwrite);
+  await confirmOverwrite(rt.out, projectFileExists(rt.cwd), opts.confirmed, msg.overwrite);
   const res = new Resolver(session(rt), rt.out);
 
-  const product = await productOrCreate(res, str(opts.product)!, opts['create-product'] === true);
+  const product = await productOrCreate(res, opts.product, opts['create-product']);
   const relationships: Relationships = { product: { type: 'product', id: product.id } };
-  const preFactory = opts['pre-factory'] === true;
+  const preFactory = opts['pre-factory'];
   if (preFactory) {
-    const target = await targetGroup(res, 'production', str(opts.target)!, product.id, opts['create-target'] === true);
-    const dut = await targetGroup(res, 'dut', str(opts.dut)!, product.id, opts['create-dut'] === true);
+    // the check has made sure that --target and --dut come with --pre-factory
+    const target = await targetGroup(res, 'production', opts.target!, product.id, opts['create-target']);
+    const dut = await targetGroup(res, 'dut', opts.dut!, product.id, opts['create-dut']);
     Object.assign(relationships, targetLink('production', target), targetLink('dut', dut));
   }
   const attributes: Record<string, unknown> = { name };
-  if (opts.descr !== undefined) attributes.description = str(opts.descr);
+  if (opts.descr !== undefined) attributes.description = opts.descr;
   const type = preFactory ? DG_TYPES['pre-factory'] : DG_TYPES.development;
   const dg = await res.api.deviceGroups.create(attributes, relationships, type);
   rt.out.info(info.created(entity('Device Group', name)));

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import type { CommandRuntime, Options } from '../../cli/spec.js';
+import { defineCommand } from '../shared/define.js';
 import type { Resource } from '../../api/impcentral.js';
 import { checkDeletableFile, deleteFile } from '../../context/json-file.js';
 import { deleteProjectFile, PROJECT_FILE_NAME, projectFilePath, readProjectFileLoose } from '../../context/project-file.js';
@@ -12,7 +13,7 @@ import { confirmPlan } from '../shared/delete-plan.js';
 import { addGroup, emptyPlan, executePlan, planSections, type EntityPlan } from './entity-plan.js';
 import { CONFIRMED_OPTION } from './options.js';
 
-export const spec: CommandSpec = {
+export const spec = defineCommand({
   group: 'project',
   name: 'delete',
   summary: 'Deletes the Project file and related entities.',
@@ -24,7 +25,7 @@ export const spec: CommandSpec = {
     { name: 'all', alias: 'a', kind: 'flag', describe: 'Same as --entities and --files together.' },
     CONFIRMED_OPTION,
   ],
-};
+});
 
 /** Groups of the product that target `dg` as `rel`. */
 function targeting(groups: Resource[], rel: string, dg: Resource): number {
@@ -48,15 +49,15 @@ async function entityPlan(res: Resolver, dgId: string): Promise<EntityPlan> {
   return plan;
 }
 
-export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
+export async function run(opts: Options<typeof spec>, rt: CommandRuntime): Promise<void> {
   const project = readProjectFileLoose(rt.cwd);
   if (!project) {
     rt.out.info(msg.noProjectFile);
     return;
   }
-  const all = opts.all === true;
-  const withEntities = all || opts.entities === true;
-  const withFiles = all || opts.files === true;
+  const all = opts.all;
+  const withEntities = all || opts.entities;
+  const withFiles = all || opts.files;
   const files = withFiles
     ? [project.deviceFile, project.agentFile].filter((f): f is string => typeof f === 'string' && f !== '' && existsSync(resolve(rt.cwd, f)))
     : [];
@@ -69,7 +70,7 @@ export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void
 
   const trailer = files.length ? [msg.filesWillBeDeleted, msg.sourceFilesList(files), ''] : [];
   trailer.push(msg.projectFileWillBeDeleted);
-  await confirmPlan(rt.out, { ...planSections(plan), trailer: trailer }, opts.confirmed === true);
+  await confirmPlan(rt.out, { ...planSections(plan), trailer: trailer }, opts.confirmed);
 
   if (res) await executePlan(res, plan);
   if (files.length) {

@@ -1,10 +1,11 @@
-import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import type { CommandRuntime, Options } from '../../cli/spec.js';
+import { defineCommand } from '../shared/define.js';
 import { session } from '../shared/context.js';
 import { Resolver } from '../shared/resolver.js';
 import { projectDeviceGroup, requireProjectFile } from './load.js';
 import { projectView } from './project-view.js';
 
-export const spec: CommandSpec = {
+export const spec = defineCommand({
   group: 'project',
   name: 'info',
   summary: 'Displays information about the project.',
@@ -13,11 +14,11 @@ export const spec: CommandSpec = {
   options: [
     { name: 'full', alias: 'u', kind: 'flag', describe: 'Also shows the full details of the Device Group, including its Webhooks and Devices, and the authentication status that applies in the current directory.' },
   ],
-};
+});
 
-export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
+export async function run(opts: Options<typeof spec>, rt: CommandRuntime): Promise<void> {
   const project = requireProjectFile(rt.cwd);
   const res = new Resolver(session(rt), rt.out);
   const dg = await projectDeviceGroup(res, project);
-  rt.out.result(await projectView(res, project, dg, opts.full === true));
+  rt.out.result(await projectView(res, project, dg, opts.full));
 }

@@ -1,8 +1,9 @@
-import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import type { CommandRuntime, Options } from '../../cli/spec.js';
+import { defineCommand } from '../shared/define.js';
 import { projectFileExists, writeProjectFile, type ProjectFile } from '../../context/project-file.js';
 import { CliError } from '../../errors.js';
 import { projectMessages as msg } from '../../output/messages/project.js';
-import { session, str } from '../shared/context.js';
+import { session } from '../shared/context.js';
 import { DEVICE_GROUP, Resolver } from '../shared/resolver.js';
 import { dgTypeName } from '../shared/views.js';
 import { AGENT_FILE_OPTION, CONFIRMED_OPTION, DEVICE_FILE_OPTION } from './options.js';
@@ -10,7 +11,7 @@ import { confirmOverwrite } from './overwrite.js';
 import { projectView } from './project-view.js';
 import { ensureSourceFiles } from './source-files.js';
 
-export const spec: CommandSpec = {
+export const spec = defineCommand({
   group: 'project',
   name: 'link',
   summary: 'Creates a new Project file and links it to the specified Device Group.',
@@ -22,19 +23,19 @@ export const spec: CommandSpec = {
     AGENT_FILE_OPTION,
     CONFIRMED_OPTION,
   ],
-};
+});
 
 const LINKABLE = ['development', 'pre-factory'];
 
-export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
+export async function run(opts: Options<typeof spec>, rt: CommandRuntime): Promise<void> {
   // the question comes first: the auth context is needed only afterwards
-  await confirmOverwrite(rt.out, projectFileExists(rt.cwd), opts.confirmed === true, msg.overwrite);
+  await confirmOverwrite(rt.out, projectFileExists(rt.cwd), opts.confirmed, msg.overwrite);
   const res = new Resolver(session(rt), rt.out);
-  const found = await res.one(DEVICE_GROUP, str(opts.dg)!);
+  const found = await res.one(DEVICE_GROUP, opts.dg);
   const dg = (await res.fetch(DEVICE_GROUP, found.id)) ?? found;
   const type = dgTypeName(dg.type);
   if (!LINKABLE.includes(type)) throw new CliError(msg.cannotLink(type));
-  const project: ProjectFile = { deviceGroupId: dg.id, deviceFile: str(opts['device-file'])!, agentFile: str(opts['agent-file'])! };
+  const project: ProjectFile = { deviceGroupId: dg.id, deviceFile: opts['device-file'], agentFile: opts['agent-file'] };
   ensureSourceFiles(rt.cwd, project.deviceFile, project.agentFile, rt.out);
   writeProjectFile(rt.cwd, project);
   const view = await projectView(res, project, dg, false);

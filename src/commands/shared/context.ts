@@ -18,13 +18,3 @@ export function session(rt: CommandRuntime, context?: Session['context']): Sessi
     context,
   );
 }
-
-/** The value of a string option, `undefined` when absent. */
-export function str(v: unknown): string | undefined {
-  return typeof v === 'string' ? v : undefined;
-}
-
-/** The values of an array option (empty when absent). */
-export function arr(v: unknown): string[] {
-  return Array.isArray(v) ? v.map(String) : typeof v === 'string' ? [v] : [];
-}

@@ -1,11 +1,11 @@
 // Options of `test create` / `test update` applied to a test configuration:
 // values set keep their key's place, new keys are appended, "" removes.
 import { existsSync } from 'node:fs';
-import type { CommandRuntime, ParsedOptions } from '../../cli/spec.js';
+import type { CommandRuntime, OptionsOf } from '../../cli/spec.js';
 import { BUILDER_CACHE_DIR, inCwd, removeOwnDirectory, type TestConfig } from '../../context/test-file.js';
 import { CliError } from '../../errors.js';
 import { testMessages as msg } from '../../output/messages/test.js';
-import { arr, str } from '../shared/context.js';
+import type { configOptions } from './options.js';
 
 const BOOLS = [
   ['stop-on-fail', 'stopOnFail'],
@@ -21,12 +21,12 @@ const FILES = [
   ['builder-config', 'builderConfig', msg.builderNotFound, false],
 ] as const;
 
-export function applyConfigOptions(config: TestConfig, opts: ParsedOptions, rt: CommandRuntime): void {
-  if (typeof opts.timeout === 'number') config.timeout = opts.timeout;
-  for (const [option, key] of BOOLS) if (typeof opts[option] === 'boolean') config[key] = opts[option];
-  if (opts['test-file'] !== undefined) config.testFiles = arr(opts['test-file']);
+export function applyConfigOptions(config: TestConfig, opts: OptionsOf<ReturnType<typeof configOptions>>, rt: CommandRuntime): void {
+  if (opts.timeout !== undefined) config.timeout = opts.timeout;
+  for (const [option, key] of BOOLS) if (opts[option] !== undefined) config[key] = opts[option];
+  if (opts['test-file'].length) config.testFiles = opts['test-file'];
   for (const [option, key, notFound, mustExist] of FILES) {
-    const value = str(opts[option]);
+    const value = opts[option];
     if (value === undefined) continue;
     if (value === '') {
       delete config[key];

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import type { CommandRuntime, Options } from '../../cli/spec.js';
+import { defineCommand } from '../shared/define.js';
 import { checkDeletableFile, deleteFile } from '../../context/json-file.js';
 import { BUILDER_CACHE_DIR, DEBUG_BUILD_DIR, inCwd, readTestFileLoose, removeOwnDirectory, TEST_FILE_NAME, testFilePath } from '../../context/test-file.js';
 import { testMessages as msg } from '../../output/messages/test.js';
@@ -10,7 +11,7 @@ import { session } from '../shared/context.js';
 import { DEVICE_GROUP, Resolver } from '../shared/resolver.js';
 import { relId } from '../shared/views.js';
 
-export const spec: CommandSpec = {
+export const spec = defineCommand({
   group: 'test',
   name: 'delete',
   summary: 'Deletes the test configuration file.',
@@ -23,7 +24,7 @@ export const spec: CommandSpec = {
     { name: 'all', alias: 'a', kind: 'flag', describe: 'Same as --github-config, --builder-config and --entities together.' },
     CONFIRMED_OPTION,
   ],
-};
+});
 
 async function entityPlan(res: Resolver, dgId: string): Promise<EntityPlan> {
   const plan = emptyPlan();
@@ -47,7 +48,7 @@ interface LocalItem {
  * lines. Only `.builder-cache` and `.build` are removed with their contents;
  * the configuration files must be regular files, or nothing is deleted.
  */
-function localItems(config: Record<string, unknown>, opts: ParsedOptions, rt: CommandRuntime): { items: LocalItem[]; lines: string[] } {
+function localItems(config: Record<string, unknown>, opts: Options<typeof spec>, rt: CommandRuntime): { items: LocalItem[]; lines: string[] } {
   const items: LocalItem[] = [];
   const lines: string[] = [];
   for (const [dir, plan, done] of [
@@ -58,7 +59,7 @@ function localItems(config: Record<string, unknown>, opts: ParsedOptions, rt: Co
     lines.push(plan);
     items.push({ remove: () => removeOwnDirectory(rt.cwd, dir), done });
   }
-  const all = opts.all === true;
+  const all = opts.all;
   const file = (path: string, shown: string, done: string) => {
     checkDeletableFile(path, shown);
     items.push({ remove: () => deleteFile(path, shown), done });
@@ -68,7 +69,7 @@ function localItems(config: Record<string, unknown>, opts: ParsedOptions, rt: Co
     ['builder-config', 'builderConfig', msg.builderWillBeDeleted, msg.builderNotFound, msg.builderDeleted],
   ] as const) {
     const name = config[key];
-    if (!(all || opts[option] === true) || typeof name !== 'string' || !name) continue;
+    if (!(all || opts[option]) || typeof name !== 'string' || !name) continue;
     if (!existsSync(inCwd(rt.cwd, name))) {
       lines.push(notFound(name));
       continue;
@@ -81,7 +82,7 @@ function localItems(config: Record<string, unknown>, opts: ParsedOptions, rt: Co
   return { items, lines };
 }
 
-export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
+export async function run(opts: Options<typeof spec>, rt: CommandRuntime): Promise<void> {
   const config = readTestFileLoose(rt.cwd);
   if (!config) {
     rt.out.info(msg.noTestFile);
@@ -90,10 +91,10 @@ export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void
   // files that cannot be deleted stop the command before anything is
   const local = localItems(config, opts, rt);
   const dgId = typeof config.deviceGroupId === 'string' ? config.deviceGroupId : '';
-  const withEntities = opts.all === true || opts.entities === true;
+  const withEntities = opts.all || opts.entities;
   const res = withEntities && dgId ? new Resolver(session(rt), rt.out) : undefined;
   const plan = res ? await entityPlan(res, dgId) : emptyPlan();
-  await confirmPlan(rt.out, { ...planSections(plan), trailer: local.lines }, opts.confirmed === true);
+  await confirmPlan(rt.out, { ...planSections(plan), trailer: local.lines }, opts.confirmed);
 
   if (res) await executePlan(res, plan);
   for (const item of local.items) {

@@ -1,14 +1,14 @@
 import { existsSync } from 'node:fs';
-import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import type { CommandRuntime, Options } from '../../cli/spec.js';
+import { defineCommand } from '../shared/define.js';
 import { inCwd, writeGithubCredentials } from '../../context/test-file.js';
 import { parse } from '../../output/messages/common.js';
 import { testMessages as msg } from '../../output/messages/test.js';
 import { askSecret, askText } from '../../prompt/index.js';
 import { confirmOverwrite } from '../project/overwrite.js';
 import { CONFIRMED_OPTION } from '../project/options.js';
-import { str } from '../shared/context.js';
 
-export const spec: CommandSpec = {
+export const spec = defineCommand({
   group: 'test',
   name: 'github',
   summary: 'Creates or updates a GitHub credentials file.',
@@ -22,14 +22,14 @@ export const spec: CommandSpec = {
   ],
   // an empty --pwd does not need --user (impt 2.6.1 tests the value, not the presence)
   check: (opts) => (opts.pwd && opts.user === undefined ? parse.together('pwd', 'user') : undefined),
-};
+});
 
-export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
-  const file = str(opts['github-config'])!;
+export async function run(opts: Options<typeof spec>, rt: CommandRuntime): Promise<void> {
+  const file = opts['github-config'];
   const existed = existsSync(inCwd(rt.cwd, file));
-  await confirmOverwrite(rt.out, existed, opts.confirmed === true, msg.githubExists(file));
-  const user = str(opts.user) ?? (await askText(rt.out, msg.askUser, msg.userHint));
-  const token = str(opts.pwd) ?? (await askSecret(rt.out, msg.askToken, msg.tokenHint));
+  await confirmOverwrite(rt.out, existed, opts.confirmed, msg.githubExists(file));
+  const user = opts.user ?? (await askText(rt.out, msg.askUser, msg.userHint));
+  const token = opts.pwd ?? (await askSecret(rt.out, msg.askToken, msg.tokenHint));
   writeGithubCredentials(inCwd(rt.cwd, file), user, token);
   rt.out.info(existed ? msg.githubUpdated : msg.githubCreated);
 }

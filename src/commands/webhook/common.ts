@@ -2,6 +2,7 @@
 // `content_type` mapping and the Webhook views.
 import type { Resource } from '../../api/impcentral.js';
 import type { OptionSpec } from '../../cli/spec.js';
+import { defineOption } from '../shared/define.js';
 import { CliError } from '../../errors.js';
 import type { EntityKind } from '../../identify/index.js';
 import type { DisplayObject } from '../../output/format.js';
@@ -24,11 +25,11 @@ export function mimeName(contentType: unknown): string {
   return MIME_NAMES.find((n) => MIME_TYPES[n] === contentType) ?? 'unknown';
 }
 
-export const WH_OPTION: OptionSpec = { name: 'wh', alias: 'w', kind: 'string', required: true, usage: '<webhook_id>', describe: 'The ID of the webhook.' };
+export const WH_OPTION = defineOption({ name: 'wh', alias: 'w', kind: 'string', required: true, usage: '<webhook_id>', describe: 'The ID of the webhook.' });
 
 export const URL_DESCRIBE = 'The target URL the webhook sends the notification to.';
 
-export const mimeOption = (required: boolean): OptionSpec => ({
+export const mimeOption = <R extends boolean>(required: R) => defineOption({
   name: 'mime',
   alias: 'm',
   kind: 'choice',

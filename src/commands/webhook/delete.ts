@@ -1,13 +1,14 @@
-import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import type { CommandRuntime, Options } from '../../cli/spec.js';
+import { defineCommand } from '../shared/define.js';
 import { ImpCentralApiError } from '../../api/errors.js';
 import { entity, info } from '../../output/messages/common.js';
 import { CONFIRMED_OPTION } from '../shared/common-options.js';
-import { session, str } from '../shared/context.js';
+import { session } from '../shared/context.js';
 import { confirmPlan } from '../shared/delete-plan.js';
 import { Resolver } from '../shared/resolver.js';
 import { findWebhook, WH_OPTION } from './common.js';
 
-export const spec: CommandSpec = {
+export const spec = defineCommand({
   group: 'webhook',
   name: 'delete',
   summary: 'Deletes the specified webhook.',
@@ -16,13 +17,13 @@ export const spec: CommandSpec = {
     WH_OPTION,
     CONFIRMED_OPTION,
   ],
-};
+});
 
-export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
-  const id = str(opts.wh)!;
+export async function run(opts: Options<typeof spec>, rt: CommandRuntime): Promise<void> {
+  const id = opts.wh;
   const res = new Resolver(session(rt), rt.out);
   const wh = await findWebhook(res, id);
-  await confirmPlan(rt.out, { deleted: [{ type: 'Webhook', r: wh }] }, opts.confirmed === true);
+  await confirmPlan(rt.out, { deleted: [{ type: 'Webhook', r: wh }] }, opts.confirmed);
   const ident = entity('Webhook', id);
   try {
     await res.api.webhooks.delete(wh.id);

@@ -1,14 +1,15 @@
 import type { Resource } from '../../api/impcentral.js';
-import type { CommandRuntime, CommandSpec, ParsedOptions } from '../../cli/spec.js';
+import type { CommandRuntime, Options } from '../../cli/spec.js';
+import { defineCommand } from '../shared/define.js';
 import { DG_TYPES } from '../../api/wire.js';
 import { REPEATED } from '../shared/common-options.js';
-import { arr, session } from '../shared/context.js';
+import { session } from '../shared/context.js';
 import { combinations, emptyFilterSources, entityFilterIds, filterByDgType, listEach } from '../shared/list-filters.js';
 import { DEVICE_GROUP, Resolver } from '../shared/resolver.js';
 import { relId } from '../shared/views.js';
 import { EVENTS } from './common.js';
 
-export const spec: CommandSpec = {
+export const spec = defineCommand({
   group: 'webhook',
   name: 'list',
   summary: 'Displays information about all or filtered webhooks.',
@@ -22,7 +23,7 @@ export const spec: CommandSpec = {
     { name: 'url', alias: 'u', kind: 'array', usage: '<target_url>', describe: `Lists only the webhooks with the specified target URL(s).${REPEATED}` },
     { name: 'event', alias: 'e', kind: 'choice', repeatable: true, choices: EVENTS, usage: '<triggered_event>', describe: `Lists only the webhooks triggered by the specified event(s).${REPEATED}` },
   ],
-};
+});
 
 /** Keeps the webhooks whose Device Group has `rel` in `ids` (no ids → no filter). */
 async function byGroup(res: Resolver, items: Resource[], rel: string, ids: string[] | undefined): Promise<Resource[]> {
@@ -37,8 +38,8 @@ async function byGroup(res: Resolver, items: Resource[], rel: string, ids: strin
   return out;
 }
 
-export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void> {
-  const values = { owner: arr(opts.owner), product: arr(opts.product), dg: arr(opts.dg) };
+export async function run(opts: Options<typeof spec>, rt: CommandRuntime): Promise<void> {
+  const values = { owner: opts.owner, product: opts.product, dg: opts.dg };
   const empty = emptyFilterSources(values, rt.cwd);
   const res = new Resolver(session(rt), rt.out);
   const ids = await entityFilterIds(res, values, empty);
@@ -47,11 +48,11 @@ export async function run(opts: ParsedOptions, rt: CommandRuntime): Promise<void
     return;
   }
   let hooks = await listEach((f) => res.api.webhooks.list(f), combinations({ 'devicegroup.id': ids.dgs }));
-  hooks = filterByDgType(hooks, arr(opts['dg-type']));
-  const urls = arr(opts.url);
+  hooks = filterByDgType(hooks, opts['dg-type']);
+  const urls = opts.url;
   if (urls.length) hooks = hooks.filter((w) => urls.includes(String(w.attributes.url)));
-  const events = arr(opts.event);
-  if (events.length) hooks = hooks.filter((w) => events.includes(String(w.attributes.event)));
+  const events = opts.event;
+  if (events.length) hooks = hooks.filter((w) => events.some((e) => e === w.attributes.event));
   hooks = await byGroup(res, hooks, 'owner', ids.owners);
   hooks = await byGroup(res, hooks, 'product', ids.products);
   rt.out.list('Webhook', await res.listItems('Webhook', hooks));
