@@ -100,7 +100,9 @@ describe('log stream connection', () => {
     const { url } = await serve((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/event-stream' });
       res.write(': hello\n\n');
-      setTimeout(() => res.write('event: state_change\ndata: {"state":"opened"}\n\n'), 400);
+      // quiet for longer than the time allowed to open (a generous one: the
+      // headers must arrive within it even on a loaded machine)
+      setTimeout(() => res.write('event: state_change\ndata: {"state":"opened"}\n\n'), 1500);
     });
     const events: SseEvent[] = [];
     let ended: unknown = 'no';
@@ -108,7 +110,7 @@ describe('log stream connection', () => {
       void openEventStream(
         `${url}/logstream/s1`,
         { onEvent: (e) => (events.push(e), resolve()), onEnd: (e) => (ended = e) },
-        { userAgent: 'impt', openTimeoutMs: 100 },
+        { userAgent: 'impt', openTimeoutMs: 1000 },
       ).then((conn) => got.then(() => conn.close()));
     });
     await got;

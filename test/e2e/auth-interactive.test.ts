@@ -14,14 +14,15 @@ const SEED = {
   ],
 };
 
-// Waits for each prompt text, then types the answer; reports output and exit code.
+// Waits for each prompt text, then types the answer; reports output and exit
+// code. The deadline guards against a hung impt, not a slow one.
 const DRIVER = `
 import json, os, pty, select, sys, time
 steps = json.loads(sys.argv[1])
 pid, fd = pty.fork()
 if pid == 0:
     os.execvp(sys.argv[2], sys.argv[2:])
-out, seen, deadline = b'', 0, time.time() + 20
+out, seen, deadline = b'', 0, time.time() + 300
 while time.time() < deadline:
     if steps and steps[0][0].encode() in out[seen:]:
         seen = out.index(steps[0][0].encode(), seen) + len(steps[0][0])
@@ -66,7 +67,7 @@ function tty(args: string[], steps: Array<[string, string]>, o: { home: string; 
     execFile(
       'python3',
       [driver, JSON.stringify(steps), process.execPath, IMPT_BIN, ...args],
-      { cwd: o.cwd, env: cleanEnv({ HOME: o.home, TERM: 'xterm', ...o.env }), timeout: 30_000 },
+      { cwd: o.cwd, env: cleanEnv({ HOME: o.home, TERM: 'xterm', ...o.env }), timeout: 360_000 },
       (err, stdout) => {
         if (err && !stdout) return reject(err);
         const r = JSON.parse(stdout) as { out: string; code: number; left: number };

@@ -21,7 +21,8 @@ function runUntilStreaming(args: string[]): Promise<ImptResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [IMPT_BIN, ...args], { cwd: env.home, env: cleanEnv({ HOME: env.home }) });
     let stdout = '';
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    // a guard against a hung impt, not a limit on a slow one
+    const timer = setTimeout(() => child.kill('SIGKILL'), 300_000);
     child.stdout.setEncoding('utf8').on('data', (d: string) => {
       stdout += d;
       // a moment later, as a person pressing Ctrl-C would

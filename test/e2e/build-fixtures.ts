@@ -3,7 +3,8 @@
 // eight demo devices; fixtures are created through the emulator's API.
 import { afterAll, beforeAll, expect } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../helpers/emulator.js';
-import { spawnOnTerminal, tempDir, writeAuthFileFor, type ImptResult } from '../helpers/impt.js';
+import { tempDir, writeAuthFileFor, type ImptResult } from '../helpers/impt.js';
+import { answerOnTerminal, type TerminalResult } from '../helpers/terminal.js';
 import { runImpt } from '../helpers/in-process.js';
 import { client, login } from '../emulator/util.js';
 
@@ -84,28 +85,7 @@ export function usage(r: ImptResult, message: string): void {
 export const assign = (env: Env, dgId: string, ids: string[]) =>
   env.api.post(`/devicegroups/${dgId}/relationships/devices`, { data: ids.map((id) => ({ type: 'device', id })) });
 
-/**
- * impt inside a pseudo-terminal (util-linux `script`) so that confirmations
- * can be answered: each answer is typed once the yes/no prompt has appeared.
- * Returns the output without ANSI sequences and carriage returns.
- */
-export function atTerminal(env: Env, args: string[], answers: string[]): Promise<{ text: string; code: number }> {
-  return new Promise((resolve, reject) => {
-    const child = spawnOnTerminal(args, { cwd: env.home, home: env.home });
-    let raw = '';
-    let typed = false;
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    child.stdout.setEncoding('utf8').on('data', (d: string) => {
-      raw += d;
-      if (typed || !raw.includes("Enter 'y' (yes) or 'n' (no):")) return;
-      typed = true;
-      answers.forEach((a, i) => setTimeout(() => child.stdin.write(`${a}\r`), 200 + 300 * i));
-    });
-    child.stdin.on('error', () => undefined);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ text: raw.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r/g, ''), code: code ?? -1 });
-    });
-  });
+/** impt on a pseudo-terminal, in the demo HOME, answering its confirmations. */
+export function atTerminal(env: Env, args: string[], answers: string[]): Promise<TerminalResult> {
+  return answerOnTerminal(args, { cwd: env.home, home: env.home, answers });
 }

@@ -341,7 +341,7 @@ describe('device unassign, update, restart, remove', () => {
     expect(after.Device.agent_id).toBe(before.agent_id);
     expect(after.Device.agent_url).toBe(`https://agent.electricimp.com/${before.agent_id}`);
     expect(after.Device.agent_running).toBe(true);
-    await until(async () => (await fetch(`${emu.origin}/agent/${before.agent_id}`)).status === 200, 30_000);
+    await until(async () => (await fetch(`${emu.origin}/agent/${before.agent_id}`)).status === 200);
     // dg unassign too
     ok(await run(['dg', 'unassign', '-g', dg.id]));
     expect((await api.get(`/devices/${dev(17)}`)).body.data.attributes.agent_id).toBeNull();

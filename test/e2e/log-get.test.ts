@@ -96,10 +96,10 @@ describe('log get paging', () => {
     expect(await p.exited).toBe(0);
     expect(p.out()).toBe(line(5) + line(4) + PROMPT + 'IMPT COMMAND SUCCEEDS\n');
 
+    // stdin stays open and silent: an impt waiting on it would never end by
+    // itself (startImpt kills it after its hang guard, with no exit code)
     const silent = startImpt(['log', 'get', '-d', 'five', '-s', '2', '-z', 'json'], { home });
-    const started = Date.now();
     expect(await silent.exited).toBe(0);
-    expect(Date.now() - started).toBeLessThan(8000);
     expect(JSON.parse(silent.out()).length).toBe(2);
   });
 });

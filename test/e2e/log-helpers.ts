@@ -7,7 +7,7 @@ export interface Running {
   child: ChildProcessWithoutNullStreams;
   /** everything printed on stdout so far */
   out(): string;
-  /** resolves when stdout matches (counting from the start), rejects after `ms` */
+  /** resolves when stdout matches (counting from the start); rejects after `ms`, a guard against a hung impt */
   waitFor(re: RegExp, ms?: number): Promise<void>;
   /** resolves with the exit code */
   exited: Promise<number | null>;
@@ -29,13 +29,14 @@ export function startImpt(args: string[], opts: { home: string; cwd?: string; en
     watchers.forEach((w) => w());
   });
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-  const killer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+  // a guard against a hung impt, not a limit on a slow one
+  const killer = setTimeout(() => child.kill('SIGKILL'), 300_000);
   void exited.then(() => clearTimeout(killer));
   return {
     child,
     out: () => stdout,
     exited,
-    waitFor(re, ms = 10_000) {
+    waitFor(re, ms = 120_000) {
       return new Promise((resolve, reject) => {
         const check = () => {
           if (!re.test(stdout)) return;

@@ -30,13 +30,16 @@ function stream(args: string[], opts: { cwd?: string } = {}): Running {
   return p;
 }
 const inject = (id: string, ...lines: Array<{ type: string; message: string }>) => emu.admin('POST', `devices/${id}/logs`, { lines });
-/** Injects the lines again until `re` shows up (a line injected before the device was added is not streamed). */
+/** Injects the line again until `re` shows up (a line injected before the device was added is not streamed). */
 async function injectUntil(p: Running, id: string, re: RegExp, line: { type: string; message: string }): Promise<void> {
-  for (let i = 0; i < 80 && !re.test(p.out()); i++) {
+  const seen = p.waitFor(re);
+  let shown = false;
+  void seen.then(() => (shown = true), () => undefined);
+  while (!shown && p.child.exitCode === null) {
     await inject(id, line);
     await new Promise((r) => setTimeout(r, 100));
   }
-  await p.waitFor(re, 2000);
+  await seen;
 }
 let seq = 0;
 async function groupWith(...ids: string[]): Promise<any> {
@@ -99,7 +102,9 @@ describe('log stream', () => {
     await p.waitFor(/Press <Ctrl-C> to exit.\n/);
     // longer than a pooled HTTP socket's idle timeout (5 s), shorter than the server's keep-alive ping (15 s)
     await new Promise((r) => setTimeout(r, 6500));
-    await injectUntil(p, dev(3), /still here/, { type: 'server.log', message: 'still here' });
+    // the stream has been open since the opening block: one line is enough
+    await inject(dev(3), { type: 'server.log', message: 'still here' });
+    await p.waitFor(/still here\n/);
     p.child.kill('SIGINT');
     expect(await p.exited).toBe(0);
     expect(p.out()).toMatch(new RegExp(`^${OPENED(dev(3)).replace(/[.()]/g, '\\$&')}\\[${dev(3)}\\] \\S+Z \\[server.log\\] still here\\nIMPT COMMAND SUCCEEDS\\n$`));
@@ -144,9 +149,9 @@ describe('log stream', () => {
     await p.waitFor(/The log stream is lost. Trying to reconnect...\n/);
     expect(p.out()).toMatch(/Press <Ctrl-C> to exit.\nError: The log stream connection was interrupted: .+\nThe log stream is lost. Trying to reconnect...\n/);
     // the first attempt to reopen falls within the fault and is retried
-    await new Promise((r) => setTimeout(r, 1500));
+    await p.waitFor(/Trying to reconnect...\n(Error: .+\n)+/);
     await emu.admin('DELETE', 'faults');
-    await p.waitFor(new RegExp(`Trying to reconnect...\\n(Error: .+\\n)+${OPENED(dev(6)).replace(/[.()]/g, '\\$&')}`), 20_000);
+    await p.waitFor(new RegExp(`Trying to reconnect...\\n(Error: .+\\n)+${OPENED(dev(6)).replace(/[.()]/g, '\\$&')}`));
     await injectUntil(p, dev(6), /after reconnect/, { type: 'server.log', message: 'after reconnect' });
     p.child.kill('SIGINT');
     expect(await p.exited).toBe(0);

@@ -26,7 +26,7 @@ interface Step {
 }
 
 describe('Production Guide', () => {
-  it('runs every step and leaves the account clean', { timeout: 120_000 }, async () => {
+  it('runs every step and leaves the account clean', async () => {
     const home = tempDir('impt-home-');
     const dir = tempDir('impt-guide-');
     const hooks = await startListener();

@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../helpers/emulator.js';
-import { spawnOnTerminal, tempDir, writeAuthFileFor, type ImptResult } from '../helpers/impt.js';
+import { tempDir, writeAuthFileFor, type ImptResult } from '../helpers/impt.js';
+import { answerOnTerminal, type TerminalResult } from '../helpers/terminal.js';
 import { runImpt } from '../helpers/in-process.js';
 import { client, login } from '../emulator/util.js';
 
@@ -99,43 +100,7 @@ export function plannedProductAndGroup(product: any, dg: any): string[] {
 
 export const CONFIRM = 'Confirmation is required; run the command with --confirmed (-q) in non-interactive use.';
 
-// impt on a pseudo-terminal (util-linux `script`): once the first prompt (by
-// default `Enter 'y' (yes) or 'n' (no):`) appears, the answers are typed one
-// after the other.
-
-export interface TtyResult {
-  /** output with ANSI sequences and carriage returns removed */
-  text: string;
-  code: number;
-}
-
-const PROMPT = "Enter 'y' (yes) or 'n' (no):";
-
-export function imptTty(
-  args: string[],
-  opts: { cwd: string; home: string; answers: string[]; prompt?: string },
-): Promise<TtyResult> {
-  const prompt = opts.prompt ?? PROMPT;
-  return new Promise((resolve, reject) => {
-    const child = spawnOnTerminal(args, { cwd: opts.cwd, home: opts.home });
-    let raw = '';
-    let started = false;
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    child.stdout.setEncoding('utf8').on('data', (d: string) => {
-      raw += d;
-      if (started || !raw.includes(prompt)) return;
-      started = true;
-      // typed one after the other, as a person would
-      opts.answers.forEach((a, i) => setTimeout(() => child.stdin.write(`${a}\r`), 200 + 300 * i));
-    });
-    child.stdin.on('error', () => undefined); // the command may end before every answer is typed
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      const text = raw
-        .replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '')
-        .replace(/\r/g, '');
-      resolve({ text, code: code ?? -1 });
-    });
-  });
+/** impt on a pseudo-terminal answering its questions (by default yes/no confirmations). */
+export function imptTty(args: string[], opts: { cwd: string; home: string; answers: string[]; prompts?: string[] }): Promise<TerminalResult> {
+  return answerOnTerminal(args, opts);
 }

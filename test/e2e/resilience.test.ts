@@ -380,7 +380,9 @@ describe('Ctrl-C while impCentral is slow', () => {
 });
 
 async function waitFor(check: () => Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 200; i++) {
+  // a guard against a hang, not a limit on a slow machine
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
     if (await check()) return;
     await new Promise((r) => setTimeout(r, 50));
   }

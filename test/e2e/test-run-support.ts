@@ -105,7 +105,7 @@ export async function project(env: TestRunEnv, deviceIds: string[], files: Recor
     write,
     run: (args = [], opts = {}) => {
       const running = opts.spawn
-        ? impt(['test', 'run', ...args], { home: env.home, cwd: dir, env: opts.env, timeoutMs: 60_000 })
+        ? impt(['test', 'run', ...args], { home: env.home, cwd: dir, env: opts.env })
         : runImpt(['test', 'run', ...args], { home: env.home, cwd: dir, env: opts.env });
       return opts.realTime ? running : skipIdleTime(env, deviceIds, running);
     },

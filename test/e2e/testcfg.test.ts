@@ -409,7 +409,7 @@ describe('test github', () => {
 
   it('prompts for the username and the hidden token on a terminal, and needs them otherwise', async () => {
     const dir = tempDir();
-    const r = await imptTty(['test', 'github', '-i', 'gh.json'], { cwd: dir, home: env.home, answers: ['octo', 's3cret'], prompt: 'Enter GitHub username:' });
+    const r = await imptTty(['test', 'github', '-i', 'gh.json'], { cwd: dir, home: env.home, answers: ['octo', 's3cret'], prompts: ['Enter GitHub username:', 'Enter GitHub password or personal access token:'] });
     expect(r.code, r.text).toBe(0);
     expect(r.text).toContain('Enter GitHub password or personal access token:');
     expect(r.text).not.toContain('s3cret');

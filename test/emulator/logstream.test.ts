@@ -141,7 +141,7 @@ describe('log stream keep-alives and ownership', () => {
       const id = (await demo.post('/logstream')).body.data.id;
       const s = await openSse(`${emu.url}/logstream/${id}?format=json`);
       await s.next();
-      const deadline = Date.now() + 3000;
+      const deadline = Date.now() + 120_000; // a hang guard: pings come every 50 ms
       while (s.comments.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
       expect(s.comments.slice(0, 2)).toEqual(['ping', 'ping']);
       expect((await alice.put(`/logstream/${id}/40000c2a690c0001`)).status).toBe(404);

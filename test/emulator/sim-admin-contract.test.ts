@@ -18,7 +18,7 @@ const run = runEmulatorCli;
 
 /** `impt-emulator start` expected to fail at once. */
 function startFails(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, 'start', '--port', '0', ...args], { encoding: 'utf8', timeout: 15_000 });
+  const r = spawnSync(process.execPath, [BIN, 'start', '--port', '0', ...args], { encoding: 'utf8', timeout: 300_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -3,6 +3,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+/** How long a wait for something that should happen may last: a guard against a hang, not a limit on a slow machine. */
+const HANG_GUARD_MS = 120_000;
+
 export interface SseEvent {
   event: string;
   data: string;
@@ -69,7 +72,7 @@ export async function openSse(url: string): Promise<SseReader> {
     events,
     comments,
     ended,
-    async next(pred = () => true, timeoutMs = 5000) {
+    async next(pred = () => true, timeoutMs = HANG_GUARD_MS) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const idx = events.findIndex((e, k) => !consumed.has(k) && pred(e));
@@ -135,7 +138,7 @@ export async function webhookReceiver(): Promise<Receiver> {
       failing = n;
       failStatus = status;
     },
-    async waitFor(count, timeoutMs = 5000) {
+    async waitFor(count, timeoutMs = HANG_GUARD_MS) {
       const deadline = Date.now() + timeoutMs;
       while (received.length < count) {
         if (Date.now() > deadline) throw new Error(`expected ${count} webhook requests, got ${received.length}`);
@@ -151,7 +154,7 @@ export async function webhookReceiver(): Promise<Receiver> {
   };
 }
 
-export async function until<T>(fn: () => Promise<T | undefined | null | false>, timeoutMs = 5000): Promise<T> {
+export async function until<T>(fn: () => Promise<T | undefined | null | false>, timeoutMs = HANG_GUARD_MS): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await fn();
