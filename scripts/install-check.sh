@@ -74,7 +74,7 @@ run() {
 impt-emulator start --port 0 --in-memory >"$work/emulator.log" 2>&1 &
 emulator_pid=$!
 url=
-for _ in $(seq 100); do
+for _ in $(seq 600); do
   url=$(grep -o 'http://[^ ]*/v5' "$work/emulator.log" || true)
   [[ -n $url ]] && break
   kill -0 "$emulator_pid" 2>/dev/null || { cat "$work/emulator.log" >&2; fail "impt-emulator start ended"; }
@@ -85,7 +85,7 @@ done
 run impt auth login --local --endpoint "$url" --user demo --pwd demo >/dev/null
 run impt product create --name InstallCheck >/dev/null
 [[ $(run impt product list -z json) == *'"InstallCheck"'* ]] || fail "impt product list does not show the product created"
-[[ $(run impt completion --words dg create --product Install) == InstallCheck ]] || fail "impt completion does not complete the Product name"
+[[ $(IMPT_COMPLETION_TIMEOUT_MS=120000 run impt completion --words dg create --product Install) == InstallCheck ]] || fail "impt completion does not complete the Product name"
 # impt test run: the bundled Builder (an @include) and the impUnit framework of dist/
 run impt dg create --name InstallCheckDev --product InstallCheck >/dev/null
 run impt device assign --device demo-device-1 --dg InstallCheckDev --confirmed >/dev/null

@@ -26,7 +26,8 @@ function completeIn(words: string[], where: { cwd?: string; home?: string } = {}
   const home = where.home ?? tempDir('impt-completion-home-');
   const run = spawnSync('bash', ['-c', program, 'bash', scriptFile], {
     cwd: where.cwd ?? home,
-    env: cleanEnv({ HOME: home, PATH: `${binDir}${path.delimiter}${process.env.PATH ?? ''}` }),
+    // a loaded machine may need more than the 1.5 s a <Tab> waits for names by default
+    env: cleanEnv({ HOME: home, PATH: `${binDir}${path.delimiter}${process.env.PATH ?? ''}`, IMPT_COMPLETION_TIMEOUT_MS: '120000' }),
     encoding: 'utf8',
   });
   expect(run.status).toBe(0);

@@ -1,10 +1,11 @@
 // Shell completion (DIFFERENCES A5): the candidates of `impt completion --words`.
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { completionCandidates, type NameSource } from '../../src/cli/completion.js';
-import { identifierNames } from '../../src/commands/shared/names.js';
+import { identifierNames, NAMES_TIME_LIMIT_MS } from '../../src/commands/shared/names.js';
 import { tempDir } from '../helpers/impt.js';
 import { GROUPS } from '../../src/cli/registry.js';
 
@@ -96,6 +97,25 @@ describe('identifierNames', () => {
     } finally {
       for (const socket of sockets) socket.destroy();
       silent.close();
+    }
+  });
+
+  it('waits longer than the default for a slow server when IMPT_COMPLETION_TIMEOUT_MS says so', async () => {
+    // answers after the default limit has passed
+    const slow = http.createServer((_req, res) => {
+      setTimeout(() => {
+        res.setHeader('content-type', 'application/vnd.api+json');
+        res.end(JSON.stringify({ data: [{ type: 'product', id: 'p1', attributes: { name: 'Slow Lamp' } }], links: {} }));
+      }, NAMES_TIME_LIMIT_MS + 300);
+    });
+    await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
+    try {
+      const dir = tempDir();
+      authFile(dir, `http://127.0.0.1:${(slow.address() as net.AddressInfo).port}/v5`);
+      expect(await identifierNames('products', dir, { HOME: dir, IMPT_COMPLETION_TIMEOUT_MS: '600000' })).toEqual(['Slow Lamp']);
+    } finally {
+      slow.closeAllConnections();
+      slow.close();
     }
   });
 });

@@ -9,16 +9,21 @@ import { ContextTokens, resolveContext, USER_AGENT } from '../../context/session
 
 export type NameKind = 'products' | 'dgs' | 'devices';
 
-/** The longest a <Tab> waits for names. */
+/** The longest a <Tab> waits for names, unless IMPT_COMPLETION_TIMEOUT_MS says otherwise (a slow link). */
 export const NAMES_TIME_LIMIT_MS = 1500;
+
+function timeLimit(env: NodeJS.ProcessEnv): number {
+  const ms = Number(env.IMPT_COMPLETION_TIMEOUT_MS);
+  return Number.isInteger(ms) && ms > 0 ? ms : NAMES_TIME_LIMIT_MS;
+}
 /** One page of a list request. */
 const MAX_NAMES = 100;
 
-async function listNames(kind: NameKind, cwd: string, env: NodeJS.ProcessEnv): Promise<string[]> {
+async function listNames(kind: NameKind, cwd: string, env: NodeJS.ProcessEnv, limitMs: number): Promise<string[]> {
   const context = resolveContext(cwd, env);
   // no askSecret: a context that needs a password fails instead of prompting
   const tokens = new ContextTokens(context, { cwd, env });
-  const http = new Http({ endpoint: context.endpoint, userAgent: USER_AGENT, tokens, timeoutMs: NAMES_TIME_LIMIT_MS, rateLimitBudgetMs: 0 });
+  const http = new Http({ endpoint: context.endpoint, userAgent: USER_AGENT, tokens, timeoutMs: limitMs, rateLimitBudgetMs: 0 });
   const api = new ImpCentral(http);
   const collection = kind === 'products' ? api.products : kind === 'dgs' ? api.deviceGroups : api.devices;
   const names = new Set<string>();
@@ -32,15 +37,16 @@ async function listNames(kind: NameKind, cwd: string, env: NodeJS.ProcessEnv): P
   return [...names];
 }
 
-/** The names, or none on any failure or after NAMES_TIME_LIMIT_MS. */
+/** The names, or none on any failure or after the time limit. */
 export async function identifierNames(kind: NameKind, cwd: string, env: NodeJS.ProcessEnv): Promise<string[]> {
+  const limitMs = timeLimit(env);
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<string[]>((resolve) => {
-    timer = setTimeout(() => resolve([]), NAMES_TIME_LIMIT_MS);
+    timer = setTimeout(() => resolve([]), limitMs);
     timer.unref();
   });
   try {
-    return await Promise.race([listNames(kind, cwd, env), late]);
+    return await Promise.race([listNames(kind, cwd, env, limitMs), late]);
   } catch {
     return [];
   } finally {
