@@ -129,17 +129,68 @@ const common = {
   minifySyntax: true,
 };
 
-// Two builds: the CLI and the emulator share no code at run time, and a
-// shared build would put every module either of them uses in chunks both
-// load (all of zod, for instance, which the emulator uses in full).
+// The CLI is CommonJS in a few files, each one bundle without splitting:
+// Node links ES modules one by one (an earlier build of ~60 chunks spent
+// ~55 ms linking on `impt product list`), while a CommonJS bundle is one
+// compile. `impt.cjs` holds what every run needs (the process boundary, the
+// dispatcher, the registry); what it imports dynamically lives in one of the
+// LAZY_BUNDLES, loaded by require() when first imported: the help layout on
+// its own (`impt --help` needs nothing else), everything else (the parser,
+// the error boundary, the commands, the API client) together. Inside a lazy
+// bundle, dynamic imports are lazy initialisers of that bundle.
+// A module may be in two bundles only if it holds no state and no classes
+// (instanceof across copies fails); the core's modules are such.
+const LAZY_BUNDLES = [
+  { name: 'impt-help', modules: /[\\/]src[\\/]cli[\\/]help\.ts$/ },
+  { name: 'impt-commands', modules: /./ },
+];
+const cjs = {
+  ...common,
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+  // the testing framework finds dist/testing through the bundle's own URL
+  banner: { js: 'var __imptUrl = require("node:url").pathToFileURL(__filename).href;' },
+  define: { 'import.meta.url': '__imptUrl' },
+};
+const root = new URL('..', import.meta.url).pathname;
+// the core's dynamic imports of src/ modules, by lazy bundle
+const lazyTargets = new Map(LAZY_BUNDLES.map((b) => [b.name, new Set()]));
+const toLazyBundles = {
+  name: 'to-lazy-bundles',
+  setup(b) {
+    b.onResolve({ filter: /^\./ }, async (a) => {
+      if (a.kind !== 'dynamic-import' || a.namespace !== 'file') return undefined;
+      const r = await b.resolve(a.path, { kind: a.kind, importer: a.importer, resolveDir: a.resolveDir });
+      if (r.errors.length) return { errors: r.errors };
+      const key = relative(root, r.path);
+      const bundle = LAZY_BUNDLES.find((l) => l.modules.test(r.path)).name;
+      lazyTargets.get(bundle).add(key);
+      return { path: key, namespace: 'lazy-bundle', pluginData: bundle };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'lazy-bundle' }, (a) => ({
+      contents: `module.exports = require('./${a.pluginData}.cjs').load(${JSON.stringify(a.path)});`,
+      loader: 'js',
+    }));
+    b.onResolve({ filter: /^\.\/impt-[a-z]+\.cjs$/ }, (a) => (a.namespace === 'lazy-bundle' ? { path: a.path, external: true } : undefined));
+  },
+};
+// A lazy bundle's entry: `load(key)` initialises one of its modules (on first
+// use) and returns its exports.
+const lazyEntry = (keys) => ({
+  contents: `const modules = {${[...keys].map((k) => `\n  ${JSON.stringify(k)}: () => require(${JSON.stringify(`./${k}`)}),`).join('')}\n};
+exports.load = (key) => modules[key]();`,
+  resolveDir: root,
+  sourcefile: 'lazy-entry.js',
+  loader: 'js',
+});
+
+// The CLI and the emulator share no code at run time: separate builds.
+const core = await build({ ...cjs, entryPoints: { impt: 'src/cli/main.ts' }, plugins: [toLazyBundles] });
 const results = await Promise.all([
-  build({
-    ...common,
-    entryPoints: { impt: 'src/cli/main.ts' },
-    splitting: true,
-    chunkNames: 'chunks/[name]-[hash]',
-    plugins: [slimDependencies],
-  }),
+  core,
+  ...LAZY_BUNDLES.map((l) =>
+    build({ ...cjs, stdin: lazyEntry(lazyTargets.get(l.name)), outfile: join(outdir, `${l.name}.cjs`), outdir: undefined, plugins: [slimDependencies] }),
+  ),
   build({ ...common, entryPoints: { 'impt-emulator': 'src/emulator/main.ts' }, plugins: [zodEnglishOnly] }),
   // the Squirrel interpreter's host API on its own (bench/squirrel.mjs)
   build({ ...common, entryPoints: { squirrel: 'src/squirrel/index.ts' } }),
@@ -152,15 +203,8 @@ copyFileSync(new URL('../src/testing/framework/impunit.nut', import.meta.url), j
 // dist/ is overwritten in place (a failed build leaves the previous one
 // usable); files of earlier builds are removed afterwards.
 const current = new Set(results.flatMap((r) => Object.keys(r.metafile.outputs)).map((p) => relative(outdir, p)));
-for (const dir of ['', 'chunks']) {
-  let names = [];
-  try {
-    names = readdirSync(join(outdir, dir));
-  } catch {
-    continue;
-  }
-  for (const name of names) {
-    const rel = join(dir, name);
-    if (name.endsWith('.js') && !current.has(rel)) rmSync(join(outdir, rel));
-  }
+for (const name of readdirSync(outdir)) {
+  if (/\.c?js$/.test(name) && !current.has(name)) rmSync(join(outdir, name));
 }
+// the chunks of earlier, split builds
+rmSync(join(outdir, 'chunks'), { recursive: true, force: true });
