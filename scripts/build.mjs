@@ -3,7 +3,8 @@
 // those loaded only on demand; splitting keeps command handlers in chunks
 // that load lazily, so `impt --version` starts almost as fast as bare node.
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 
@@ -155,6 +156,8 @@ const cjs = {
 const root = new URL('..', import.meta.url).pathname;
 // the core's dynamic imports of src/ modules, by lazy bundle
 const lazyTargets = new Map(LAZY_BUNDLES.map((b) => [b.name, new Set()]));
+// the lazy bundles' content hashes, which key their code caches
+const bundleHashes = new Map();
 const toLazyBundles = {
   name: 'to-lazy-bundles',
   setup(b) {
@@ -165,13 +168,21 @@ const toLazyBundles = {
       const key = relative(root, r.path);
       const bundle = LAZY_BUNDLES.find((l) => l.modules.test(r.path)).name;
       lazyTargets.get(bundle).add(key);
-      return { path: key, namespace: 'lazy-bundle', pluginData: bundle };
+      return { path: key, namespace: 'lazy-module', pluginData: bundle };
     });
-    b.onLoad({ filter: /.*/, namespace: 'lazy-bundle' }, (a) => ({
-      contents: `module.exports = require('./${a.pluginData}.cjs').load(${JSON.stringify(a.path)});`,
+    b.onLoad({ filter: /.*/, namespace: 'lazy-module' }, (a) => ({
+      contents: `module.exports = require('lazy-bundle:${a.pluginData}')(${JSON.stringify(a.path)});`,
       loader: 'js',
     }));
-    b.onResolve({ filter: /^\.\/impt-[a-z]+\.cjs$/ }, (a) => (a.namespace === 'lazy-bundle' ? { path: a.path, external: true } : undefined));
+    b.onResolve({ filter: /^lazy-bundle:/ }, (a) => ({ path: a.path.slice('lazy-bundle:'.length), namespace: 'lazy-bundle' }));
+    // loaded with their code cache (src/cli/bundle-cache.ts)
+    b.onLoad({ filter: /.*/, namespace: 'lazy-bundle' }, (a) => ({
+      contents: `const { loadBundle } = require('./src/cli/bundle-cache.ts');
+const file = require('node:path').join(__dirname, ${JSON.stringify(`${a.path}.cjs`)});
+module.exports = (key) => loadBundle(file, ${JSON.stringify(bundleHashes.get(a.path) ?? '')}).load(key);`,
+      resolveDir: root,
+      loader: 'js',
+    }));
   },
 };
 // A lazy bundle's entry: `load(key)` initialises one of its modules (on first
@@ -183,14 +194,50 @@ exports.load = (key) => modules[key]();`,
   sourcefile: 'lazy-entry.js',
   loader: 'js',
 });
+// A bundle run by vm.Script (src/cli/bundle-cache.ts) cannot import(): its
+// dynamic imports of the external ES module packages call the loader's
+// __imptImport instead.
+const EXTERNAL_IMPORT = new RegExp(`\\bimport\\((['"])(${common.external.map((e) => e.replace(/[/]/g, '\\/')).join('|')})\\1\\)`, 'g');
+const importThroughLoader = {
+  name: 'import-through-loader',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async (a) => ({
+      contents: (await readFile(a.path, 'utf8')).replace(EXTERNAL_IMPORT, '__imptImport($1$2$1)'),
+      loader: 'ts',
+    }));
+  },
+};
+/** Fails the build for a lazy bundle that the loader could not run as it is. */
+function checkLazyBundle(file) {
+  const text = readFileSync(file, 'latin1');
+  // read as latin1 by the loader
+  if (/[^\x00-\x7f]/.test(text)) throw new Error(`${file}: not ASCII`);
+  const m = /\bimport\(.{0,40}/.exec(text);
+  if (m) throw new Error(`${file}: a dynamic import the loader cannot run: ${m[0]}`);
+  return createHash('sha256').update(text).digest('hex').slice(0, 32);
+}
 
 // The CLI and the emulator share no code at run time: separate builds.
-const core = await build({ ...cjs, entryPoints: { impt: 'src/cli/main.ts' }, plugins: [toLazyBundles] });
+// The core is built twice: first to find its dynamic imports, which make up
+// the lazy bundles, then with the lazy bundles' hashes.
+await build({ ...cjs, entryPoints: { impt: 'src/cli/main.ts' }, plugins: [toLazyBundles], write: false });
+const lazy = await Promise.all(
+  LAZY_BUNDLES.map(async (l) => {
+    const outfile = join(outdir, `${l.name}.cjs`);
+    const r = await build({
+      ...cjs,
+      stdin: lazyEntry(lazyTargets.get(l.name)),
+      outfile,
+      outdir: undefined,
+      plugins: [slimDependencies, importThroughLoader],
+    });
+    bundleHashes.set(l.name, checkLazyBundle(outfile));
+    return r;
+  }),
+);
 const results = await Promise.all([
-  core,
-  ...LAZY_BUNDLES.map((l) =>
-    build({ ...cjs, stdin: lazyEntry(lazyTargets.get(l.name)), outfile: join(outdir, `${l.name}.cjs`), outdir: undefined, plugins: [slimDependencies] }),
-  ),
+  build({ ...cjs, entryPoints: { impt: 'src/cli/main.ts' }, plugins: [toLazyBundles] }),
+  ...lazy,
   build({ ...common, entryPoints: { 'impt-emulator': 'src/emulator/main.ts' }, plugins: [zodEnglishOnly] }),
   // the Squirrel interpreter's host API on its own (bench/squirrel.mjs)
   build({ ...common, entryPoints: { squirrel: 'src/squirrel/index.ts' } }),
