@@ -8,6 +8,7 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 
+const root = new URL('..', import.meta.url).pathname;
 const outdir = new URL('../dist', import.meta.url).pathname;
 
 // Parts of bundled packages that a Node command-line tool never runs, replaced
@@ -55,6 +56,8 @@ const LAZY = [
   { name: 'https', importer: HTTP_PACKAGES },
   { name: 'tls', importer: HTTP_PACKAGES },
   { name: 'assert', importer: HTTP_PACKAGES },
+  // random form-data boundaries, for multipart bodies impt never sends
+  { name: 'crypto', importer: HTTP_PACKAGES },
   // executable subcommands, which impt has none of
   { name: 'child_process', importer: /[\\/]node_modules[\\/]commander[\\/]/ },
 ];
@@ -75,7 +78,7 @@ const slimDependencies = {
     b.onResolve({ filter: /^\.\/(fetch|xhr)\.js$/ }, (a) =>
       /[\\/]axios[\\/]lib[\\/]adapters$/.test(a.resolveDir) ? { path: `axios-${a.path.slice(2, -3)}`, namespace: 'stub' } : undefined,
     );
-    b.onResolve({ filter: /^(node:)?(http2|https|tls|assert|child_process)$/ }, (a) => {
+    b.onResolve({ filter: /^(node:)?(http2|https|tls|assert|crypto|child_process)$/ }, (a) => {
       const name = a.path.replace(/^node:/, '');
       return LAZY.some((l) => l.name === name && l.importer.test(a.importer)) ? { path: `lazy-${name}`, namespace: 'stub' } : undefined;
     });
@@ -91,6 +94,24 @@ const slimDependencies = {
         return { contents: text.replace(patch.from, patch.to), loader: 'js' };
       });
     }
+  },
+};
+
+// string-width (the help layout of cliui and wrap-ansi, cli-table3) runs a
+// regular expression of every emoji over each string it measures; the text
+// impt lays out is mostly printable ASCII, one column a character.
+const asciiStringWidth = {
+  name: 'ascii-string-width',
+  setup(b) {
+    b.onResolve({ filter: /^string-width$/ }, (a) => (a.namespace === 'ascii-width' ? undefined : { path: 'string-width', namespace: 'ascii-width' }));
+    b.onLoad({ filter: /.*/, namespace: 'ascii-width' }, () => ({
+      contents: `const stringWidth = require('string-width');
+const width = (s) => (typeof s === 'string' && /^[\\x20-\\x7e]*$/.test(s) ? s.length : stringWidth(s));
+module.exports = width;
+module.exports.default = width;`,
+      resolveDir: root,
+      loader: 'js',
+    }));
   },
 };
 
@@ -149,11 +170,11 @@ const cjs = {
   ...common,
   format: 'cjs',
   outExtension: { '.js': '.cjs' },
-  // the testing framework finds dist/testing through the bundle's own URL
-  banner: { js: 'var __imptUrl = require("node:url").pathToFileURL(__filename).href;' },
-  define: { 'import.meta.url': '__imptUrl' },
+  // the testing framework finds dist/testing through the bundle's own URL,
+  // made when asked for (node:url is not loaded otherwise)
+  banner: { js: 'var __imptMeta = { get url() { return require("node:url").pathToFileURL(__filename).href; } };' },
+  define: { 'import.meta.url': '__imptMeta.url' },
 };
-const root = new URL('..', import.meta.url).pathname;
 // the core's dynamic imports of src/ modules, by lazy bundle
 const lazyTargets = new Map(LAZY_BUNDLES.map((b) => [b.name, new Set()]));
 // the lazy bundles' content hashes, which key their code caches
@@ -229,7 +250,7 @@ const lazy = await Promise.all(
       stdin: lazyEntry(lazyTargets.get(l.name)),
       outfile,
       outdir: undefined,
-      plugins: [slimDependencies, importThroughLoader],
+      plugins: [slimDependencies, importThroughLoader, asciiStringWidth],
     });
     bundleHashes.set(l.name, checkLazyBundle(outfile));
     return r;
