@@ -34,11 +34,11 @@ const STUBS = {
   'supports-color': 'export default { stdout: false, stderr: false };',
   debug: 'module.exports = function createDebug() { const d = function () {}; d.enabled = false; d.extend = createDebug; return d; };',
 };
-// A CommonJS module that loads a Node built-in on first use (a property
-// read, a call or `new`), for built-ins that packages load at start-up but
-// use only for some requests.
-const lazyBuiltin = (name) => `let m;
-const load = () => (m ??= require('node:${name}'));
+// A CommonJS module that loads a module on first use (a property read, a
+// call or `new`), for modules that packages load at start-up but use only
+// for some requests.
+const lazyModule = (specifier) => `let m;
+const load = () => (m ??= require(${JSON.stringify(specifier)}));
 module.exports = new Proxy(function () {}, {
   get: (_, key) => (key === '__esModule' || typeof key === 'symbol' ? undefined : load()[key]),
   apply: (_, self, args) => Reflect.apply(load(), self, args),
@@ -61,11 +61,20 @@ const LAZY = [
   // executable subcommands, which impt has none of
   { name: 'child_process', importer: /[\\/]node_modules[\\/]commander[\\/]/ },
 ];
+// Packages to load on first use, by the same proxy: axios' agent for an
+// https proxy (with the node:net, node:tls and node:assert it loads)
+const LAZY_PACKAGES = [{ name: 'https-proxy-agent', importer: /[\\/]axios[\\/]lib[\\/]adapters[\\/]http\.js$/ }];
 const PATCHES = [
   {
     file: /[\\/]axios[\\/]lib[\\/]utils\.js$/,
     from: "const FormDataCtor = typeof G.FormData !== 'undefined' ? G.FormData : undefined;",
     to: 'const FormDataCtor = undefined;',
+  },
+  {
+    // a sanity check of every request: node:assert is loaded only when it fails
+    file: /[\\/]follow-redirects[\\/]index\.js$/,
+    from: 'assert.equal(options.protocol, protocol, "protocol mismatch");',
+    to: 'if (options.protocol != protocol) assert.equal(options.protocol, protocol, "protocol mismatch");',
   },
 ];
 const slimDependencies = {
@@ -82,10 +91,15 @@ const slimDependencies = {
       const name = a.path.replace(/^node:/, '');
       return LAZY.some((l) => l.name === name && l.importer.test(a.importer)) ? { path: `lazy-${name}`, namespace: 'stub' } : undefined;
     });
-    b.onLoad({ filter: /.*/, namespace: 'stub' }, (a) => ({
-      contents: a.path.startsWith('lazy-') ? lazyBuiltin(a.path.slice(5)) : STUBS[a.path],
-      loader: 'js',
-    }));
+    b.onResolve({ filter: new RegExp(`^(${LAZY_PACKAGES.map((p) => p.name).join('|')})$`) }, (a) =>
+      a.namespace !== 'stub' && LAZY_PACKAGES.some((p) => p.name === a.path && p.importer.test(a.importer))
+        ? { path: `lazy-package-${a.path}`, namespace: 'stub', pluginData: a.resolveDir }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'stub' }, (a) => {
+      if (a.path.startsWith('lazy-package-')) return { contents: lazyModule(a.path.slice(13)), resolveDir: a.pluginData, loader: 'js' };
+      return { contents: a.path.startsWith('lazy-') ? lazyModule(`node:${a.path.slice(5)}`) : STUBS[a.path], loader: 'js' };
+    });
     for (const patch of PATCHES) {
       b.onLoad({ filter: patch.file }, async (a) => {
         const text = await readFile(a.path, 'utf8');
