@@ -1,7 +1,8 @@
 // Bundles the entry points into dist/. Dependencies are bundled too
 // (reading one file is much faster than resolving a tree of packages), except
-// those loaded only on demand; splitting keeps command handlers in chunks
-// that load lazily, so `impt --version` starts almost as fast as bare node.
+// those loaded only on demand; the CLI's help layout and its commands are in
+// bundles of their own that load when first needed, so `impt --version`
+// starts almost as fast as bare node.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
