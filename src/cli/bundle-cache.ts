@@ -26,8 +26,19 @@ export function cacheDir(env: NodeJS.ProcessEnv): string | undefined {
   return env.HOME ? join(env.HOME, '.cache', 'impt') : undefined;
 }
 
-/** `name-v8-arch-`: the caches of one bundle in this V8, whatever the bundle's hash. */
-const cachePrefix = (name: string) => `${name}-${process.versions.v8}-${process.arch}-`;
+/** FNV-1a of a text, in hex (node:crypto takes longer to load than this takes to run). */
+function shortHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/**
+ * `name-v8-arch-folder-`: the caches of one installed bundle in this V8,
+ * whatever the bundle's hash. Two installs of impt do not replace each
+ * other's caches.
+ */
+const cachePrefix = (file: string) => `${basename(file, '.cjs')}-${process.versions.v8}-${process.arch}-${shortHash(dirname(file))}-`;
 
 export interface LoadedBundle {
   exports: unknown;
@@ -42,8 +53,8 @@ export interface LoadedBundle {
  * cache kept under `dir` for the bundle's `hash`.
  */
 export function runBundle(file: string, hash: string, dir: string | undefined): LoadedBundle {
-  const name = basename(file, '.cjs');
-  const cacheFile = dir && join(dir, `${cachePrefix(name)}${hash}`);
+  const prefix = cachePrefix(file);
+  const cacheFile = dir && join(dir, `${prefix}${hash}`);
   let cachedData: Buffer | undefined;
   if (cacheFile) {
     try {
@@ -77,7 +88,7 @@ export function runBundle(file: string, hash: string, dir: string | undefined): 
         renameSync(temp, cacheFile);
         // the caches of earlier builds of this bundle
         for (const old of readdirSync(dir)) {
-          if (old.startsWith(cachePrefix(name)) && !old.endsWith('.tmp') && join(dir, old) !== cacheFile) rmSync(join(dir, old), { force: true });
+          if (old.startsWith(prefix) && !old.endsWith('.tmp') && join(dir, old) !== cacheFile) rmSync(join(dir, old), { force: true });
         }
       } catch {
         try {
