@@ -72,6 +72,13 @@ const PATCHES = [
     to: 'const FormDataCtor = undefined;',
   },
   {
+    // the clock of response.duration: the global `performance` loads
+    // node:perf_hooks (nine modules) on first use; hrtime is as monotonic
+    file: /[\\/]axios[\\/]lib[\\/]core[\\/]dispatchRequest\.js$/,
+    from: 'const now = resolveClock();',
+    to: 'const now = () => Number(process.hrtime.bigint()) / 1e6;',
+  },
+  {
     // a sanity check of every request: node:assert is loaded only when it fails
     file: /[\\/]follow-redirects[\\/]index\.js$/,
     from: 'assert.equal(options.protocol, protocol, "protocol mismatch");',

@@ -20,7 +20,10 @@ export function ioStreams(io: CliIo): Streams {
     isTTY: Boolean(io.stdout.isTTY),
     errIsTTY: Boolean(io.stderr.isTTY),
     columns: io.stdout.isTTY ? io.stdout.columns : undefined,
-    canPrompt: io.canPrompt,
+    // read when asked (main.ts makes stdin on demand)
+    get canPrompt() {
+      return io.canPrompt;
+    },
     env: io.env,
   };
 }
@@ -49,7 +52,9 @@ export async function runCommand(mod: CommandModule, argv: string[], io: CliIo):
       cwd: io.cwd,
       env: io.env,
       given,
-      stdin: io.stdin,
+      get stdin() {
+        return io.stdin;
+      },
       stdout: io.stdout,
       signal: io.signal,
       openSession: io.openSession,
