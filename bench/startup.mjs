@@ -4,7 +4,9 @@
 // `impt product list` and `impt device info` (against a local emulator),
 // runs alternated with `node -e 0`, reported as ratios to the median of
 // bare node (and, less sensitive to other work on the machine, the ratio of
-// the first quartiles).
+// the first quartiles). impt's first run of a command in the temporary HOME
+// writes its code cache there; the other runs read it, as an installed
+// impt's do.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
