@@ -250,9 +250,13 @@ const importThroughLoader = {
     }));
   },
 };
+// A lazy bundle is one function expression, which the loader calls with
+// these (Node's CommonJS module wrapper, and a function for import()).
+const LAZY_WRAPPER = '(function (exports, require, module, __filename, __dirname, __imptImport) {';
 /** Fails the build for a lazy bundle that the loader could not run as it is. */
 function checkLazyBundle(file) {
   const text = readFileSync(file, 'latin1');
+  if (!text.startsWith(LAZY_WRAPPER)) throw new Error(`${file}: not wrapped for the loader`);
   // read as latin1 by the loader
   if (/[^\x00-\x7f]/.test(text)) throw new Error(`${file}: not ASCII`);
   const m = /\bimport\(.{0,40}/.exec(text);
@@ -272,6 +276,9 @@ const lazy = await Promise.all(
       stdin: lazyEntry(lazyTargets.get(l.name)),
       outfile,
       outdir: undefined,
+      // the function the loader calls (src/cli/bundle-cache.ts)
+      banner: { js: `${LAZY_WRAPPER}\n${cjs.banner.js}` },
+      footer: { js: '})' },
       plugins: [slimDependencies, importThroughLoader, asciiStringWidth],
     });
     bundleHashes.set(l.name, checkLazyBundle(outfile));

@@ -49,8 +49,11 @@ export interface LoadedBundle {
 }
 
 /**
- * Runs the CommonJS bundle `file` (ASCII, as esbuild writes it) with the code
- * cache kept under `dir` for the bundle's `hash`.
+ * Runs the bundle `file` with the code cache kept under `dir` for the
+ * bundle's `hash`. The bundle is ASCII (as esbuild writes it) and is one
+ * function expression, `(function (exports, require, module, __filename,
+ * __dirname, __imptImport) { … })`: CommonJS code as Node wraps it, and a
+ * function that imports ES modules for it.
  */
 export function runBundle(file: string, hash: string, dir: string | undefined): LoadedBundle {
   const prefix = cachePrefix(file);
@@ -63,14 +66,11 @@ export function runBundle(file: string, hash: string, dir: string | undefined): 
       // no cache yet, or an unreadable one: compile
     }
   }
-  // latin1 copies the bytes as they are, which for ASCII is the text, without UTF-8 decoding
+  // latin1 copies the bytes as they are, which for ASCII is the text, without UTF-8 decoding.
+  // The build wraps the bundle in the function Node wraps a CommonJS module
+  // in (one more parameter, __imptImport): no copy of the text to wrap it.
   const source = readFileSync(file, 'latin1');
-  // the wrapper of Node's CommonJS modules, on its own line: stack traces keep the bundle's positions
-  const script = new Script(`(function (exports, require, module, __filename, __dirname, __imptImport) {\n${source}\n})`, {
-    filename: file,
-    lineOffset: -1,
-    cachedData,
-  });
+  const script = new Script(source, { filename: file, cachedData });
   const cached = cachedData !== undefined && !script.cachedDataRejected;
   const module = { exports: {} };
   // a script compiled by vm cannot import(); the bundle's imports of ES module packages come here

@@ -10,7 +10,8 @@ import { tempDir } from '../helpers/impt.js';
 const SOURCE = 'exports.twice = (n) => n * 2;\nexports.file = __filename;\n';
 
 /**
- * An installed bundle: `run(n)` writes it for the n-th run. V8 reuses a
+ * An installed bundle, wrapped as the build wraps one: `run(n)` writes it
+ * for the n-th run. V8 reuses a
  * script compiled earlier in the process (same source and file name)
  * without looking at a cache, while a real run is a process of its own: each
  * run's text differs in a comment, of the same length (the cache fits it).
@@ -18,7 +19,7 @@ const SOURCE = 'exports.twice = (n) => n * 2;\nexports.file = __filename;\n';
 function install(source = SOURCE): (n: number) => string {
   const file = path.join(tempDir('impt-bundle-'), 'lazy.cjs');
   return (n) => {
-    fs.writeFileSync(file, `${source}// run ${n}\n`);
+    fs.writeFileSync(file, `(function (exports, require, module, __filename, __dirname, __imptImport) {\n${source}// run ${n}\n})`);
     return file;
   };
 }
@@ -84,7 +85,7 @@ describe('the code cache of a bundle', () => {
     const file = install('exports.fail = () => {\n  throw new Error("x");\n};\nexports.load = () => __imptImport("node:path");\n')(1);
     const run = runBundle(file, 'h1', undefined);
     const exports = run.exports as { fail(): void; load(): Promise<typeof path> };
-    expect(() => exports.fail()).toThrow(expect.objectContaining({ stack: expect.stringContaining(`${file}:2:9`) }));
+    expect(() => exports.fail()).toThrow(expect.objectContaining({ stack: expect.stringContaining(`${file}:3:9`) }));
     expect((await exports.load()).join('a', 'b')).toBe(path.join('a', 'b'));
   });
 
