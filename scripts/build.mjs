@@ -178,10 +178,11 @@ const common = {
 // ~55 ms linking on `impt product list`), while a CommonJS bundle is one
 // compile. `impt.cjs` holds what every run needs (the process boundary, the
 // dispatcher, the registry); what it imports dynamically lives in one of the
-// LAZY_BUNDLES, loaded by require() when first imported: the help layout on
-// its own (`impt --help` needs nothing else), everything else (the parser,
-// the error boundary, the commands, the API client) together. Inside a lazy
-// bundle, dynamic imports are lazy initialisers of that bundle.
+// LAZY_BUNDLES, loaded with a code cache (src/cli/bundle-cache.ts) when
+// first imported: the help layout on its own (`impt --help` needs nothing
+// else), everything else (the parser, the error boundary, the commands, the
+// API client) together. Inside a lazy bundle, dynamic imports are lazy
+// initialisers of that bundle.
 // A module may be in two bundles only if it holds no state and no classes
 // (instanceof across copies fails); the core's modules are such.
 const LAZY_BUNDLES = [
