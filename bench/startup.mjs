@@ -29,7 +29,7 @@ const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length *
 
 const emu = await startEmulator();
 const home = mkdtempSync(join(tmpdir(), 'impt-bench-'));
-const env = { ...process.env, HOME: home, IMPT_ENDPOINT: emu.url, IMPT_USER: 'demo', IMPT_PASSWORD: 'demo' };
+const env = { ...process.env, HOME: home, XDG_CACHE_HOME: join(home, '.cache'), IMPT_ENDPOINT: emu.url, IMPT_USER: 'demo', IMPT_PASSWORD: 'demo' };
 const cases = {
   'impt --version': [impt, '--version'],
   'impt --help': [impt, '--help'],
