@@ -1,2 +1,3 @@
 #!/usr/bin/env node
-import '../dist/impt-emulator.js';
+// CommonJS (bin/package.json); the emulator's bundle is an ES module
+import('../dist/impt-emulator.js');

@@ -1,2 +1,4 @@
 #!/usr/bin/env node
-import '../dist/impt.js';
+// CommonJS (bin/package.json), as is the bundle: Node starts its ES module
+// loader only for ES modules, which a run of impt then never loads.
+require('../dist/impt.cjs');

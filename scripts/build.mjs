@@ -1,13 +1,16 @@
 // Bundles the entry points into dist/. Dependencies are bundled too
 // (reading one file is much faster than resolving a tree of packages), except
-// those loaded only on demand; splitting keeps command handlers in chunks
-// that load lazily, so `impt --version` starts almost as fast as bare node.
+// those loaded only on demand; the CLI's help layout and its commands are in
+// bundles of their own that load when first needed, so `impt --version`
+// starts almost as fast as bare node.
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { buildBuilder } from './build-builder.mjs';
 
+const root = new URL('..', import.meta.url).pathname;
 const outdir = new URL('../dist', import.meta.url).pathname;
 
 // Parts of bundled packages that a Node command-line tool never runs, replaced
@@ -33,11 +36,11 @@ const STUBS = {
   'supports-color': 'export default { stdout: false, stderr: false };',
   debug: 'module.exports = function createDebug() { const d = function () {}; d.enabled = false; d.extend = createDebug; return d; };',
 };
-// A CommonJS module that loads a Node built-in on first use (a property
-// read, a call or `new`), for built-ins that packages load at start-up but
-// use only for some requests.
-const lazyBuiltin = (name) => `let m;
-const load = () => (m ??= require('node:${name}'));
+// A CommonJS module that loads a module on first use (a property read, a
+// call or `new`), for modules that packages load at start-up but use only
+// for some requests.
+const lazyModule = (specifier) => `let m;
+const load = () => (m ??= require(${JSON.stringify(specifier)}));
 module.exports = new Proxy(function () {}, {
   get: (_, key) => (key === '__esModule' || typeof key === 'symbol' ? undefined : load()[key]),
   apply: (_, self, args) => Reflect.apply(load(), self, args),
@@ -55,14 +58,32 @@ const LAZY = [
   { name: 'https', importer: HTTP_PACKAGES },
   { name: 'tls', importer: HTTP_PACKAGES },
   { name: 'assert', importer: HTTP_PACKAGES },
+  // random form-data boundaries, for multipart bodies impt never sends
+  { name: 'crypto', importer: HTTP_PACKAGES },
   // executable subcommands, which impt has none of
   { name: 'child_process', importer: /[\\/]node_modules[\\/]commander[\\/]/ },
 ];
+// Packages to load on first use, by the same proxy: axios' agent for an
+// https proxy (with the node:net, node:tls and node:assert it loads)
+const LAZY_PACKAGES = [{ name: 'https-proxy-agent', importer: /[\\/]axios[\\/]lib[\\/]adapters[\\/]http\.js$/ }];
 const PATCHES = [
   {
     file: /[\\/]axios[\\/]lib[\\/]utils\.js$/,
     from: "const FormDataCtor = typeof G.FormData !== 'undefined' ? G.FormData : undefined;",
     to: 'const FormDataCtor = undefined;',
+  },
+  {
+    // the clock of response.duration: the global `performance` loads
+    // node:perf_hooks (nine modules) on first use; hrtime is as monotonic
+    file: /[\\/]axios[\\/]lib[\\/]core[\\/]dispatchRequest\.js$/,
+    from: 'const now = resolveClock();',
+    to: 'const now = () => Number(process.hrtime.bigint()) / 1e6;',
+  },
+  {
+    // a sanity check of every request: node:assert is loaded only when it fails
+    file: /[\\/]follow-redirects[\\/]index\.js$/,
+    from: 'assert.equal(options.protocol, protocol, "protocol mismatch");',
+    to: 'if (options.protocol != protocol) assert.equal(options.protocol, protocol, "protocol mismatch");',
   },
 ];
 const slimDependencies = {
@@ -75,14 +96,19 @@ const slimDependencies = {
     b.onResolve({ filter: /^\.\/(fetch|xhr)\.js$/ }, (a) =>
       /[\\/]axios[\\/]lib[\\/]adapters$/.test(a.resolveDir) ? { path: `axios-${a.path.slice(2, -3)}`, namespace: 'stub' } : undefined,
     );
-    b.onResolve({ filter: /^(node:)?(http2|https|tls|assert|child_process)$/ }, (a) => {
+    b.onResolve({ filter: /^(node:)?(http2|https|tls|assert|crypto|child_process)$/ }, (a) => {
       const name = a.path.replace(/^node:/, '');
       return LAZY.some((l) => l.name === name && l.importer.test(a.importer)) ? { path: `lazy-${name}`, namespace: 'stub' } : undefined;
     });
-    b.onLoad({ filter: /.*/, namespace: 'stub' }, (a) => ({
-      contents: a.path.startsWith('lazy-') ? lazyBuiltin(a.path.slice(5)) : STUBS[a.path],
-      loader: 'js',
-    }));
+    b.onResolve({ filter: new RegExp(`^(${LAZY_PACKAGES.map((p) => p.name).join('|')})$`) }, (a) =>
+      a.namespace !== 'stub' && LAZY_PACKAGES.some((p) => p.name === a.path && p.importer.test(a.importer))
+        ? { path: `lazy-package-${a.path}`, namespace: 'stub', pluginData: a.resolveDir }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'stub' }, (a) => {
+      if (a.path.startsWith('lazy-package-')) return { contents: lazyModule(a.path.slice(13)), resolveDir: a.pluginData, loader: 'js' };
+      return { contents: a.path.startsWith('lazy-') ? lazyModule(`node:${a.path.slice(5)}`) : STUBS[a.path], loader: 'js' };
+    });
     for (const patch of PATCHES) {
       b.onLoad({ filter: patch.file }, async (a) => {
         const text = await readFile(a.path, 'utf8');
@@ -91,6 +117,24 @@ const slimDependencies = {
         return { contents: text.replace(patch.from, patch.to), loader: 'js' };
       });
     }
+  },
+};
+
+// string-width (the help layout of cliui and wrap-ansi, cli-table3) runs a
+// regular expression of every emoji over each string it measures; the text
+// impt lays out is mostly printable ASCII, one column a character.
+const asciiStringWidth = {
+  name: 'ascii-string-width',
+  setup(b) {
+    b.onResolve({ filter: /^string-width$/ }, (a) => (a.namespace === 'ascii-width' ? undefined : { path: 'string-width', namespace: 'ascii-width' }));
+    b.onLoad({ filter: /.*/, namespace: 'ascii-width' }, () => ({
+      contents: `const stringWidth = require('string-width');
+const width = (s) => (typeof s === 'string' && /^[\\x20-\\x7e]*$/.test(s) ? s.length : stringWidth(s));
+module.exports = width;
+module.exports.default = width;`,
+      resolveDir: root,
+      loader: 'js',
+    }));
   },
 };
 
@@ -130,17 +174,122 @@ const common = {
   minifySyntax: true,
 };
 
-// Two builds: the CLI and the emulator share no code at run time, and a
-// shared build would put every module either of them uses in chunks both
-// load (all of zod, for instance, which the emulator uses in full).
-const results = await Promise.all([
-  build({
-    ...common,
-    entryPoints: { impt: 'src/cli/main.ts' },
-    splitting: true,
-    chunkNames: 'chunks/[name]-[hash]',
-    plugins: [slimDependencies],
+// The CLI is CommonJS in a few files, each one bundle without splitting:
+// Node links ES modules one by one (an earlier build of ~60 chunks spent
+// ~55 ms linking on `impt product list`), while a CommonJS bundle is one
+// compile. `impt.cjs` holds what every run needs (the process boundary, the
+// dispatcher, the registry); what it imports dynamically lives in one of the
+// LAZY_BUNDLES, loaded with a code cache (src/cli/bundle-cache.ts) when
+// first imported: the help layout on its own (`impt --help` needs nothing
+// else), everything else (the parser, the error boundary, the commands, the
+// API client) together. Inside a lazy bundle, dynamic imports are lazy
+// initialisers of that bundle.
+// A module may be in two bundles only if it holds no state and no classes
+// (instanceof across copies fails); the core's modules are such.
+const LAZY_BUNDLES = [
+  { name: 'impt-help', modules: /[\\/]src[\\/]cli[\\/]help\.ts$/ },
+  { name: 'impt-commands', modules: /./ },
+];
+const cjs = {
+  ...common,
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+  // the testing framework finds dist/testing through the bundle's own URL,
+  // made when asked for (node:url is not loaded otherwise)
+  banner: { js: 'var __imptMeta = { get url() { return require("node:url").pathToFileURL(__filename).href; } };' },
+  define: { 'import.meta.url': '__imptMeta.url' },
+};
+// the core's dynamic imports of src/ modules, by lazy bundle
+const lazyTargets = new Map(LAZY_BUNDLES.map((b) => [b.name, new Set()]));
+// the lazy bundles' content hashes, which key their code caches
+const bundleHashes = new Map();
+const toLazyBundles = {
+  name: 'to-lazy-bundles',
+  setup(b) {
+    b.onResolve({ filter: /^\./ }, async (a) => {
+      if (a.kind !== 'dynamic-import' || a.namespace !== 'file') return undefined;
+      const r = await b.resolve(a.path, { kind: a.kind, importer: a.importer, resolveDir: a.resolveDir });
+      if (r.errors.length) return { errors: r.errors };
+      const key = relative(root, r.path);
+      const bundle = LAZY_BUNDLES.find((l) => l.modules.test(r.path)).name;
+      lazyTargets.get(bundle).add(key);
+      return { path: key, namespace: 'lazy-module', pluginData: bundle };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'lazy-module' }, (a) => ({
+      contents: `module.exports = require('lazy-bundle:${a.pluginData}')(${JSON.stringify(a.path)});`,
+      loader: 'js',
+    }));
+    b.onResolve({ filter: /^lazy-bundle:/ }, (a) => ({ path: a.path.slice('lazy-bundle:'.length), namespace: 'lazy-bundle' }));
+    // loaded with their code cache (src/cli/bundle-cache.ts)
+    b.onLoad({ filter: /.*/, namespace: 'lazy-bundle' }, (a) => ({
+      contents: `const { loadBundle } = require('./src/cli/bundle-cache.ts');
+const file = require('node:path').join(__dirname, ${JSON.stringify(`${a.path}.cjs`)});
+module.exports = (key) => loadBundle(file, ${JSON.stringify(bundleHashes.get(a.path) ?? '')}).load(key);`,
+      resolveDir: root,
+      loader: 'js',
+    }));
+  },
+};
+// A lazy bundle's entry: `load(key)` initialises one of its modules (on first
+// use) and returns its exports.
+const lazyEntry = (keys) => ({
+  contents: `const modules = {${[...keys].map((k) => `\n  ${JSON.stringify(k)}: () => require(${JSON.stringify(`./${k}`)}),`).join('')}\n};
+exports.load = (key) => modules[key]();`,
+  resolveDir: root,
+  sourcefile: 'lazy-entry.js',
+  loader: 'js',
+});
+// A bundle run by vm.Script (src/cli/bundle-cache.ts) cannot import(): its
+// dynamic imports of the external ES module packages call the loader's
+// __imptImport instead.
+const EXTERNAL_IMPORT = new RegExp(`\\bimport\\((['"])(${common.external.map((e) => e.replace(/[/]/g, '\\/')).join('|')})\\1\\)`, 'g');
+const importThroughLoader = {
+  name: 'import-through-loader',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async (a) => ({
+      contents: (await readFile(a.path, 'utf8')).replace(EXTERNAL_IMPORT, '__imptImport($1$2$1)'),
+      loader: 'ts',
+    }));
+  },
+};
+// A lazy bundle is one function expression, which the loader calls with
+// these (Node's CommonJS module wrapper, and a function for import()).
+const LAZY_WRAPPER = '(function (exports, require, module, __filename, __dirname, __imptImport) {';
+/** Fails the build for a lazy bundle that the loader could not run as it is. */
+function checkLazyBundle(file) {
+  const text = readFileSync(file, 'latin1');
+  if (!text.startsWith(LAZY_WRAPPER)) throw new Error(`${file}: not wrapped for the loader`);
+  // read as latin1 by the loader
+  if (/[^\x00-\x7f]/.test(text)) throw new Error(`${file}: not ASCII`);
+  const m = /\bimport\(.{0,40}/.exec(text);
+  if (m) throw new Error(`${file}: a dynamic import the loader cannot run: ${m[0]}`);
+  return createHash('sha256').update(text).digest('hex').slice(0, 32);
+}
+
+// The CLI and the emulator share no code at run time: separate builds.
+// The core is built twice: first to find its dynamic imports, which make up
+// the lazy bundles, then with the lazy bundles' hashes.
+await build({ ...cjs, entryPoints: { impt: 'src/cli/main.ts' }, plugins: [toLazyBundles], write: false });
+const lazy = await Promise.all(
+  LAZY_BUNDLES.map(async (l) => {
+    const outfile = join(outdir, `${l.name}.cjs`);
+    const r = await build({
+      ...cjs,
+      stdin: lazyEntry(lazyTargets.get(l.name)),
+      outfile,
+      outdir: undefined,
+      // the function the loader calls (src/cli/bundle-cache.ts)
+      banner: { js: `${LAZY_WRAPPER}\n${cjs.banner.js}` },
+      footer: { js: '})' },
+      plugins: [slimDependencies, importThroughLoader, asciiStringWidth],
+    });
+    bundleHashes.set(l.name, checkLazyBundle(outfile));
+    return r;
   }),
+);
+const results = await Promise.all([
+  build({ ...cjs, entryPoints: { impt: 'src/cli/main.ts' }, plugins: [toLazyBundles] }),
+  ...lazy,
   build({ ...common, entryPoints: { 'impt-emulator': 'src/emulator/main.ts' }, plugins: [zodEnglishOnly] }),
   // the Squirrel interpreter's host API on its own (bench/squirrel.mjs)
   build({ ...common, entryPoints: { squirrel: 'src/squirrel/index.ts' } }),
@@ -154,15 +303,8 @@ copyFileSync(new URL('../src/testing/framework/impunit.nut', import.meta.url), j
 // dist/ is overwritten in place (a failed build leaves the previous one
 // usable); files of earlier builds are removed afterwards.
 const current = new Set(results.flatMap((r) => Object.keys(r.metafile.outputs)).map((p) => relative(outdir, p)));
-for (const dir of ['', 'chunks']) {
-  let names = [];
-  try {
-    names = readdirSync(join(outdir, dir));
-  } catch {
-    continue;
-  }
-  for (const name of names) {
-    const rel = join(dir, name);
-    if (name.endsWith('.js') && !current.has(rel)) rmSync(join(outdir, rel));
-  }
+for (const name of readdirSync(outdir)) {
+  if (/\.c?js$/.test(name) && !current.has(name)) rmSync(join(outdir, name));
 }
+// the chunks of earlier, split builds
+rmSync(join(outdir, 'chunks'), { recursive: true, force: true });

@@ -4,8 +4,8 @@
 # impt-emulator from the installed copy, with a temporary HOME:
 # - the install prints no npm warning (deprecated packages, peer
 #   dependencies, engines…);
-# - every module of the installed dist/ loads, so nothing it imports at run
-#   time is missing from `dependencies`;
+# - every runtime dependency, the interpreter and the bundled Builder load
+#   from the installed copy, so nothing dist/ imports is missing;
 # - `impt --version`, `impt --help`, `impt-emulator --version`, and a login,
 #   a product created, listed and completed, and a test run (Builder's
 #   @include) against a started `impt-emulator`.
@@ -45,17 +45,18 @@ installed="$prefix/lib/node_modules/impt"
 packages=$(find "$installed/node_modules" -name package.json 2>/dev/null | grep -cE '/node_modules/(@[^/]+/)?[^/@]+/package\.json$' || true)
 echo "install-check: installed $(du -sk "$installed" | cut -f1) KB, $packages packages besides impt"
 
-# every chunk and entry of dist/ loads (their imports resolve in the installed copy)
-node --input-type=module -e '
-  import { readdirSync } from "node:fs";
+# what dist/ loads at run time is installed: every runtime dependency imports
+# from the installed copy, and so do the emulator, the interpreter and the
+# bundled Builder; the CLI's own bundles are run by the commands below
+(cd "$installed" && node --input-type=module -e '
+  import { readFileSync } from "node:fs";
   import { createRequire } from "node:module";
-  import { join } from "node:path";
   import { pathToFileURL } from "node:url";
-  const dist = join(process.argv[1], "dist");
-  for (const name of readdirSync(join(dist, "chunks"))) await import(pathToFileURL(join(dist, "chunks", name)).href);
-  await import(pathToFileURL(join(dist, "squirrel.js")).href);
-  createRequire(join(dist, "builder", "index.js"))("./index.js");
-' "$installed" || fail "a module of the installed dist/ does not load"
+  const { dependencies = {} } = JSON.parse(readFileSync("package.json", "utf8"));
+  for (const name of Object.keys(dependencies)) await import(name);
+  await import(pathToFileURL("dist/squirrel.js").href);
+  createRequire(pathToFileURL("dist/builder/index.js"))("./index.js");
+') || fail "a module of the installed dist/ does not load"
 
 export HOME="$work/home" PATH="$prefix/bin:$PATH"
 mkdir -p "$HOME" "$work/project"

@@ -37,8 +37,14 @@ for (const stream of [process.stdout, process.stderr]) {
 const io: CliIo = {
   stdout: process.stdout,
   stderr: process.stderr,
-  stdin: process.stdin,
-  canPrompt: Boolean(process.stdin.isTTY) && process.env.IMPT_NO_PROMPT === undefined,
+  // made when first read: Node builds stdin's stream on demand, which takes
+  // milliseconds (more for a file), and few commands read it
+  get stdin() {
+    return process.stdin;
+  },
+  get canPrompt() {
+    return Boolean(process.stdin.isTTY) && process.env.IMPT_NO_PROMPT === undefined;
+  },
   cwd: process.cwd(),
   env: process.env,
   signal: aborter.signal,

@@ -21,8 +21,16 @@ export function ioStreams(io: CliIo): Streams {
     isTTY: Boolean(io.stdout.isTTY),
     errIsTTY: Boolean(io.stderr.isTTY),
     columns: io.stdout.isTTY ? io.stdout.columns : undefined,
-    canPrompt: io.canPrompt,
-    terminal: { input: io.stdin, output: io.stdout },
+    // read when asked (main.ts makes stdin on demand)
+    get canPrompt() {
+      return io.canPrompt;
+    },
+    terminal: {
+      get input() {
+        return io.stdin;
+      },
+      output: io.stdout,
+    },
     env: io.env,
   };
 }
@@ -60,7 +68,9 @@ export async function runCommand(mod: CommandModule, argv: string[], io: CliIo):
       cwd: io.cwd,
       env: io.env,
       given,
-      stdin: io.stdin,
+      get stdin() {
+        return io.stdin;
+      },
       stdout: io.stdout,
       signal: io.signal,
       openSession: io.openSession,
