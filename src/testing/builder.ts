@@ -3,12 +3,11 @@
 // CommonJS that runs its own files by path, so it has a build of its own,
 // dist/builder/ (scripts/build-builder.mjs), required at run time; run from
 // src/ (tests), the package itself is required.
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { BUILDER_CACHE_DIR } from '../context/test-file.js';
 import { CliError } from '../errors.js';
+import { distFile } from './dist-file.js';
 
 interface Machine {
   execute(source: string, variables: Record<string, unknown>): string;
@@ -40,8 +39,7 @@ export class Preprocessor {
 
   constructor(private readonly opts: BuilderOptions) {
     const require = createRequire(import.meta.url);
-    const bundled = fileURLToPath(new URL('../builder/index.js', import.meta.url));
-    const Builder = require(existsSync(bundled) ? bundled : 'Builder') as new () => BuilderInstance;
+    const Builder = require(distFile('builder/index.js') ?? 'Builder') as new () => BuilderInstance;
     const builder = new Builder();
     const text = (args: unknown[]) => args.map(String).join(' ');
     builder.logger = {
