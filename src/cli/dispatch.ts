@@ -4,12 +4,14 @@
 import { FAILS, VERSION, parse as msg } from '../output/messages/common.js';
 import type { CliEnd, CliIo } from './io.js';
 import { findGroup, GROUPS } from './registry.js';
-import { positionalWords } from './words.js';
+import { outputValueOf, positionalWords } from './words.js';
 
 export async function runCli(argv: string[], io: CliIo): Promise<CliEnd> {
   const out = (text: string) => void io.stdout.write(`${text}\n`);
   const done = (code: number): CliEnd => ({ code, quiet: false });
   const usageFailure = async (help: () => Promise<string>, message: string) => {
+    // json mode: one `{"Error": …}` document, no help (DIFFERENCES F19), as for a command's parse error
+    if (outputValueOf(argv) === 'json') return out(JSON.stringify({ Error: message }, null, 2)), done(1);
     out(await help());
     out(`Error: ${message}`);
     out(FAILS);

@@ -36,3 +36,18 @@ const KNOWN_FLAGS = new Set(
     .filter((f) => f.length > 1 || f === 'q')
     .map((f) => (f.length === 1 ? `-${f}` : `--${f}`)),
 );
+
+/**
+ * The last `--output`/`-z` value of a command line (`-z json`,
+ * `--output=json`), read before the command and its options are known.
+ */
+export function outputValueOf(argv: string[]): string | undefined {
+  let value: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const t = argv[i]!;
+    const joined = /^(?:--output|-z)=(.*)$/.exec(t);
+    if (joined) value = joined[1];
+    else if ((t === '--output' || t === '-z') && i + 1 < argv.length) value = argv[++i];
+  }
+  return value;
+}

@@ -197,6 +197,12 @@ describe('a parse error in json mode', () => {
     [['product', 'create', '--output=json', '-n', 'X', '-n', 'Y'], 'Option "--name" must not be specified multiple times.'],
     [['-z', 'json', 'project', 'link', '-g', 'A', '-g', 'B'], 'Option "--dg" must not be specified multiple times.'],
     [['test', 'github', '-i', 'new.json', '-w', 'x', '-z', 'json'], 'Options "--pwd" and "--user" must be specified together.'],
+    // found before the command is known: no or unknown group or command, --version below the top level
+    [['-z', 'json'], 'Please specify a valid command.'],
+    [['product', '--output=json'], 'Please specify a valid command.'],
+    [['prodcut', 'list', '-z', 'json'], 'Unknown arguments: prodcut, list'],
+    [['product', 'lst', '-z', 'json'], 'Unknown argument: lst'],
+    [['product', 'list', '-v', '-z', 'json'], 'Unknown argument: v'],
   ];
   it('prints the error alone, as one document, and fails', async () => {
     for (const [args, message] of cases) {
