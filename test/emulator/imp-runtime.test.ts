@@ -29,7 +29,10 @@ describe('imp runtime (stand-in interpreter)', () => {
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : null };
   };
-  const tick = (ms = 30) => new Promise((r) => setTimeout(r, ms));
+  /** Resolves when the VMs have run all that the emulated time so far calls for. */
+  const idle = () => deviceRuntime(emu)!.world!.scheduler.whenIdle();
+  /** Waits until the device's lines since the n-th (as `since`) include every one of `want`. */
+  const logged = (n: number, want: string[], id = DEVICE) => until(async () => want.every((w) => since(n, id).includes(w)));
   const logs = (id = DEVICE) => emu.store.logsOf(id).map((l) => `${l.type} ${l.msg}`);
   /** lines since the n-th, without the connect/disconnect status lines */
   const since = (n: number, id = DEVICE) => logs(id).slice(n).filter((l) => !/^status Device (dis)?connected$/.test(l));
@@ -45,7 +48,7 @@ describe('imp runtime (stand-in interpreter)', () => {
     });
     expect(dep.status).toBe(201);
     if (id) expect((await req('POST', `/v5/devicegroups/${dg.id}/relationships/devices`, { data: [{ type: 'device', id }] })).status).toBe(204);
-    await tick();
+    await idle();
     return dg;
   }
   type Program = Parameters<typeof programs.set>[1];
@@ -73,6 +76,8 @@ describe('imp runtime (stand-in interpreter)', () => {
       },
       (g) => g.call('server.log', 'agent up'),
     );
+    await logged(n, ['agent.log agent up']);
+    await idle();
     expect(since(n)).toEqual([
       expect.stringMatching(/^status Downloading new code/),
       ...Array.from({ length: 20 }, (_, i) => `server.log Message #${i}#`),
@@ -103,7 +108,7 @@ describe('imp runtime (stand-in interpreter)', () => {
         }));
       },
     );
-    await tick(50);
+    await logged(n, ['server.log pong 30', 'agent.log got v1']);
     const got = since(n).filter((l) => !l.startsWith('status'));
     // the two event loops interleave; each direction keeps its order
     expect(got[0]).toBe('server.log sent');
@@ -115,7 +120,7 @@ describe('imp runtime (stand-in interpreter)', () => {
   it('logs a message nobody handles', async () => {
     const n = logs().length;
     await run((g) => void g.call('agent.send', 'nobody', null), noop);
-    await tick();
+    await logged(n, ['agent.error ERROR: no handler for agent.send("nobody")']);
     expect(since(n)).toContain('agent.error ERROR: no handler for agent.send("nobody")');
   });
 
@@ -129,14 +134,16 @@ describe('imp runtime (stand-in interpreter)', () => {
         g.call('imp.wakeup', 0, g.fn(() => void g.call('server.log', 'next turn')));
         g.call('imp.cancelwakeup', t);
       }, noop);
-      await tick(50);
+      await logged(n, ['server.log next turn']);
+      await idle();
       expect(since(n).filter((l) => l.startsWith('server'))).toEqual(['server.log next turn']);
       const r = await emu.app.request('/_emulator/clock', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advance_seconds: 59 }) });
       expect(r.status).toBe(200);
-      await tick(50);
+      await idle(); // the timers due by now have run: the 60 s one is not among them
       expect(since(n).filter((l) => l.startsWith('server'))).toEqual(['server.log next turn']);
       await emu.app.request('/_emulator/clock', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advance_seconds: 1 }) });
-      await tick(50);
+      await logged(n, ['server.log a minute later']);
+      await idle();
       expect(since(n).filter((l) => l.startsWith('server'))).toEqual(['server.log next turn', 'server.log a minute later']);
     } finally {
       emu.clock.unfreeze();
@@ -183,6 +190,7 @@ describe('imp runtime (stand-in interpreter)', () => {
           g.call('imp.wakeup', 2, g.fn(() => void g.call('server.log', 'agent still alive')));
         },
       );
+      await logged(n, ['server.error ERROR:   from main device_code:7']);
       expect(since(n).slice(1, 5)).toEqual([
         'server.log boot 1',
         "server.error ERROR: the index 'x' does not exist",
@@ -190,7 +198,7 @@ describe('imp runtime (stand-in interpreter)', () => {
         'server.error ERROR:   from main device_code:7',
       ]);
       emu.advanceClock(10_000);
-      await tick(50);
+      await logged(n, ['server.log boot 2', 'agent.error ERROR:   in unknown agent_code:2', 'agent.log agent still alive']);
       const after = since(n);
       expect(after).toContain('server.log boot 2');
       expect(after).toContain('agent.error ERROR: agent boom');
@@ -210,12 +218,15 @@ describe('imp runtime (stand-in interpreter)', () => {
         runs++;
         g.call('imp.wakeup', 0, g.fn(() => g.spin()));
       }, noop);
-      await tick(50);
+      const watchdog = `server.error ERROR: watchdog: the device code ran ${DEFAULT_BUDGET} instructions without returning to the event loop`;
+      await logged(n, [watchdog]);
       expect(since(n)).toContain(`server.error ERROR: watchdog: the device code ran ${DEFAULT_BUDGET} instructions without returning to the event loop`);
       const state = await (await emu.app.request(`/_emulator/devices/${DEVICE}/imp`)).json();
       expect(state.data.restart_pending).toBe(true);
       emu.advanceClock(10_000);
-      await tick(50);
+      // the second run spins too; on the frozen clock nothing restarts it again
+      await until(async () => since(n).filter((l) => l === watchdog).length === 2);
+      await idle();
       expect(runs).toBe(2);
     } finally {
       emu.clock.unfreeze();
@@ -242,18 +253,21 @@ describe('imp runtime (stand-in interpreter)', () => {
           g.call('device.onconnect', g.fn(() => void g.call('server.log', 'device back')));
         },
       );
+      const restartPending = async () => (await (await emu.app.request(`/_emulator/devices/${DEVICE}/imp`)).json()).data.restart_pending as boolean;
       await until(async () => boots === 2);
-      await tick(30);
+      await until(restartPending); // boot 2 failed; it starts again 10 s later
       emu.advanceClock(10_000);
       await until(async () => boots === 3);
-      await tick(30);
+      await until(async () => logs().slice(n).includes('powerstate Device entered deep sleep for 60 s'));
       expect(logs().slice(n)).toContain('powerstate Device entered deep sleep for 60 s');
       emu.advanceClock(59_000);
-      await tick(30);
+      await idle(); // what 59 s asleep calls for has run: not the wake
       expect(boots).toBe(3);
+      expect(await restartPending()).toBe(true);
       emu.advanceClock(1000);
       await until(async () => boots === 4);
-      await tick(30);
+      await until(async () => logs().slice(n).filter((l) => l === 'agent.log device back').length === 3);
+      await idle();
       const lines = logs().slice(n).filter((l) => !l.startsWith('agent.') && l !== 'status Agent restarted');
       const pct = /^status Device booting; \d+\.\d\d% program storage used$/;
       const restart = lines.indexOf('server.log boot 1');
@@ -300,14 +314,18 @@ describe('imp runtime (stand-in interpreter)', () => {
       'factoryfixture_devicegroup',
       { production_target: rel(prodDg), dut_target: rel(dutDg) },
     );
-    await tick(50);
+    await logged(n2, [`server.log fixture ${DEVICE2}`], DEVICE2);
     expect(since(n2, DEVICE2)).toContain(`server.log fixture ${DEVICE2}`);
-    const dut = emu.store.list('devices', (d) => d.devicegroup_id === prodDg.id)[0]!;
+    const dut = await until(async () => {
+      const made = emu.store.list('devices', (d) => d.devicegroup_id === prodDg.id)[0];
+      return made && logs(made.id).includes('server.log blessed true') ? made : undefined;
+    });
     expect(dut).toBeDefined();
     expect(logs(dut.id)).toContain('server.log blessed true');
     // a device that is not a fixture cannot do it
     const n = logs().length;
     await run((g) => void g.call('server.factoryblinkup', 'ssid', 'pw', null, 0), noop);
+    await logged(n, ['server.error Factory BlinkUp request failed. This is not a factory imp.']);
     expect(since(n)).toContain('server.error Factory BlinkUp request failed. This is not a factory imp.');
   });
 
@@ -341,7 +359,7 @@ describe('imp runtime (stand-in interpreter)', () => {
       expect(code().length).toBe(200);
       expect(code().slice(-1)).toEqual(['server.log turn 200']);
       emu.advanceClock(1000);
-      await tick(50);
+      await logged(n, ['status Log rate limit: 800 lines of device and agent code dropped (more than 50 lines a second)']);
       expect(since(n)).toContain('status Log rate limit: 800 lines of device and agent code dropped (more than 50 lines a second)');
     } finally {
       world.logRate = defaults;

@@ -167,6 +167,8 @@ export class Scheduler {
   private timerDue = Infinity;
   private counter = 0;
   private closed = false;
+  /** whenIdle() callers, told after the next slice that leaves nothing to run */
+  private idleWaiters: (() => void)[] = [];
   /** Statistics for the admin route. */
   readonly stats = { tasks: 0, slices: 0, longestTaskMs: 0, longestTaskVm: '', longestSliceMs: 0, ready: 0, timers: 0 };
 
@@ -220,8 +222,22 @@ export class Scheduler {
     });
   }
 
+  /**
+   * Resolves once no VM has a ready task and no timer is due (at once if so
+   * now): everything the emulated time so far calls for has run.
+   */
+  whenIdle(): Promise<void> {
+    if (this.closed || (!this.scheduled && this.ringHead >= this.ring.length && !this.dueNow())) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private idle(): void {
+    for (const resolve of this.idleWaiters.splice(0)) resolve();
+  }
+
   close(): void {
     this.closed = true;
+    this.idle();
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     for (const l of this.ring) l.stop();
@@ -288,7 +304,10 @@ export class Scheduler {
     this.stats.ready = this.ring.length - this.ringHead;
     this.stats.timers = this.heap.size - this.cancelled;
     if (this.ringHead < this.ring.length || this.dueNow()) this.wake();
-    else this.arm();
+    else {
+      this.arm();
+      this.idle();
+    }
   }
 
   private dueNow(): boolean {
