@@ -30,7 +30,10 @@ fail() {
 # `npm pack` runs the prepare script (the build) first
 tarball=$(npm pack --silent --pack-destination "$work")
 prefix="$work/prefix"
-install=(npm install --global --prefix "$prefix" --no-audit --no-fund --loglevel=warn)
+# with --prefix, npm would read its global config from the prefix: keep the
+# machine's (registry, certificate authorities…)
+globalconfig=$(npm config get globalconfig)
+install=(npm install --global --prefix "$prefix" --globalconfig "$globalconfig" --no-audit --no-fund --loglevel=warn)
 # npm 11 warns of the prepare script of any package installed from a file
 # until it is allowed; it does not run for a tarball (dist/ is in it)
 if npm config ls -l 2>/dev/null | grep -q "^allow-scripts "; then install+=("--allow-scripts=file:$work/$tarball"); fi
