@@ -16,6 +16,8 @@ interface Import {
   from: string;
   to: string;
   typeOnly: boolean;
+  /** `import(…)`: loaded when first used */
+  dynamic: boolean;
   line: number;
 }
 
@@ -41,7 +43,7 @@ function importsOf(file: string): Import[] {
     // the package manifest (for --version) is no layer of ours
     if (resolved === '../package.json') continue;
     const typeOnly = Boolean(m[2]) || /^\s*(import|export)\s+\{[^}]*\}/.test(m[0]) && /^[^{]*\{(\s*type\s+[^,}]+,?)+\s*\}/.test(m[0].replace(/^\s*(import|export)\s+/, ''));
-    out.push({ from: file, to: resolved, typeOnly, line: text.slice(0, m.index).split('\n').length + (m[0].startsWith('\n') ? 1 : 0) });
+    out.push({ from: file, to: resolved, typeOnly, dynamic: m[4] !== undefined, line: text.slice(0, m.index).split('\n').length + (m[0].startsWith('\n') ? 1 : 0) });
   }
   return out;
 }
@@ -167,5 +169,21 @@ describe('architecture', () => {
     const known = KNOWN_CYCLES.map(key);
     expect(cycles.map(key).filter((c) => !known.includes(c)), 'folders that import each other').toEqual([]);
     expect(known.filter((k) => !cycles.map(key).includes(k)), 'broken cycles still listed in KNOWN_CYCLES').toEqual([]);
+  });
+
+  it('the start-up bundle (what src/cli/main.ts imports statically) holds no state and no classes', () => {
+    // dist/impt.cjs and the lazy bundles each carry a copy of these modules:
+    // a class would make `instanceof` fail across the copies, and a
+    // module-level variable would have two values
+    const core = new Set<string>();
+    const visit = (f: string) => {
+      if (core.has(f) || !TEXT.has(f)) return;
+      core.add(f);
+      for (const i of IMPORTS) if (i.from === f && !i.typeOnly && !i.dynamic) visit(i.to);
+    };
+    visit('cli/main.ts');
+    expect([...core].sort()).toContain('cli/dispatch.ts');
+    const stateful = [...core].filter((f) => f !== 'cli/main.ts' && /^(export\s+)?(abstract\s+)?class\s|^(export\s+)?(let|var)\s/m.test(TEXT.get(f)!));
+    expect(stateful, 'modules of the start-up bundle with classes or module-level variables').toEqual([]);
   });
 });
