@@ -4,9 +4,9 @@
 // middleware, auth guard, core routes, extension routes, admin routes, 404
 // and error handling.
 import { Hono } from 'hono';
-import { ApiError, err } from './errors.js';
-import { type Emulator, type Env, renderError } from './emulator.js';
-import { requestGuard } from './request-guard.js';
+import { ApiError, err } from './core/errors.js';
+import { type Emulator, type Env, renderError } from './core/emulator.js';
+import { requestGuard } from './core/request-guard.js';
 import { requestLimits } from './request-limits.js';
 import { registerAdmin } from './routes/admin.js';
 import { registerAuth } from './routes/auth.js';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { registerAdminCommands } from './cli-admin.js';
 import { registerExec } from './cli-exec.js';
 import { EXTENSIONS } from './extensions.js';
-import { isLoopbackHost } from './request-guard.js';
+import { isLoopbackHost } from './core/request-guard.js';
 import { startErrorMessage, startServer } from './server.js';
 import pkg from '../../package.json' with { type: 'json' };
 

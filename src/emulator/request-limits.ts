@@ -7,9 +7,9 @@
 // routes through hono's body cache (c.req.text() and c.req.json() use it).
 import type { Context, MiddlewareHandler } from 'hono';
 import type { IncomingMessage } from 'node:http';
-import type { Emulator, Env } from './emulator.js';
-import { nodeBindings } from './faults.js';
-import { hasBody, refuse } from './request-guard.js';
+import type { Emulator, Env } from './core/emulator.js';
+import { nodeBindings } from './sim/faults.js';
+import { hasBody, refuse } from './core/request-guard.js';
 
 /** Largest request body: the reference gives no code size limit; 4 MiB holds any real device and agent code. */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;

@@ -2,7 +2,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { buildApp } from './app.js';
-import { Emulator, type EmulatorOptions } from './emulator.js';
+import { Emulator, type EmulatorOptions } from './core/emulator.js';
 
 export interface RunningEmulator {
   emu: Emulator;

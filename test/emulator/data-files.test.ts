@@ -5,8 +5,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readLines, writeFileAtomic } from '../../src/emulator/data-files.js';
-import { jsonChunks } from '../../src/emulator/json-chunks.js';
+import { readLines, writeFileAtomic } from '../../src/emulator/core/data-files.js';
+import { jsonChunks } from '../../src/emulator/core/json-chunks.js';
 
 function inTempDir(fn: (dir: string) => void): void {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'impt-data-files-'));

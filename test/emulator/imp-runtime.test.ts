@@ -2,12 +2,12 @@
 // process: event loops on the emulator clock, agent<->device messages, agent
 // HTTP, error lines and restarts, the watchdog, factory calls, lifecycle.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Emulator } from '../../src/emulator/emulator.js';
+import type { Emulator } from '../../src/emulator/core/emulator.js';
 import { deviceSimulation } from '../../src/emulator/sim/index.js';
 import { deviceRuntime } from '../../src/emulator/sim/index.js';
 import { createEmulator } from '../../src/emulator/server.js';
 import { SqTable, type SqValue } from '../../src/squirrel/value.js';
-import { DEFAULT_BUDGET } from '../../src/emulator/imp/host.js';
+import { DEFAULT_BUDGET } from '../../src/emulator/sim/imp-host.js';
 import { fakeEngine, programs } from './imp-fake-engine.js';
 import { until } from './sim-helpers.js';
 

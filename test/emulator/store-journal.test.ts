@@ -8,10 +8,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { GroupCommit } from '../../src/emulator/group-commit.js';
-import { FilePersistence, MemoryPersistence, type JournalOp, type Persistence } from '../../src/emulator/persistence.js';
+import { GroupCommit } from '../../src/emulator/core/group-commit.js';
+import { FilePersistence, MemoryPersistence, type JournalOp, type Persistence } from '../../src/emulator/core/persistence.js';
 import { createEmulator } from '../../src/emulator/server.js';
-import { Store } from '../../src/emulator/store.js';
+import { Store } from '../../src/emulator/core/store.js';
 import { tempDir } from '../helpers/impt.js'; // removed after the file's tests
 
 /** In-memory persistence whose next append can be made to fail. */

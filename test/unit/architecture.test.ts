@@ -92,7 +92,6 @@ const KNOWN: string[] = [];
  */
 const KNOWN_CYCLES: string[][] = [
   ['squirrel', 'squirrel/lib'],
-  ['emulator', 'emulator/imp', 'emulator/routes', 'emulator/sim'],
 ];
 
 function allowed(imp: Import): boolean {

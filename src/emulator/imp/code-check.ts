@@ -5,7 +5,7 @@
 // x.y.z. Library code runs in the VM before the code that requires it.
 import fs from 'node:fs';
 import path from 'node:path';
-import { ApiError } from '../errors.js';
+import { ApiError } from '../core/errors.js';
 import type { Script } from './vm.js';
 
 export type CompileFn = (source: string, srcName: string) => unknown;

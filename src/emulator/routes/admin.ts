@@ -1,6 +1,6 @@
 // Emulator-only admin routes under /_emulator (not part of impCentral).
 import type { Hono } from 'hono';
-import type { Emulator, Env } from '../emulator.js';
+import type { Emulator, Env } from '../core/emulator.js';
 
 const CORRUPTIBLE = ['products', 'devicegroups', 'deployments', 'webhooks'] as const;
 const KIND = { products: 'product', devicegroups: 'device group', deployments: 'deployment', webhooks: 'webhook' } as const;

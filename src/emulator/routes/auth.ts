@@ -1,12 +1,12 @@
 // POST /auth, POST /auth/token, accounts, login keys, refresh tokens.
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { ApiError, err } from '../errors.js';
-import { type App, type Emulator, type Env, json, me, noContent } from '../emulator.js';
-import { hex, newAccessToken, newLoginKeyId, newRefreshToken } from '../ids.js';
-import { apiBase, checkAttributes, listDocument, optString, parseListQuery, readJson, readWrite } from '../jsonapi.js';
-import type { AccountRec } from '../model.js';
-import * as ser from '../serialize.js';
+import { ApiError, err } from '../core/errors.js';
+import { type App, type Emulator, type Env, json, me, noContent } from '../core/emulator.js';
+import { hex, newAccessToken, newLoginKeyId, newRefreshToken } from '../core/ids.js';
+import { apiBase, checkAttributes, listDocument, optString, parseListQuery, readJson, readWrite } from '../core/jsonapi.js';
+import type { AccountRec } from '../core/model.js';
+import * as ser from '../core/serialize.js';
 
 export const MAX_LOGIN_KEYS = 10;
 export const MAX_REFRESH_TOKENS = 5;

@@ -1,12 +1,12 @@
 // /deployments
 import type { Context } from 'hono';
 import { type DgWireType } from '../../api/wire.js';
-import { err } from '../errors.js';
-import { type App, type Emulator, json, me, noContent } from '../emulator.js';
-import { newUuid, sha256 } from '../ids.js';
-import { apiBase, checkAttributes, listDocument, optBoolean, optString, parseListQuery, readWrite } from '../jsonapi.js';
-import { isOlder, visibleDeployment, visibleDg } from '../rules.js';
-import * as ser from '../serialize.js';
+import { err } from '../core/errors.js';
+import { type App, type Emulator, json, me, noContent } from '../core/emulator.js';
+import { newUuid, sha256 } from '../core/ids.js';
+import { apiBase, checkAttributes, listDocument, optBoolean, optString, parseListQuery, readWrite } from '../core/jsonapi.js';
+import { isOlder, visibleDeployment, visibleDg } from '../core/rules.js';
+import * as ser from '../core/serialize.js';
 
 const TAG = /^[A-Za-z0-9_\-*.]+$/;
 

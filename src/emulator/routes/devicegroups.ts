@@ -1,9 +1,9 @@
 // /devicegroups, restart, device membership, min_supported_deployment.
 import type { Context } from 'hono';
 import { DG_WIRE_TYPES, type DgWireType, RelationshipDocument } from '../../api/wire.js';
-import { ApiError, err } from '../errors.js';
-import { type App, type Emulator, type Env, json, me, noContent } from '../emulator.js';
-import { agentFields, agentIdFor, newUuid } from '../ids.js';
+import { ApiError, err } from '../core/errors.js';
+import { type App, type Emulator, type Env, json, me, noContent } from '../core/emulator.js';
+import { agentFields, agentIdFor, newUuid } from '../core/ids.js';
 import {
   apiBase,
   checkAttributes,
@@ -15,8 +15,8 @@ import {
   readJson,
   readWrite,
   type WriteData,
-} from '../jsonapi.js';
-import type { AccountRec, DeviceGroupRec, DeviceRec } from '../model.js';
+} from '../core/jsonapi.js';
+import type { AccountRec, DeviceGroupRec, DeviceRec } from '../core/model.js';
 import {
   DUT_TYPES,
   FIXTURE_TARGETS,
@@ -26,8 +26,8 @@ import {
   restartDevice,
   visibleDeployment,
   visibleDg,
-} from '../rules.js';
-import * as ser from '../serialize.js';
+} from '../core/rules.js';
+import * as ser from '../core/serialize.js';
 import type { ApiErrorObject } from '../../api/wire.js';
 
 const ENV_KEY = /^[A-Za-z][A-Za-z0-9_]*$/;

@@ -1,11 +1,11 @@
 // /devices, restart, historical logs.
 import type { Context } from 'hono';
-import { err } from '../errors.js';
-import { type App, type Emulator, type Env, json, me, noContent } from '../emulator.js';
-import { apiBase, checkAttributes, listDocument, optString, parseListQuery, readWrite } from '../jsonapi.js';
-import { restartDevice, visibleDevice } from '../rules.js';
-import * as ser from '../serialize.js';
-import type { DeviceRec } from '../model.js';
+import { err } from '../core/errors.js';
+import { type App, type Emulator, type Env, json, me, noContent } from '../core/emulator.js';
+import { apiBase, checkAttributes, listDocument, optString, parseListQuery, readWrite } from '../core/jsonapi.js';
+import { restartDevice, visibleDevice } from '../core/rules.js';
+import * as ser from '../core/serialize.js';
+import type { DeviceRec } from '../core/model.js';
 
 export function registerDevices(emu: Emulator, api: App): void {
   const { store } = emu;

@@ -6,14 +6,14 @@
 // recently added). Log lines arrive through Emulator.appendLog ('log.appended').
 import type { Context } from 'hono';
 import type { ServerResponse } from 'node:http';
-import { type App, type Emulator, type Extension, json, me, noContent } from '../emulator.js';
-import { envInt } from '../env.js';
-import { ApiError, err } from '../errors.js';
-import { countDrop, dropRateFor, nodeBindings, onFaultsChanged, alreadySent } from '../faults.js';
-import { hex } from '../ids.js';
-import { apiBase } from '../jsonapi.js';
-import type { LogEntry } from '../model.js';
-import { visibleDevice } from '../rules.js';
+import { type App, type Emulator, type Extension, json, me, noContent } from '../core/emulator.js';
+import { envInt } from '../core/env.js';
+import { ApiError, err } from '../core/errors.js';
+import { countDrop, dropRateFor, nodeBindings, onFaultsChanged, alreadySent } from '../sim/faults.js';
+import { hex } from '../core/ids.js';
+import { apiBase } from '../core/jsonapi.js';
+import type { LogEntry } from '../core/model.js';
+import { visibleDevice } from '../core/rules.js';
 
 export const MAX_DEVICES_PER_STREAM = 5;
 const DEFAULT_KEEPALIVE_MS = 15_000;

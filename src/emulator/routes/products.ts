@@ -1,10 +1,10 @@
 // /products
-import { err } from '../errors.js';
-import { type App, type Emulator, json, me, noContent } from '../emulator.js';
-import { newUuid } from '../ids.js';
-import { apiBase, checkAttributes, listDocument, optString, parseListQuery, readWrite } from '../jsonapi.js';
-import type { AccountRec, ProductRec } from '../model.js';
-import * as ser from '../serialize.js';
+import { err } from '../core/errors.js';
+import { type App, type Emulator, json, me, noContent } from '../core/emulator.js';
+import { newUuid } from '../core/ids.js';
+import { apiBase, checkAttributes, listDocument, optString, parseListQuery, readWrite } from '../core/jsonapi.js';
+import type { AccountRec, ProductRec } from '../core/model.js';
+import * as ser from '../core/serialize.js';
 
 export function registerProducts(emu: Emulator, api: App): void {
   const { store } = emu;

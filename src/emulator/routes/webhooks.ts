@@ -1,12 +1,12 @@
 // /webhooks
 import type { Context } from 'hono';
-import { err, ApiError } from '../errors.js';
-import { type App, type Emulator, json, me, noContent } from '../emulator.js';
-import { newUuid } from '../ids.js';
-import { apiBase, checkAttributes, listDocument, parseListQuery, readWrite } from '../jsonapi.js';
-import type { WebhookRec } from '../model.js';
-import { isProduction, visibleDg } from '../rules.js';
-import * as ser from '../serialize.js';
+import { err, ApiError } from '../core/errors.js';
+import { type App, type Emulator, json, me, noContent } from '../core/emulator.js';
+import { newUuid } from '../core/ids.js';
+import { apiBase, checkAttributes, listDocument, parseListQuery, readWrite } from '../core/jsonapi.js';
+import type { WebhookRec } from '../core/model.js';
+import { isProduction, visibleDg } from '../core/rules.js';
+import * as ser from '../core/serialize.js';
 
 const EVENTS = ['blessing', 'blinkup', 'deployment'] as const;
 const CONTENT_TYPES = ['application/json', 'application/x-www-form-urlencoded'] as const;

@@ -2,8 +2,8 @@
 // "Simulation"). Answers are plain JSON: {"data": ...} or {"error": "..."}.
 import type { Context } from 'hono';
 import { z } from 'zod';
-import type { App, Emulator } from '../emulator.js';
-import type { LogEntry } from '../model.js';
+import type { App, Emulator } from '../core/emulator.js';
+import type { LogEntry } from '../core/model.js';
 import { blinkup, bless, createDevices, findDevice, makeDut, SimError, summary } from './factory.js';
 import type { DeviceRuntime } from './runtime.js';
 

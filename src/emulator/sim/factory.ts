@@ -1,10 +1,10 @@
 // What only hardware does, as emulator operations: new devices, a factory
 // fixture making a device under test (DUT), blessing, BlinkUp activation.
-import type { Emulator } from '../emulator.js';
-import { agentIdFor, hex, newDeviceId } from '../ids.js';
-import type { AccountRec, DeviceGroupRec, DeviceRec } from '../model.js';
-import { DUT_TYPES, isFixture, isProduction } from '../rules.js';
-import { makeDevice } from '../seed.js';
+import type { Emulator } from '../core/emulator.js';
+import { agentIdFor, hex, newDeviceId } from '../core/ids.js';
+import type { AccountRec, DeviceGroupRec, DeviceRec } from '../core/model.js';
+import { DUT_TYPES, isFixture, isProduction } from '../core/rules.js';
+import { makeDevice } from '../core/seed.js';
 import type { DeviceRuntime } from './runtime.js';
 
 /** A failed simulation step: HTTP status + message for the admin API. */

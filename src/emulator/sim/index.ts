@@ -1,14 +1,11 @@
-// The simulation extensions, in registration order: fault injection
-// (middleware), log streams, webhook delivery, device runtime + admin routes.
-import type { Extension } from '../emulator.js';
-import type { Emulator } from '../emulator.js';
-import { faultsExtension } from '../faults.js';
-import { logStreamExtension } from '../routes/logstream.js';
-import { webhookDeliveryExtension } from '../webhook-delivery.js';
+// The device simulation extension: the device runtime, its admin routes and
+// the imps' HTTP side.
+import type { Extension } from '../core/emulator.js';
+import type { Emulator } from '../core/emulator.js';
 import { checkDeploymentCode } from '../imp/code-check.js';
 import type { SquirrelEngine } from '../imp/engine.js';
 import { compileErrorOf, compileSource, ENGINE } from '../imp/interpreter.js';
-import { registerImpRoutes } from '../imp/routes.js';
+import { registerImpRoutes } from './imp-routes.js';
 import { registerSimAdmin } from './admin.js';
 import { DeviceRuntime } from './runtime.js';
 
@@ -43,10 +40,3 @@ export function deviceSimulation(engine: SquirrelEngine | undefined = ENGINE): E
 }
 
 export const deviceSimulationExtension: Extension = deviceSimulation();
-
-export const SIMULATION: Extension[] = [
-  faultsExtension,
-  logStreamExtension,
-  webhookDeliveryExtension,
-  deviceSimulationExtension,
-];

@@ -4,13 +4,13 @@
 // offline runs when the device comes online. Every line goes through
 // Emulator.appendLog, so it reaches the historical logs and open log streams
 // alike.
-import type { Emulator } from '../emulator.js';
-import type { DeploymentRec, DeviceRec, LogEntry } from '../model.js';
+import type { Emulator } from '../core/emulator.js';
+import type { DeploymentRec, DeviceRec, LogEntry } from '../core/model.js';
 import type { SquirrelEngine } from '../imp/engine.js';
-import { agentScripts, createWorld, deviceScripts } from '../imp/host.js';
+import { agentScripts, createWorld, deviceScripts } from './imp-host.js';
 import { type ImpWorld, storagePercent } from '../imp/world.js';
 import { CONSTANTS } from '../imp/api.js';
-import { envInt } from '../env.js';
+import { envInt } from '../core/env.js';
 
 /** Real-time delay between a restart and the lines of the new boot (see bootDelayFromEnv). */
 export const DEFAULT_BOOT_DELAY_MS = 2000;

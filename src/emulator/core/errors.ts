@@ -1,6 +1,6 @@
 // One error factory reproducing impCentral's error documents (§13 of the
 // reference). Routes throw ApiError; the app's error handler renders it.
-import type { ApiErrorObject } from '../api/wire.js';
+import type { ApiErrorObject } from '../../api/wire.js';
 
 export class ApiError extends Error {
   constructor(

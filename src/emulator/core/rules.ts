@@ -1,5 +1,5 @@
 // Shared business-rule helpers (device group zones, visibility lookups).
-import type { DgWireType } from '../api/wire.js';
+import type { DgWireType } from '../../api/wire.js';
 import { err } from './errors.js';
 import type { Emulator } from './emulator.js';
 import type { AccountRec, DeploymentRec, DeviceGroupRec, DeviceRec } from './model.js';

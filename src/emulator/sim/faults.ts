@@ -7,9 +7,9 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import type { App, Emulator, Env, Extension } from './emulator.js';
-import { renderError } from './emulator.js';
-import { ApiError } from './errors.js';
+import type { App, Emulator, Env, Extension } from '../core/emulator.js';
+import { renderError } from '../core/emulator.js';
+import { ApiError } from '../core/errors.js';
 
 export const FaultConfigSchema = z
   .object({

@@ -2,7 +2,7 @@
 // links, request body parsing.
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { WriteDocument } from '../api/wire.js';
+import { WriteDocument } from '../../api/wire.js';
 import { err } from './errors.js';
 
 export const DEFAULT_PAGE_SIZE = 20;

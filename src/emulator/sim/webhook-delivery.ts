@@ -4,8 +4,8 @@
 // Failures (network error, timeout, 429, 5xx) are retried, at most
 // MAX_ATTEMPTS attempts in all. Every delivery is recorded for
 // GET /_emulator/webhooks/deliveries (newest last).
-import type { App, Emulator, Extension } from './emulator.js';
-import type { WebhookRec } from './model.js';
+import type { App, Emulator, Extension } from '../core/emulator.js';
+import type { WebhookRec } from '../core/model.js';
 
 export const MAX_ATTEMPTS = 3;
 export const ATTEMPT_TIMEOUT_MS = 5000;

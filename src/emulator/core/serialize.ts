@@ -1,6 +1,6 @@
 // Records -> JSON:API resources (relationship values are bare linkages;
 // empty to-one relationships are omitted).
-import type { Resource } from '../api/wire.js';
+import type { Resource } from '../../api/wire.js';
 import type {
   AccountRec,
   DeploymentRec,

@@ -1,6 +1,6 @@
 // Stored records of the emulator. These are internal shapes (snake_case like
-// the wire attributes); routes/serialize.ts turns them into JSON:API resources.
-import type { DgWireType } from '../api/wire.js';
+// the wire attributes); serialize.ts turns them into JSON:API resources.
+import type { DgWireType } from '../../api/wire.js';
 
 export interface AccountRec {
   id: string;

@@ -2,12 +2,12 @@
 // agents' http.onrequest handlers, and the admin routes of the VMs
 // (state, hardware values, agent URL).
 import type { Context } from 'hono';
-import type { App, Emulator } from '../emulator.js';
-import type { DeviceRuntime } from '../sim/runtime.js';
-import { hardwareOf, hasHardware } from './hardware.js';
-import { agentUrl } from './host.js';
-import type { DeviceRec } from '../model.js';
-import type { ImpWorld } from './world.js';
+import type { App, Emulator } from '../core/emulator.js';
+import type { DeviceRuntime } from './runtime.js';
+import { hardwareOf, hasHardware } from '../imp/hardware.js';
+import { agentUrl } from './imp-host.js';
+import type { DeviceRec } from '../core/model.js';
+import type { ImpWorld } from '../imp/world.js';
 
 const MAX_AGENT_BODY = 10 << 20;
 

@@ -1,16 +1,16 @@
 // The emulator side of the imps: a WorldHost over the store, the device
 // runtime and the factory operations, the limits, and the scripts a
 // deployment runs.
-import type { Emulator } from '../emulator.js';
-import type { DeploymentRec } from '../model.js';
-import { bless, makeDut, SimError } from '../sim/factory.js';
-import type { DeviceRuntime } from '../sim/runtime.js';
-import { isFixture } from '../rules.js';
-import { scriptsFor } from './code-check.js';
-import type { SquirrelEngine } from './engine.js';
-import type { Portable } from './values.js';
-import type { Script } from './vm.js';
-import { ImpWorld, LOG_RATE, type WorldHost } from './world.js';
+import type { Emulator } from '../core/emulator.js';
+import type { DeploymentRec } from '../core/model.js';
+import { bless, makeDut, SimError } from './factory.js';
+import type { DeviceRuntime } from './runtime.js';
+import { isFixture } from '../core/rules.js';
+import { scriptsFor } from '../imp/code-check.js';
+import type { SquirrelEngine } from '../imp/engine.js';
+import type { Portable } from '../imp/values.js';
+import type { Script } from '../imp/vm.js';
+import { ImpWorld, LOG_RATE, type WorldHost } from '../imp/world.js';
 
 /** Instructions (function entries + loop iterations) a callback may run before the watchdog stops it: 1 to 15 ms of the interpreter's work (see docs/emulator.md). */
 export const DEFAULT_BUDGET = 100_000;
