@@ -63,9 +63,20 @@ const LAZY = [
   // executable subcommands, which impt has none of
   { name: 'child_process', importer: /[\\/]node_modules[\\/]commander[\\/]/ },
 ];
-// Packages to load on first use, by the same proxy: axios' agent for an
-// https proxy (with the node:net, node:tls and node:assert it loads)
-const LAZY_PACKAGES = [{ name: 'https-proxy-agent', importer: /[\\/]axios[\\/]lib[\\/]adapters[\\/]http\.js$/ }];
+// Packages to load on first use: axios' agent for an https proxy, and the
+// proxy agents of impt's own connections (with the node:https, node:tls,
+// node:crypto and node:assert they load, ~10 ms), which a run without a
+// proxy never makes. axios uses its agent through the default export, which
+// the proxy above serves; impt imports named classes (`named`), each a
+// constructor that makes the package's own.
+const LAZY_PACKAGES = [
+  { name: 'https-proxy-agent', importer: /[\\/]axios[\\/]lib[\\/]adapters[\\/]http\.js$/ },
+  { name: 'https-proxy-agent', importer: /[\\/]src[\\/]api[\\/]proxy\.ts$/, named: ['HttpsProxyAgent'] },
+  { name: 'http-proxy-agent', importer: /[\\/]src[\\/]api[\\/]proxy\.ts$/, named: ['HttpProxyAgent'] },
+];
+// An ES module of constructors that load a module on first use.
+const lazyClasses = (specifier, names) =>
+  names.map((n) => `export function ${n}(...args) { return new (require(${JSON.stringify(specifier)}).${n})(...args); }`).join('\n');
 const PATCHES = [
   {
     file: /[\\/]axios[\\/]lib[\\/]utils\.js$/,
@@ -100,13 +111,16 @@ const slimDependencies = {
       const name = a.path.replace(/^node:/, '');
       return LAZY.some((l) => l.name === name && l.importer.test(a.importer)) ? { path: `lazy-${name}`, namespace: 'stub' } : undefined;
     });
-    b.onResolve({ filter: new RegExp(`^(${LAZY_PACKAGES.map((p) => p.name).join('|')})$`) }, (a) =>
-      a.namespace !== 'stub' && LAZY_PACKAGES.some((p) => p.name === a.path && p.importer.test(a.importer))
-        ? { path: `lazy-package-${a.path}`, namespace: 'stub', pluginData: a.resolveDir }
-        : undefined,
-    );
+    b.onResolve({ filter: new RegExp(`^(${LAZY_PACKAGES.map((p) => p.name).join('|')})$`) }, (a) => {
+      if (a.namespace === 'stub') return undefined;
+      const lazy = LAZY_PACKAGES.find((p) => p.name === a.path && p.importer.test(a.importer));
+      return lazy && { path: `lazy-package-${a.path}${lazy.named ? '-classes' : ''}`, namespace: 'stub', pluginData: { resolveDir: a.resolveDir, lazy } };
+    });
     b.onLoad({ filter: /.*/, namespace: 'stub' }, (a) => {
-      if (a.path.startsWith('lazy-package-')) return { contents: lazyModule(a.path.slice(13)), resolveDir: a.pluginData, loader: 'js' };
+      if (a.path.startsWith('lazy-package-')) {
+        const { resolveDir, lazy } = a.pluginData;
+        return { contents: lazy.named ? lazyClasses(lazy.name, lazy.named) : lazyModule(lazy.name), resolveDir, loader: 'js' };
+      }
       return { contents: a.path.startsWith('lazy-') ? lazyModule(`node:${a.path.slice(5)}`) : STUBS[a.path], loader: 'js' };
     });
     for (const patch of PATCHES) {
