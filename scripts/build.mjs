@@ -62,6 +62,8 @@ const LAZY = [
   { name: 'crypto', importer: HTTP_PACKAGES },
   // executable subcommands, which impt has none of
   { name: 'child_process', importer: /[\\/]node_modules[\\/]commander[\\/]/ },
+  // the home folder, when HOME is not set
+  { name: 'os', importer: /[\\/]src[\\/]context[\\/]session\.ts$/ },
 ];
 // Packages to load on first use: axios' agent for an https proxy, and the
 // proxy agents of impt's own connections (with the node:https, node:tls,
@@ -107,7 +109,7 @@ const slimDependencies = {
     b.onResolve({ filter: /^\.\/(fetch|xhr)\.js$/ }, (a) =>
       /[\\/]axios[\\/]lib[\\/]adapters$/.test(a.resolveDir) ? { path: `axios-${a.path.slice(2, -3)}`, namespace: 'stub' } : undefined,
     );
-    b.onResolve({ filter: /^(node:)?(http2|https|tls|assert|crypto|child_process)$/ }, (a) => {
+    b.onResolve({ filter: new RegExp(`^(node:)?(${LAZY.map((l) => l.name).join('|')})$`) }, (a) => {
       const name = a.path.replace(/^node:/, '');
       return LAZY.some((l) => l.name === name && l.importer.test(a.importer)) ? { path: `lazy-${name}`, namespace: 'stub' } : undefined;
     });

@@ -3,6 +3,7 @@
 import { unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import * as z from 'zod/mini';
+import { lazySchema, type Parsed } from '../api/wire.js';
 import { readJsonFile, type JsonFileRead } from './json-file.js';
 
 export const AUTH_FILE_NAME = '.impt.auth';
@@ -11,15 +12,17 @@ export const AUTH_FILE_NAME = '.impt.auth';
  * Every key with its type; `accessToken` and `expiresAt` are required, and
  * `expiresAt` must be a date (impt's own files hold impCentral's ISO time).
  */
-const AuthFileSchema = z.object({
-  endpoint: z.optional(z.string()),
-  accessToken: z.string().check(z.minLength(1)),
-  expiresAt: z.string().check(z.refine((s) => !Number.isNaN(Date.parse(s)))),
-  loginKey: z.optional(z.string()),
-  refreshToken: z.optional(z.string()),
-});
+const AuthFileSchema = lazySchema(() =>
+  z.object({
+    endpoint: z.optional(z.string()),
+    accessToken: z.string().check(z.minLength(1)),
+    expiresAt: z.string().check(z.refine((s) => !Number.isNaN(Date.parse(s)))),
+    loginKey: z.optional(z.string()),
+    refreshToken: z.optional(z.string()),
+  }),
+);
 
-export type AuthFileData = z.output<typeof AuthFileSchema>;
+export type AuthFileData = Parsed<typeof AuthFileSchema>;
 
 export type AuthFileRead = JsonFileRead<AuthFileData>;
 
@@ -29,7 +32,7 @@ export function authFilePath(dir: string): string {
 
 /** Missing, corrupted (not JSON, a required key missing, a key of the wrong type, no date in `expiresAt`) or the data. */
 export function readAuthFile(path: string): AuthFileRead {
-  return readJsonFile(path, AuthFileSchema);
+  return readJsonFile(path, AuthFileSchema.schema);
 }
 
 /** Orders keys as impt 2.6.1 does; absent keys are left out. */

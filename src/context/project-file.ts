@@ -2,19 +2,22 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod/mini';
+import { lazySchema, type Parsed } from '../api/wire.js';
 import { ContextError } from '../errors.js';
 import { deleteFile, readJsonFile, readJsonObjectLoose, writeJsonFile } from './json-file.js';
 
 export const PROJECT_FILE_NAME = '.impt.project';
 
 /** The keys impt uses, with their types; other keys are kept as they are. */
-const ProjectFileSchema = z.object({
-  deviceGroupId: z.string().check(z.minLength(1)),
-  deviceFile: z.optional(z.string()),
-  agentFile: z.optional(z.string()),
-});
+const ProjectFileSchema = lazySchema(() =>
+  z.object({
+    deviceGroupId: z.string().check(z.minLength(1)),
+    deviceFile: z.optional(z.string()),
+    agentFile: z.optional(z.string()),
+  }),
+);
 
-export type ProjectFile = z.output<typeof ProjectFileSchema> & Record<string, unknown>;
+export type ProjectFile = Parsed<typeof ProjectFileSchema> & Record<string, unknown>;
 
 export function projectFilePath(cwd: string): string {
   return join(cwd, PROJECT_FILE_NAME);
@@ -26,7 +29,7 @@ export function projectFileExists(cwd: string): boolean {
 
 /** The Project file, `undefined` when there is none; bad JSON, no `deviceGroupId` or a field of another type → `Project File is corrupted.` */
 export function readProjectFile(cwd: string): ProjectFile | undefined {
-  const read = readJsonFile(projectFilePath(cwd), ProjectFileSchema);
+  const read = readJsonFile(projectFilePath(cwd), ProjectFileSchema.schema);
   if (read.status === 'missing') return undefined;
   if (read.status === 'corrupted') throw new ContextError({ kind: 'corrupted', file: { role: 'project' } });
   return read.data;

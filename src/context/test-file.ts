@@ -3,6 +3,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as z from 'zod/mini';
+import { lazySchema, type Parsed } from '../api/wire.js';
 import { ContextError } from '../errors.js';
 import { fileAccessError, readJsonFile, readJsonObjectLoose, writeJsonFile } from './json-file.js';
 
@@ -13,20 +14,22 @@ export const DEFAULT_TEST_FILES = ['*.test.nut', 'tests/**/*.test.nut'];
 export const DEFAULT_TIMEOUT = 30;
 
 /** The keys of interface/test.md with their types; other keys are kept as they are. */
-const TestConfigSchema = z.object({
-  deviceGroupId: z.string().check(z.minLength(1)),
-  timeout: z.optional(z.number()),
-  stopOnFail: z.optional(z.boolean()),
-  allowDisconnect: z.optional(z.boolean()),
-  builderCache: z.optional(z.boolean()),
-  testFiles: z.optional(z.array(z.string())),
-  deviceFile: z.optional(z.string()),
-  agentFile: z.optional(z.string()),
-  githubConfig: z.optional(z.string()),
-  builderConfig: z.optional(z.string()),
-});
+const TestConfigSchema = lazySchema(() =>
+  z.object({
+    deviceGroupId: z.string().check(z.minLength(1)),
+    timeout: z.optional(z.number()),
+    stopOnFail: z.optional(z.boolean()),
+    allowDisconnect: z.optional(z.boolean()),
+    builderCache: z.optional(z.boolean()),
+    testFiles: z.optional(z.array(z.string())),
+    deviceFile: z.optional(z.string()),
+    agentFile: z.optional(z.string()),
+    githubConfig: z.optional(z.string()),
+    builderConfig: z.optional(z.string()),
+  }),
+);
 
-export type TestConfig = z.output<typeof TestConfigSchema> & Record<string, unknown>;
+export type TestConfig = Parsed<typeof TestConfigSchema> & Record<string, unknown>;
 
 export function testFilePath(cwd: string): string {
   return join(cwd, TEST_FILE_NAME);
@@ -43,7 +46,7 @@ export function readTestFileLoose(cwd: string): Record<string, unknown> | undefi
 
 /** The test configuration; absent → not found, bad JSON, no `deviceGroupId` or a field of another type → corrupted. */
 export function readTestFile(cwd: string): TestConfig {
-  const read = readJsonFile(testFilePath(cwd), TestConfigSchema);
+  const read = readJsonFile(testFilePath(cwd), TestConfigSchema.schema);
   if (read.status === 'missing') throw new ContextError({ kind: 'not-in-cwd', file: { role: 'test' } });
   if (read.status === 'corrupted') throw new ContextError({ kind: 'corrupted', file: { role: 'test' } });
   return read.data;
