@@ -236,9 +236,11 @@ const toLazyBundles = {
       loader: 'js',
     }));
     b.onResolve({ filter: /^lazy-bundle:/ }, (a) => ({ path: a.path.slice('lazy-bundle:'.length), namespace: 'lazy-bundle' }));
-    // loaded with their code cache (src/cli/bundle-cache.ts)
+    // loaded with their code cache by the loader (src/cli/bundle-cache.ts),
+    // which bin/impt.js has loaded: one copy of it in the process
+    b.onResolve({ filter: /^\.\/impt-loader\.cjs$/ }, (a) => ({ path: a.path, external: true }));
     b.onLoad({ filter: /.*/, namespace: 'lazy-bundle' }, (a) => ({
-      contents: `const { loadBundle } = require('./src/cli/bundle-cache.ts');
+      contents: `const { loadBundle } = require('./impt-loader.cjs');
 const file = require('node:path').join(__dirname, ${JSON.stringify(`${a.path}.cjs`)});
 module.exports = (key) => loadBundle(file, ${JSON.stringify(bundleHashes.get(a.path) ?? '')}).load(key);`,
       resolveDir: root,
@@ -284,7 +286,10 @@ function checkLazyBundle(file) {
 
 // The CLI and the emulator share no code at run time: separate builds.
 // The core is built twice: first to find its dynamic imports, which make up
-// the lazy bundles, then with the lazy bundles' hashes.
+// the lazy bundles, then with the lazy bundles' hashes. The core is wrapped
+// as a lazy bundle is and run by the loader, `dist/impt-loader.cjs`
+// (bin/impt.js), with a code cache too; the loader knows the core's hash.
+const wrapped = { banner: { js: `${LAZY_WRAPPER}\n${cjs.banner.js}` }, footer: { js: '})' } };
 await build({ ...cjs, entryPoints: { impt: 'src/cli/main.ts' }, plugins: [toLazyBundles], write: false });
 const lazy = await Promise.all(
   LAZY_BUNDLES.map(async (l) => {
@@ -295,17 +300,23 @@ const lazy = await Promise.all(
       outfile,
       outdir: undefined,
       // the function the loader calls (src/cli/bundle-cache.ts)
-      banner: { js: `${LAZY_WRAPPER}\n${cjs.banner.js}` },
-      footer: { js: '})' },
+      ...wrapped,
       plugins: [slimDependencies, importThroughLoader, asciiStringWidth],
     });
     bundleHashes.set(l.name, checkLazyBundle(outfile));
     return r;
   }),
 );
+const core = await build({ ...cjs, ...wrapped, entryPoints: { impt: 'src/cli/main.ts' }, plugins: [toLazyBundles] });
+const coreHash = checkLazyBundle(join(outdir, 'impt.cjs'));
 const results = await Promise.all([
-  build({ ...cjs, entryPoints: { impt: 'src/cli/main.ts' }, plugins: [toLazyBundles] }),
+  core,
   ...lazy,
+  build({
+    ...cjs,
+    entryPoints: { 'impt-loader': 'src/cli/bundle-cache.ts' },
+    footer: { js: `module.exports.coreHash = ${JSON.stringify(coreHash)};` },
+  }),
   build({ ...common, entryPoints: { 'impt-emulator': 'src/emulator/main.ts' }, plugins: [zodEnglishOnly] }),
   // the Squirrel interpreter's host API on its own (bench/squirrel.mjs)
   build({ ...common, entryPoints: { squirrel: 'src/squirrel/index.ts' } }),
