@@ -62,6 +62,8 @@ const LAZY = [
   { name: 'crypto', importer: HTTP_PACKAGES },
   // executable subcommands, which impt has none of
   { name: 'child_process', importer: /[\\/]node_modules[\\/]commander[\\/]/ },
+  // decompression of compressed answers (the emulator sends none)
+  { name: 'zlib', importer: /[\\/]axios[\\/]lib[\\/]adapters[\\/]http\.js$/ },
   // the home folder, when HOME is not set
   { name: 'os', importer: /[\\/]src[\\/]context[\\/]session\.ts$/ },
 ];
@@ -79,6 +81,7 @@ const LAZY_PACKAGES = [
 // An ES module of constructors that load a module on first use.
 const lazyClasses = (specifier, names) =>
   names.map((n) => `export function ${n}(...args) { return new (require(${JSON.stringify(specifier)}).${n})(...args); }`).join('\n');
+const AXIOS_HTTP = /[\\/]axios[\\/]lib[\\/]adapters[\\/]http\.js$/;
 const PATCHES = [
   {
     file: /[\\/]axios[\\/]lib[\\/]utils\.js$/,
@@ -98,6 +101,43 @@ const PATCHES = [
     from: 'assert.equal(options.protocol, protocol, "protocol mismatch");',
     to: 'if (options.protocol != protocol) assert.equal(options.protocol, protocol, "protocol mismatch");',
   },
+  {
+    // axios reads node:zlib (lazy above) when loaded, for its options and for
+    // the encodings it accepts: the options are read when first used, brotli
+    // is in every Node impt runs on (engines), and zstd, which axios
+    // advertises only when asked to (transitional.advertiseZstdAcceptEncoding),
+    // is looked up then
+    file: AXIOS_HTTP,
+    from: `const zlibOptions = {
+  flush: zlib.constants.Z_SYNC_FLUSH,
+  finishFlush: zlib.constants.Z_SYNC_FLUSH,
+};
+
+const brotliOptions = {
+  flush: zlib.constants.BROTLI_OPERATION_FLUSH,
+  finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH,
+};
+
+const zstdOptions = {
+  flush: zlib.constants.ZSTD_e_flush,
+  finishFlush: zlib.constants.ZSTD_e_flush,
+};
+
+const isBrotliSupported = utils.isFunction(zlib.createBrotliDecompress);
+const isZstdSupported = utils.isFunction(zlib.createZstdDecompress);
+const ACCEPT_ENCODING = 'gzip, compress, deflate' + (isBrotliSupported ? ', br' : '');
+const ACCEPT_ENCODING_WITH_ZSTD = ACCEPT_ENCODING + (isZstdSupported ? ', zstd' : '');`,
+    to: `const flushOptions = (name) => ({ get flush() { return zlib.constants[name]; }, get finishFlush() { return zlib.constants[name]; } });
+const zlibOptions = flushOptions('Z_SYNC_FLUSH');
+const brotliOptions = flushOptions('BROTLI_OPERATION_FLUSH');
+const zstdOptions = flushOptions('ZSTD_e_flush');
+const isBrotliSupported = true;
+const isZstdSupported = () => utils.isFunction(zlib.createZstdDecompress);
+const ACCEPT_ENCODING = 'gzip, compress, deflate, br';
+const acceptEncodingWithZstd = () => ACCEPT_ENCODING + (isZstdSupported() ? ', zstd' : '');`,
+  },
+  { file: AXIOS_HTTP, from: '? ACCEPT_ENCODING_WITH_ZSTD', to: '? acceptEncodingWithZstd()' },
+  { file: AXIOS_HTTP, from: 'if (isZstdSupported) {', to: 'if (isZstdSupported()) {' },
 ];
 const slimDependencies = {
   name: 'slim-dependencies',
@@ -125,14 +165,16 @@ const slimDependencies = {
       }
       return { contents: a.path.startsWith('lazy-') ? lazyModule(`node:${a.path.slice(5)}`) : STUBS[a.path], loader: 'js' };
     });
-    for (const patch of PATCHES) {
-      b.onLoad({ filter: patch.file }, async (a) => {
-        const text = await readFile(a.path, 'utf8');
+    // every patch of a file, in one load
+    b.onLoad({ filter: new RegExp(PATCHES.map((p) => p.file.source).join('|')) }, async (a) => {
+      let text = await readFile(a.path, 'utf8');
+      for (const patch of PATCHES.filter((p) => p.file.test(a.path))) {
         // a dependency update that moves the line fails the build instead of loading undici again
         if (!text.includes(patch.from)) throw new Error(`${a.path}: patch target not found: ${patch.from}`);
-        return { contents: text.replace(patch.from, patch.to), loader: 'js' };
-      });
-    }
+        text = text.replace(patch.from, patch.to);
+      }
+      return { contents: text, loader: 'js' };
+    });
   },
 };
 

@@ -1,14 +1,15 @@
 // What a one-request command loads: Node's TLS, HTTPS, HTTP/2, assert and
 // child_process modules (~10 ms to load) serve only an https endpoint, a
-// proxy or a few commands, and load on first use (scripts/build.mjs); a
-// command against a plain-http endpoint without a proxy never loads them.
+// proxy or a few commands, zlib only compressed answers, os only a run
+// without HOME, and load on first use (scripts/build.mjs); a command against
+// a plain-http endpoint without a proxy never loads them.
 // Spawned: the list of loaded built-ins is the process's own.
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../helpers/emulator.js';
 import { cleanEnv, IMPT_BIN, tempDir } from '../helpers/impt.js';
 
-const RARE = ['tls', 'https', 'http2', 'assert', 'child_process'];
+const RARE = ['tls', 'https', 'http2', 'assert', 'child_process', 'zlib', 'os'];
 
 let emu: EmulatorHandle;
 beforeAll(async () => {
@@ -38,7 +39,7 @@ require(${JSON.stringify(IMPT_BIN)});`;
 }
 
 describe('built-in modules of a one-request command', () => {
-  it('product list over plain http loads none of TLS, HTTPS, HTTP/2, assert and child_process', async () => {
+  it('product list over plain http loads none of TLS, HTTPS, HTTP/2, assert, child_process, zlib and os', async () => {
     const r = await loadedBy(['product', 'list', '-z', 'json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual(expect.any(Array));
