@@ -1,6 +1,8 @@
-// Loads a lazy bundle of dist/ (scripts/build.mjs) with a V8 code cache:
+// Loads a bundle of dist/ (scripts/build.mjs) with a V8 code cache:
 // compiling the ~650 KB bundle of the commands is the largest single cost of
-// a one-request command, and Node 20 caches only its own modules. The first
+// a one-request command, and Node 20 caches only its own modules. Built on
+// its own as dist/impt-loader.cjs, which bin/impt.js loads first to run the
+// core bundle; the core requires it to load the lazy bundles. The first
 // run of a bundle compiles it as usual and, as it ends, saves the code V8
 // compiled during the run (lazily compiled functions included); later runs
 // start from that code.
