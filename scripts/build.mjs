@@ -5,7 +5,8 @@
 // starts almost as fast as bare node.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { buildBuilder } from './build-builder.mjs';
@@ -248,13 +249,26 @@ const LAZY_BUNDLES = [
   { name: 'impt-help', modules: /[\\/]src[\\/]cli[\\/]help\.ts$/ },
   { name: 'impt-commands', modules: /./ },
 ];
+// esbuild imports a Node built-in for an ES module as a copy of it: a new
+// object with a getter for each of its properties (~1.5 ms for fs, util,
+// stream, http… on the path of a request). The CLI's bundles make it an
+// object whose prototype is the built-in instead: the same values, read
+// through the prototype, with `default` the built-in itself.
+const BUILTIN_ESM = 'var __imptBuiltinESM = (mod) => Object.create(mod, { default: { value: mod, enumerable: true } });';
+const BUILTINS = new Set(builtinModules);
+function importBuiltinsThroughPrototype(file) {
+  const text = readFileSync(file, 'latin1').replace(/__toESM\(require\("([^"]+)"\)(,1)?\)/g, (call, name) =>
+    BUILTINS.has(name.replace(/^node:/, '')) ? `__imptBuiltinESM(require("${name}"))` : call,
+  );
+  writeFileSync(file, text, 'latin1');
+}
 const cjs = {
   ...common,
   format: 'cjs',
   outExtension: { '.js': '.cjs' },
   // the testing framework finds dist/testing through the bundle's own URL,
   // made when asked for (node:url is not loaded otherwise)
-  banner: { js: 'var __imptMeta = { get url() { return require("node:url").pathToFileURL(__filename).href; } };' },
+  banner: { js: `var __imptMeta = { get url() { return require("node:url").pathToFileURL(__filename).href; } };\n${BUILTIN_ESM}` },
   define: { 'import.meta.url': '__imptMeta.url' },
 };
 // the core's dynamic imports of src/ modules, by lazy bundle
@@ -345,11 +359,13 @@ const lazy = await Promise.all(
       ...wrapped,
       plugins: [slimDependencies, importThroughLoader, asciiStringWidth],
     });
+    importBuiltinsThroughPrototype(outfile);
     bundleHashes.set(l.name, checkLazyBundle(outfile));
     return r;
   }),
 );
 const core = await build({ ...cjs, ...wrapped, entryPoints: { impt: 'src/cli/main.ts' }, plugins: [toLazyBundles] });
+importBuiltinsThroughPrototype(join(outdir, 'impt.cjs'));
 const coreHash = checkLazyBundle(join(outdir, 'impt.cjs'));
 const results = await Promise.all([
   core,
