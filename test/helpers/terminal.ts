@@ -13,19 +13,24 @@ export interface TerminalResult {
 }
 
 /**
- * Runs `impt «args»` on a terminal. The answers are typed in order, each one
- * once its question (`prompts[i]`, by default the yes/no one) has been
- * printed as many times as it was answered so far.
+ * Runs `impt «args»` on a terminal. The answers are typed in order: the
+ * first once its question (`prompts[i]`, by default the yes/no one) has been
+ * printed, each next one once its question has been printed on a line after
+ * the previous answer was taken (the prompt redraws its line, question
+ * included, at every key typed: a question on the same line is no new one).
  */
 export function answerOnTerminal(
   args: string[],
   opts: { cwd: string; home: string; answers: string[]; prompts?: string[] },
 ): Promise<TerminalResult> {
   const promptOf = (i: number) => opts.prompts?.[i] ?? YES_NO;
+  // where the output stood when each answer was typed
+  const typedAt: number[] = [];
   const shown = (i: number) => {
-    const prompt = promptOf(i);
-    const before = opts.answers.slice(0, i + 1).filter((_, j) => promptOf(j) === prompt).length;
-    return out.split(prompt).length - 1 >= before;
+    if (i === 0) return out.includes(promptOf(0));
+    const since = out.slice(typedAt[i - 1]);
+    const taken = since.indexOf('\n');
+    return taken >= 0 && since.slice(taken).includes(promptOf(i));
   };
   const child = spawnOnTerminal(args, { cwd: opts.cwd, home: opts.home });
   let out = '';
@@ -33,7 +38,10 @@ export function answerOnTerminal(
   child.stdin.on('error', () => undefined); // the command may end before every answer is typed
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
     out += chunk;
-    while (typed < opts.answers.length && shown(typed)) child.stdin.write(`${opts.answers[typed++]}\r`);
+    while (typed < opts.answers.length && shown(typed)) {
+      typedAt.push(out.length);
+      child.stdin.write(`${opts.answers[typed++]}\r`);
+    }
   });
   // a guard against a hung impt, not a limit on a slow one
   const killer = setTimeout(() => child.kill('SIGKILL'), 300_000);
