@@ -33,6 +33,10 @@ export interface SessionDeps {
   onWarnings?: (warnings: unknown[]) => void;
   /** asks for a secret on the terminal; fails when there is none */
   askSecret?: (question: string, missingHint: string) => Promise<string>;
+  /** the longest a request may take (default: the client's) */
+  timeoutMs?: number;
+  /** the longest the client waits out rate limits (default: the client's) */
+  rateLimitBudgetMs?: number;
 }
 
 const REFRESH_AHEAD_MS = 3 * 60 * 1000;
@@ -206,6 +210,8 @@ export function openSession(deps: SessionDeps, context: AuthContext = resolveCon
     onActivity: deps.onActivity,
     onWarnings: deps.onWarnings,
     env: deps.env,
+    timeoutMs: deps.timeoutMs,
+    rateLimitBudgetMs: deps.rateLimitBudgetMs,
   });
   const api = new ImpCentral(http);
   let me: Promise<string> | undefined;

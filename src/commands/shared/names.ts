@@ -3,9 +3,7 @@
 // one list request. Completion runs at every <Tab>: it must be quick and
 // silent, so any failure (not logged in, credentials that need a password,
 // no answer within the time limit) gives no names, and nothing is printed.
-import { Http } from '../../api/http.js';
-import { ImpCentral } from '../../api/impcentral.js';
-import { ContextTokens, resolveContext, USER_AGENT } from '../../context/session.js';
+import { openSession } from '../../context/session.js';
 
 export type NameKind = 'products' | 'dgs' | 'devices';
 
@@ -16,15 +14,13 @@ function timeLimit(env: NodeJS.ProcessEnv): number {
   const ms = Number(env.IMPT_COMPLETION_TIMEOUT_MS);
   return Number.isInteger(ms) && ms > 0 ? ms : NAMES_TIME_LIMIT_MS;
 }
+
 /** One page of a list request. */
 const MAX_NAMES = 100;
 
 async function listNames(kind: NameKind, cwd: string, env: NodeJS.ProcessEnv, limitMs: number): Promise<string[]> {
-  const context = resolveContext(cwd, env);
-  // no askSecret: a context that needs a password fails instead of prompting
-  const tokens = new ContextTokens(context, { cwd, env });
-  const http = new Http({ endpoint: context.endpoint, userAgent: USER_AGENT, tokens, timeoutMs: limitMs, rateLimitBudgetMs: 0 });
-  const api = new ImpCentral(http);
+  // no askSecret: a context that needs a password fails instead of prompting; no rate-limit waits
+  const { api } = openSession({ cwd, env, timeoutMs: limitMs, rateLimitBudgetMs: 0 });
   const collection = kind === 'products' ? api.products : kind === 'dgs' ? api.deviceGroups : api.devices;
   const names = new Set<string>();
   let seen = 0;
