@@ -10,6 +10,7 @@ import { builtinModules } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { buildBuilder } from './build-builder.mjs';
+import { HELP_BUNDLE, lazyBundles, toBundles } from './cli-bundles.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const outdir = new URL('../dist', import.meta.url).pathname;
@@ -215,6 +216,8 @@ const zodEnglishOnly = {
 };
 
 const common = {
+  // metafile paths are then the keys of scripts/cli-bundles.mjs, relative to the repository
+  absWorkingDir: root,
   outdir,
   bundle: true,
   format: 'esm',
@@ -237,18 +240,12 @@ const common = {
 // Node links ES modules one by one (an earlier build of ~60 chunks spent
 // ~55 ms linking on `impt product list`), while a CommonJS bundle is one
 // compile. `impt.cjs` holds what every run needs (the process boundary, the
-// dispatcher, the registry); what it imports dynamically lives in one of the
-// LAZY_BUNDLES, loaded with a code cache (src/cli/bundle-cache.ts) when
-// first imported: the help layout on its own (`impt --help` needs nothing
-// else), everything else (the parser, the error boundary, the commands, the
-// API client) together. Inside a lazy bundle, dynamic imports are lazy
-// initialisers of that bundle.
+// dispatcher, the registry); what it imports dynamically lives in the lazy
+// bundles of scripts/cli-bundles.mjs (the help layout, one bundle per
+// command group, the table layout, and the rest together), each loaded with
+// a code cache (src/cli/bundle-cache.ts) when first needed.
 // A module may be in two bundles only if it holds no state and no classes
-// (instanceof across copies fails); the core's modules are such.
-const LAZY_BUNDLES = [
-  { name: 'impt-help', modules: /[\\/]src[\\/]cli[\\/]help\.ts$/ },
-  { name: 'impt-commands', modules: /./ },
-];
+// (instanceof across copies fails): the core's modules, and the help layout's.
 // esbuild imports a Node built-in for an ES module as a copy of it: a new
 // object with a getter for each of its properties (~1.5 ms for fs, util,
 // stream, http… on the path of a request). The CLI's bundles make it an
@@ -270,39 +267,6 @@ const cjs = {
   // made when asked for (node:url is not loaded otherwise)
   banner: { js: `var __imptMeta = { get url() { return require("node:url").pathToFileURL(__filename).href; } };\n${BUILTIN_ESM}` },
   define: { 'import.meta.url': '__imptMeta.url' },
-};
-// the core's dynamic imports of src/ modules, by lazy bundle
-const lazyTargets = new Map(LAZY_BUNDLES.map((b) => [b.name, new Set()]));
-// the lazy bundles' content hashes, which key their code caches
-const bundleHashes = new Map();
-const toLazyBundles = {
-  name: 'to-lazy-bundles',
-  setup(b) {
-    b.onResolve({ filter: /^\./ }, async (a) => {
-      if (a.kind !== 'dynamic-import' || a.namespace !== 'file') return undefined;
-      const r = await b.resolve(a.path, { kind: a.kind, importer: a.importer, resolveDir: a.resolveDir });
-      if (r.errors.length) return { errors: r.errors };
-      const key = relative(root, r.path);
-      const bundle = LAZY_BUNDLES.find((l) => l.modules.test(r.path)).name;
-      lazyTargets.get(bundle).add(key);
-      return { path: key, namespace: 'lazy-module', pluginData: bundle };
-    });
-    b.onLoad({ filter: /.*/, namespace: 'lazy-module' }, (a) => ({
-      contents: `module.exports = require('lazy-bundle:${a.pluginData}')(${JSON.stringify(a.path)});`,
-      loader: 'js',
-    }));
-    b.onResolve({ filter: /^lazy-bundle:/ }, (a) => ({ path: a.path.slice('lazy-bundle:'.length), namespace: 'lazy-bundle' }));
-    // loaded with their code cache by the loader (src/cli/bundle-cache.ts),
-    // which bin/impt.js has loaded: one copy of it in the process
-    b.onResolve({ filter: /^\.\/impt-loader\.cjs$/ }, (a) => ({ path: a.path, external: true }));
-    b.onLoad({ filter: /.*/, namespace: 'lazy-bundle' }, (a) => ({
-      contents: `const { loadBundle } = require('./impt-loader.cjs');
-const file = require('node:path').join(__dirname, ${JSON.stringify(`${a.path}.cjs`)});
-module.exports = (key) => loadBundle(file, ${JSON.stringify(bundleHashes.get(a.path) ?? '')}).load(key);`,
-      resolveDir: root,
-      loader: 'js',
-    }));
-  },
 };
 // A lazy bundle's entry: `load(key)` initialises one of its modules (on first
 // use) and returns its exports.
@@ -341,39 +305,59 @@ function checkLazyBundle(file) {
 }
 
 // The CLI and the emulator share no code at run time: separate builds.
-// The core is built twice: first to find its dynamic imports, which make up
-// the lazy bundles, then with the lazy bundles' hashes. The core is wrapped
-// as a lazy bundle is and run by the loader, `dist/impt-loader.cjs`
-// (bin/impt.js), with a code cache too; the loader knows the core's hash.
+// The core is built twice: first to find its dynamic imports, then, once
+// one build of all they import has shown which lazy bundle holds which
+// module, to send each to its bundle. Every bundle is wrapped for the loader,
+// `dist/impt-loader.cjs` (bin/impt.js), which runs it with a code cache
+// keyed by its content hash; the loader is built last and knows every hash.
 const wrapped = { banner: { js: `${LAZY_WRAPPER}\n${cjs.banner.js}` }, footer: { js: '})' } };
-await build({ ...cjs, entryPoints: { impt: 'src/cli/main.ts' }, plugins: [toLazyBundles], write: false });
+const lazyPlugins = [slimDependencies, importThroughLoader, asciiStringWidth];
+const targets = new Set();
+await build({ ...cjs, entryPoints: { impt: 'src/cli/main.ts' }, plugins: [toBundles({ root, owners: () => 'pending', current: 'impt', onTarget: (k) => targets.add(k) })], write: false });
+const all = await build({ ...cjs, stdin: lazyEntry(targets), outfile: join(outdir, 'all.cjs'), outdir: undefined, plugins: lazyPlugins, write: false });
+const { owners, keys } = lazyBundles(all.metafile, [...targets]);
+const bundleHashes = {};
+/** Fails the build for a module of ours or of a package in two lazy bundles (the help layout's copies aside). */
+function assertOneCopy(builds) {
+  const holder = new Map();
+  for (const r of builds) {
+    const [file, output] = Object.entries(r.metafile.outputs)[0];
+    if (file.endsWith(`${HELP_BUNDLE}.cjs`)) continue;
+    for (const m of Object.keys(output.inputs).filter((i) => /^(src|node_modules)\//.test(i))) {
+      if (holder.has(m)) throw new Error(`${m} is in both ${holder.get(m)} and ${file}`);
+      holder.set(m, file);
+    }
+  }
+}
 const lazy = await Promise.all(
-  LAZY_BUNDLES.map(async (l) => {
-    const outfile = join(outdir, `${l.name}.cjs`);
+  [...keys].map(async ([name, entries]) => {
+    const outfile = join(outdir, `${name}.cjs`);
     const r = await build({
       ...cjs,
-      stdin: lazyEntry(lazyTargets.get(l.name)),
+      stdin: lazyEntry(entries),
       outfile,
       outdir: undefined,
       // the function the loader calls (src/cli/bundle-cache.ts)
       ...wrapped,
-      plugins: [slimDependencies, importThroughLoader, asciiStringWidth],
+      // the help layout carries its own copies of what it imports
+      plugins: name === HELP_BUNDLE ? lazyPlugins : [toBundles({ root, owners, current: name }), ...lazyPlugins],
     });
     importBuiltinsThroughPrototype(outfile);
-    bundleHashes.set(l.name, checkLazyBundle(outfile));
+    bundleHashes[name] = checkLazyBundle(outfile);
     return r;
   }),
 );
-const core = await build({ ...cjs, ...wrapped, entryPoints: { impt: 'src/cli/main.ts' }, plugins: [toLazyBundles] });
+assertOneCopy(lazy);
+const core = await build({ ...cjs, ...wrapped, entryPoints: { impt: 'src/cli/main.ts' }, plugins: [toBundles({ root, owners, current: 'impt' })] });
 importBuiltinsThroughPrototype(join(outdir, 'impt.cjs'));
-const coreHash = checkLazyBundle(join(outdir, 'impt.cjs'));
+bundleHashes.impt = checkLazyBundle(join(outdir, 'impt.cjs'));
 const results = await Promise.all([
   core,
   ...lazy,
   build({
     ...cjs,
     entryPoints: { 'impt-loader': 'src/cli/bundle-cache.ts' },
-    footer: { js: `module.exports.coreHash = ${JSON.stringify(coreHash)};` },
+    footer: { js: `module.exports.bundleHashes = ${JSON.stringify(bundleHashes)};` },
   }),
   build({ ...common, entryPoints: { 'impt-emulator': 'src/emulator/main.ts' }, plugins: [zodEnglishOnly] }),
   // the Squirrel interpreter's host API on its own (bench/squirrel.mjs)

@@ -24,7 +24,7 @@ export interface CliIo {
   openSession?: SessionFactory;
 }
 
-/** How a command line ended: the exit code, and whether to end at once (no waiting for open handles). */
+/** How a command line ended: the exit code, and whether it ended quietly (an interrupted page or stream: something may still be open). */
 export interface CliEnd {
   code: number;
   quiet: boolean;

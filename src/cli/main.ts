@@ -4,7 +4,7 @@
 // handlers or ends the process.
 import { getEventListeners } from 'node:events';
 import { FAILS } from '../output/messages/common.js';
-import { afterStdout, writeLine } from '../output/plain.js';
+import { afterOutput, writeLine } from '../output/plain.js';
 import { runCli } from './dispatch.js';
 import type { CliIo } from './io.js';
 
@@ -51,12 +51,15 @@ const io: CliIo = {
 };
 
 runCli(process.argv.slice(2), io).then(
-  ({ code, quiet }) => {
+  ({ code }) => {
     process.exitCode = code;
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
-    // a quiet end does not wait for what is still open (stdin, a request under way)
-    if (quiet) afterStdout(() => process.exit(code));
+    // The process ends with the command, once its output is handed to the OS:
+    // nothing of a finished command is left to run, and a quiet end must not
+    // wait for what is still open (stdin, a request under way). Ending here
+    // also spares Node's teardown of the heap and handles, a few ms of every run.
+    afterOutput(() => process.exit(code));
   },
   (e: unknown) => {
     writeLine(`Error: ${e instanceof Error ? e.message : String(e)}`);

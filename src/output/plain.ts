@@ -6,7 +6,12 @@ export function writeLine(text: string): void {
   process.stdout.write(`${text}\n`);
 }
 
-/** Calls `then` once everything written to stdout so far has been handed to the OS. */
-export function afterStdout(then: () => void): void {
-  process.stdout.write('', then);
+/** Calls `then` once everything written to stdout and stderr so far has been handed to the OS. */
+export function afterOutput(then: () => void): void {
+  let pending = 2;
+  const done = () => {
+    if (--pending === 0) then();
+  };
+  process.stdout.write('', done);
+  process.stderr.write('', done);
 }
