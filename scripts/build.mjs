@@ -72,13 +72,15 @@ const LAZY = [
 // Packages to load on first use: axios' agent for an https proxy, and the
 // proxy agents of impt's own connections (with the node:https, node:tls,
 // node:crypto and node:assert they load, ~10 ms), which a run without a
-// proxy never makes. axios uses its agent through the default export, which
+// proxy never makes; chalk, whose styles (~140 KB of objects) only output
+// in colour needs. axios uses its agent through the default export, which
 // the proxy above serves; impt imports named classes (`named`), each a
 // constructor that makes the package's own.
 const LAZY_PACKAGES = [
   { name: 'https-proxy-agent', importer: /[\\/]axios[\\/]lib[\\/]adapters[\\/]http\.js$/ },
   { name: 'https-proxy-agent', importer: /[\\/]src[\\/]api[\\/]proxy\.ts$/, named: ['HttpsProxyAgent'] },
   { name: 'http-proxy-agent', importer: /[\\/]src[\\/]api[\\/]proxy\.ts$/, named: ['HttpProxyAgent'] },
+  { name: 'chalk', importer: /[\\/]src[\\/]output[\\/]printer\.ts$/, named: ['Chalk'] },
 ];
 // An ES module of constructors that load a module on first use.
 const lazyClasses = (specifier, names) =>
@@ -140,6 +142,31 @@ const acceptEncodingWithZstd = () => ACCEPT_ENCODING + (isZstdSupported() ? ', z
   },
   { file: AXIOS_HTTP, from: '? ACCEPT_ENCODING_WITH_ZSTD', to: '? acceptEncodingWithZstd()' },
   { file: AXIOS_HTTP, from: 'if (isZstdSupported) {', to: 'if (isZstdSupported()) {' },
+  {
+    // Before each request axios asks whether this Node has --use-env-proxy,
+    // which makes Node build its table of every option (~170 KB of garbage
+    // on the path of a one-request command); asked last, it is asked only
+    // of an agent with Node's own proxy settings, the only one it concerns.
+    file: AXIOS_HTTP,
+    from: `  if (
+    !process.allowedNodeEnvironmentFlags ||
+    !process.allowedNodeEnvironmentFlags.has('--use-env-proxy')
+  ) {
+    return configuredAgent;
+  }
+
+  const agent = configuredAgent || transport.globalAgent;`,
+    to: `  const agent = configuredAgent || transport.globalAgent;
+  if (
+    !agent ||
+    !agent.options ||
+    !agent.options.proxyEnv ||
+    !process.allowedNodeEnvironmentFlags ||
+    !process.allowedNodeEnvironmentFlags.has('--use-env-proxy')
+  ) {
+    return configuredAgent;
+  }`,
+  },
 ];
 const slimDependencies = {
   name: 'slim-dependencies',

@@ -43,7 +43,8 @@ export function colorEnabled(s: Streams): boolean {
 export class Printer {
   readonly mode: OutputMode;
   private readonly streams: Streams;
-  private readonly chalk: InstanceType<typeof Chalk>;
+  /** undefined without colours: chalk is then never loaded (scripts/build.mjs) */
+  private readonly chalk: InstanceType<typeof Chalk> | undefined;
   private jsonResult: unknown = undefined;
   private jsonErrors: string[] = [];
   private readonly spinner: Spinner | undefined;
@@ -51,7 +52,7 @@ export class Printer {
   constructor(mode: OutputMode, streams: Streams) {
     this.mode = mode;
     this.streams = streams;
-    this.chalk = new Chalk({ level: mode !== 'minimal' && mode !== 'json' && colorEnabled(streams) ? 1 : 0 });
+    if (mode !== 'minimal' && mode !== 'json' && colorEnabled(streams)) this.chalk = new Chalk({ level: 1 });
     if ((mode === 'default' || mode === 'table') && streams.errIsTTY) this.spinner = new Spinner((t) => streams.writeErr(t));
   }
 
@@ -137,7 +138,7 @@ export class Printer {
   text(value: Value): string {
     return formatText(value, {
       minimal: this.mode === 'minimal',
-      paint: (t, c) => (c === 'green' ? this.chalk.green(t) : this.chalk.red(t)),
+      paint: (t, c) => (!this.chalk ? t : c === 'green' ? this.chalk.green(t) : this.chalk.red(t)),
     });
   }
 
