@@ -4,7 +4,8 @@
 // `impt product list` (one) and `impt device info` (against a local emulator),
 // runs alternated with `node -e 0`, reported as ratios to the median of
 // bare node (and, less sensitive to other work on the machine, the ratio of
-// the first quartiles). impt's first run of a command in the temporary HOME
+// the first quartiles, and the median of each run's ratio to the bare node
+// run just before it). impt's first run of a command in the temporary HOME
 // writes its code cache there; the other runs read it, as an installed
 // impt's do.
 import { spawnSync } from 'node:child_process';
@@ -46,11 +47,15 @@ const cases = {
   'impt device info -d <name>': [impt, 'device', 'info', '-d', 'demo-device-1'],
 };
 const results = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
+// each run's ratio to the bare node run just before it
+const paired = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
 const bare = [];
 for (let i = 0; i < RUNS; i++) {
   for (const [name, args] of Object.entries(cases)) {
-    bare.push(time(['-e', '0'], env));
+    const b = time(['-e', '0'], env);
+    bare.push(b);
     results[name].push(time(args, env));
+    paired[name].push(results[name].at(-1) / b);
   }
 }
 emu.child.kill();
@@ -61,5 +66,6 @@ console.log(`node -e 0                    ${base.toFixed(1)} ms  (first quartile
 for (const [name, xs] of Object.entries(results)) {
   const m = quantile(xs, 0.5);
   const q = quantile(xs, 0.25);
-  console.log(`${name.padEnd(28)} ${m.toFixed(1)} ms  ${(m / base).toFixed(2)}x bare node  (first quartiles: ${(q / base25).toFixed(2)}x)`);
+  const p = quantile(paired[name], 0.5);
+  console.log(`${name.padEnd(28)} ${m.toFixed(1)} ms  ${(m / base).toFixed(2)}x bare node  (first quartiles: ${(q / base25).toFixed(2)}x, median of paired runs: ${p.toFixed(2)}x)`);
 }
