@@ -27,7 +27,7 @@ import { relative } from 'node:path';
 const COMMAND = /^src\/commands\/([a-z]+)\/[^/]+\.ts$/;
 const HELP = 'src/cli/help.ts';
 const TABLE = 'node_modules/cli-table3/index.js';
-export const BASE = 'impt-commands';
+const BASE = 'impt-commands';
 export const HELP_BUNDLE = 'impt-help';
 
 /**
