@@ -65,6 +65,7 @@ export function installBaseLib(vm: VM): void {
       t.map.set('func', 'getstackinfos');
       t.map.set('src', 'NATIVE');
       t.map.set('line', -1);
+      t.map.set('locals', new SqTable());
       return t;
     }
     const d = vm.depth - (level - 1);
@@ -74,7 +75,9 @@ export function installBaseLib(vm: VM): void {
     t.map.set('func', f.cl!.info.name ?? 'unknown');
     t.map.set('src', f.cl!.info.src);
     t.map.set('line', f.line);
-    t.map.set('locals', new SqTable());
+    const locals = new SqTable();
+    if (f.loc && f.locCl === f.cl) for (const [name, value] of f.loc()) locals.map.set(name, value);
+    t.map.set('locals', locals);
     return t;
   });
   def('seterrorhandler', 1, (_self, args) => {

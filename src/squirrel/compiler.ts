@@ -6,7 +6,10 @@
 //   capture them by reference, exactly like Squirrel's outers);
 // - every function enters a Frame ($enter) that counts budget and depth and
 //   holds the current line (`$f.line = N` at statement starts) for error traces;
-// - runtime helpers come from the per-VM Ops object (runtime.ts) as `$name`.
+// - runtime helpers come from the per-VM Ops object (runtime.ts) as `$name`;
+// - a script that names `getstackinfos` also keeps, in each frame, a function
+//   listing the locals in scope (`$f.loc`): updated after each statement that
+//   declares some, restored at the end of a block. Other scripts pay nothing.
 
 import type { ClassDef, Expr, FuncDef, Stmt } from './ast.js';
 import { SqCompileError } from './lexer.js';
@@ -38,6 +41,8 @@ interface Breakable {
 
 class FnCtx {
   scopes: Map<string, string>[] = [new Map()];
+  /** locals declared since the frame's list of locals was last extended (scripts that list them) */
+  pending: { name: string; js: string; depth: number }[] = [];
   temps = 0;
   usesCl = false;
   breakables: Breakable[] = [];
@@ -69,7 +74,7 @@ const COMPOUND: Record<string, string> = { '+=': '+', '-=': '-', '*=': '*', '/='
 export function compile(source: string, srcName: string): Script {
   const bytes = utf8ToBytes(source);
   const ast = parse(bytes, srcName);
-  const c = new Compiler(srcName);
+  const c = new Compiler(srcName, /\bgetstackinfos\b/.test(source));
   const main = c.compileFunction(ast, null);
   const js = `"use strict";\nconst {${OPS.map((o) => `${o}: $${o}`).join(', ')}} = $ops;\nconst $V = $ops.vm;\n${c.hoisted.join('\n')}\nreturn ${main};`;
   let factory: Script['factory'];
@@ -87,7 +92,11 @@ class Compiler {
   private consts = new Map<string, ConstVal>();
   private fn!: FnCtx;
 
-  constructor(private srcName: string) {}
+  constructor(
+    private srcName: string,
+    /** whether frames list their locals (getstackinfos) */
+    private readonly locals: boolean,
+  ) {}
 
   private err(msg: string, at: { line: number; col: number }): never {
     throw new SqCompileError(msg, this.srcName, at.line, at.col);
@@ -112,7 +121,24 @@ class Compiler {
   private declare(name: string): string {
     const js = `${name}_${++this.uid}`;
     this.fn.scopes[this.fn.scopes.length - 1]!.set(name, js);
+    if (this.locals) this.fn.pending.push({ name, js, depth: this.fn.scopes.length });
     return js;
+  }
+
+  /** Leaves a scope: its locals not yet listed never will be. */
+  private popScope(): void {
+    const ctx = this.fn;
+    ctx.scopes.pop();
+    ctx.pending = ctx.pending.filter((p) => p.depth <= ctx.scopes.length);
+  }
+
+  /** Extends the frame's list of locals by those declared since (before a statement, where they are set). */
+  private listLocals(): string {
+    const ctx = this.fn;
+    if (ctx.pending.length === 0) return '';
+    const added = ctx.pending.map((p) => `[${JSON.stringify(p.name)}, ${p.js}]`).join(', ');
+    ctx.pending = [];
+    return `{ const $p = $f.loc; $f.loc = () => { const l = $p(); l.push(${added}); return l; }; } `;
   }
 
   // ------------------------------------------------------------ functions
@@ -130,10 +156,12 @@ class Compiler {
       'I',
       `new $FuncInfo(${JSON.stringify(def.name)}, ${JSON.stringify(this.srcName)}, ${def.line}, ${JSON.stringify(def.params)}, ${def.defaults.length}, ${def.varargs}, ${def.isGenerator})`,
     );
+    // the locals listed from the start; the parameters follow at the first statement
+    const loc = this.locals ? `$f.locCl = this; $f.loc = () => [["this", $this]${def.varargs ? ', ["vargv", vargv]' : ''}];\n` : '';
     let fnjs: string;
     if (def.isGenerator) {
       fnjs =
-        `function(${plist}) {\nconst $cl = this;\nconst $f = new $Frame(this);\n` +
+        `function(${plist}) {\nconst $cl = this;\nconst $f = new $Frame(this);\n${loc}` +
         `return $mkgen($f, (function*() {\n${temps}try {\n${body}\nreturn null;\n} catch ($e) { throw $fix($e); }\n})());\n}`;
     } else {
       // No try/finally: every return lowers the depth; an error leaves the
@@ -141,7 +169,7 @@ class Compiler {
       // (VM.enterHost) to record the trace and restore the depth, or for a
       // Squirrel catch to restore its own frame's depth.
       fnjs =
-        `function(${plist}) {\n${ctx.usesCl ? 'const $cl = this;\n' : ''}const $f = $enter(this);\n${temps}` +
+        `function(${plist}) {\n${ctx.usesCl ? 'const $cl = this;\n' : ''}const $f = $enter(this);\n${loc}${temps}` +
         `${body}\n$V.depth--;\nreturn null;\n}`;
     }
     this.fn = saved;
@@ -159,8 +187,10 @@ class Compiler {
   private block(stmts: Stmt[]): string {
     this.fn.scopes.push(new Map());
     const out = stmts.map((s) => this.stmt(s)).join('\n');
-    this.fn.scopes.pop();
-    return `{\n${out}\n}`;
+    this.popScope();
+    if (!this.locals) return `{\n${out}\n}`;
+    const saved = `$ls${++this.uid}`;
+    return `{ const ${saved} = $f.loc;\n${out}\n$f.loc = ${saved}; }`;
   }
 
   private scoped(s: Stmt): string {
@@ -178,6 +208,12 @@ class Compiler {
   }
 
   private stmt(s: Stmt): string {
+    if (!this.locals) return this.statement(s);
+    const listed = this.listLocals();
+    return listed + this.statement(s);
+  }
+
+  private statement(s: Stmt): string {
     const ctx = this.fn;
     switch (s.t) {
       case 'empty':
@@ -239,7 +275,7 @@ class Compiler {
         const b = this.label(true);
         const body = this.scoped(s.body);
         ctx.breakables.pop();
-        ctx.scopes.pop();
+        this.popScope();
         ctx.curLine = -1;
         return `{ ${mark}${init}\n${b.label}: for (; ${c}; ${step}) { ${this.budget()}\n${body} } }`;
       }
@@ -254,7 +290,7 @@ class Compiler {
         ctx.curLine = -1;
         const body = this.scoped(s.body);
         ctx.breakables.pop();
-        ctx.scopes.pop();
+        this.popScope();
         ctx.curLine = -1;
         const decl = k ? `let ${k} = null, ${v} = null;` : `let ${v} = null;`;
         const assign = k ? `${k} = ${it}.k; ${v} = ${it}.v;` : `${v} = ${it}.v;`;
@@ -313,7 +349,7 @@ class Compiler {
         ctx.scopes.push(new Map());
         const v = this.declare(s.v);
         const handler = this.scoped(s.handler);
-        ctx.scopes.pop();
+        this.popScope();
         ctx.curLine = -1;
         return `${mark}try ${body} catch ($e) { $V.depth = $f.d; let ${v} = $catchv($e); ${handler} }`;
       }

@@ -273,6 +273,13 @@ export class Frame {
   line = 0;
   /** The call depth of this activation (a Squirrel catch restores it). */
   d = 0;
+  /**
+   * The locals in scope, as name-value pairs, outermost first, kept by the
+   * functions of scripts that call getstackinfos; valid while `locCl` is
+   * `cl` (frames are reused by later calls).
+   */
+  loc: (() => [string, SqValue][]) | undefined = undefined;
+  locCl: SqClosure | null = null;
   constructor(public cl: SqClosure | null = null) {
     if (cl) this.line = cl.info.line;
   }
