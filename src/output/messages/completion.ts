@@ -31,7 +31,11 @@ complete -o default -F _impt_completion impt`,
 # impt completion for zsh: source <(impt completion zsh)   (after compinit)
 _impt() {
   local -a candidates
-  candidates=("\${(@f)$(command impt completion --words "\${(@)words[2,CURRENT]}" 2>/dev/null)}")
+  # zsh matches the word being typed (quotes and all) against the candidates
+  # itself: impt is asked for every candidate but the options' names
+  local cur=\${words[CURRENT]}
+  [[ \$cur == -* ]] || cur=''
+  candidates=("\${(@f)$(command impt completion --words "\${(@)words[2,CURRENT-1]}" "\$cur" 2>/dev/null)}")
   if (( \${#candidates} )) && [[ -n \${candidates[1]} ]]; then
     compadd -- "\${candidates[@]}"
   else
@@ -41,8 +45,19 @@ _impt() {
 if (( $+functions[compdef] )); then compdef _impt impt; fi`,
   fish: `# impt completion for fish: impt completion fish > ~/.config/fish/completions/impt.fish
 function __impt_complete
-    set -l tokens (commandline -opc) (commandline -ct)
-    command impt completion --words $tokens[2..-1] 2>/dev/null
+    command -q impt; or return
+    set -l tokens (commandline -opc)
+    # fish matches the token being typed (quotes and all) against the
+    # candidates itself: impt is asked for every candidate but the options' names
+    set -l current (commandline -ct)
+    string match -q -- '-*' $current; or set current ''
+    set -l candidates (command impt completion --words $tokens[2..-1] $current 2>/dev/null)
+    # file names only where impt has nothing to offer, as for bash and zsh
+    if set -q candidates[1]
+        printf '%s\\n' $candidates
+    else
+        __fish_complete_path (commandline -ct)
+    end
 end
-complete -c impt -a '(__impt_complete)'`,
+complete -c impt -f -a '(__impt_complete)'`,
 };
