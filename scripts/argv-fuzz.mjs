@@ -18,7 +18,13 @@ const seedArg = Number(process.argv[2] ?? 1);
 const RUNS = Number(process.argv[3] ?? 500);
 const PARALLEL = 2;
 
-const tmp = (prefix) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+// the folders of the run, removed at its end
+const made = [];
+const tmp = (prefix) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+};
 const home = tmp('impt-fuzz-home-');
 const env = { ...process.env, HOME: home, NO_COLOR: '1' };
 for (const k of Object.keys(env)) if (k.startsWith('IMPT_') || /proxy/i.test(k)) delete env[k];
@@ -107,4 +113,5 @@ try {
   process.exitCode = problems.length ? 1 : 0;
 } finally {
   emu.child.kill();
+  for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
 }
