@@ -2,6 +2,8 @@
 // impt shows of it, agent URLs, the emulator clock, errors, the watchdog,
 // the factory flow in code, and code running again after an emulator restart.
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../helpers/emulator.js';
@@ -117,6 +119,43 @@ describe('device and agent code', () => {
     const url = (await emu.admin('GET', `devices/${dev(9)}/agent-url`)).data.agent_url;
     expect(await (await fetch(url)).text()).toBe('abcd');
     expect(await (await fetch(`${url}/b64`)).text()).toBe('hi');
+  });
+
+  it('agents make HTTP requests: sendsync() answers in place, sendasync() calls back; timeouts, refusals', async () => {
+    let slowAnswered = false;
+    const server = http.createServer((req, res) => {
+      if (req.url === '/slow') return void req.on('close', () => (slowAnswered = true));
+      let body = '';
+      req.on('data', (d: Buffer) => (body += d.toString('latin1')));
+      req.on('end', () => res.writeHead(200, { 'x-test': 'yes' }).end(req.method === 'POST' ? `echo ${body}` : 'hi'));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      await run(dev(2), '', [
+        `local r = http.get("${base}/hello").sendsync();`,
+        'server.log("out sync " + r.statuscode + " " + r.body + " " + r.headers["x-test"]);',
+        `local p = http.post("${base}/echo", {}, "payload").sendsync();`,
+        'server.log("out post " + p.statuscode + " " + p.body);',
+        `server.log("out slow " + http.get("${base}/slow").sendsync(0.5).statuscode);`,
+        'server.log("out refused " + http.get("http://127.0.0.1:1/x").sendsync().statuscode);',
+        `http.get("${base}/hello").sendasync(function(a) { server.log("out async " + a.statuscode + " " + a.body); });`,
+      ].join('\n'));
+      const out = async () => (await codeLines(dev(2))).filter((l) => l.startsWith('agent.log out '));
+      await until(async () => (await out()).length >= 5);
+      expect(await out()).toEqual([
+        'agent.log out sync 200 hi yes',
+        'agent.log out post 200 echo payload',
+        'agent.log out slow 28',
+        'agent.log out refused 7',
+        'agent.log out async 200 hi',
+      ]);
+      // the timed-out request was given up on
+      await until(async () => slowAnswered);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
   });
 
   it('runs timers on the emulator clock', async () => {

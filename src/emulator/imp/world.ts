@@ -3,12 +3,12 @@
 // the rules of what happens on errors, restarts and messages. The device
 // runtime (sim/runtime.ts) decides when code starts and stops and writes the
 // status lines; this file runs the code.
-import { spawnSync } from 'node:child_process';
 import { bytesToUtf8, rtError, SqTable, utf8ToBytes, type SqValue } from '../../squirrel/value.js';
 import { type ApiHost, CONSTANTS, installImpApi, type OutgoingRequest, type OutgoingResponse } from './api.js';
 import type { SquirrelEngine } from './engine.js';
 import { HardwareState } from './hardware.js';
 import { MAX_TASKS, Scheduler } from './loop.js';
+import { fetchOutgoing, fetchOutgoingBlocking } from './outgoing.js';
 import { argNumber, bytesOf, fromPortable, nat, type Portable, portableToJson, toPortable } from './values.js';
 import { ImpVm, type Script, type Side, type VmLimits } from './vm.js';
 
@@ -399,21 +399,7 @@ export class DevicePair implements ApiHost {
     this.outgoing.add(ac);
     const timer = setTimeout(() => ac.abort(), Math.max(0.001, timeoutS) * 1000);
     timer.unref();
-    fetch(req.url, {
-      method: req.method,
-      headers: req.headers,
-      body: req.method === 'GET' || req.method === 'HEAD' ? undefined : Buffer.from(req.body, 'latin1'),
-      signal: ac.signal,
-      redirect: 'manual',
-    }).then(
-      async (res) => {
-        const body = Buffer.from(await res.arrayBuffer()).toString('latin1');
-        const headers: Record<string, string> = {};
-        res.headers.forEach((val, k) => (headers[k] = val));
-        finish({ statuscode: res.status, headers, body });
-      },
-      (e: unknown) => finish(transportError(e, ac.signal.aborted)),
-    );
+    void fetchOutgoing(req, ac.signal).then((r) => finish(r));
     let ended = false;
     const finish = (r: OutgoingResponse) => {
       clearTimeout(timer);
@@ -438,14 +424,7 @@ export class DevicePair implements ApiHost {
     if (origin && new URL(req.url).host === origin) {
       return { statuscode: 7, headers: {}, body: 'impt-emulator: sendsync() to the emulator itself would wait for itself; use sendasync()' };
     }
-    const script = `const r=JSON.parse(require('fs').readFileSync(0,'utf8'));fetch(r.url,{method:r.method,headers:r.headers,body:r.method==='GET'?undefined:Buffer.from(r.body,'latin1'),redirect:'manual'}).then(async s=>{const h={};s.headers.forEach((v,k)=>h[k]=v);process.stdout.write(JSON.stringify({statuscode:s.status,headers:h,body:Buffer.from(await s.arrayBuffer()).toString('latin1')}))},e=>process.stdout.write(JSON.stringify({statuscode:6,headers:{},body:String(e&&e.cause?e.cause.message:e)})))`;
-    const r = spawnSync(process.execPath, ['-e', script], { input: JSON.stringify(req), timeout: Math.max(0.001, timeoutS) * 1000, encoding: 'utf8', maxBuffer: 16 << 20 });
-    if (r.error || r.status !== 0) return { statuscode: 28, headers: {}, body: 'timeout' };
-    try {
-      return JSON.parse(r.stdout) as OutgoingResponse;
-    } catch {
-      return { statuscode: 6, headers: {}, body: 'no answer' };
-    }
+    return fetchOutgoingBlocking(req, timeoutS);
   }
 
   // ---- admin view --------------------------------------------------------------
@@ -490,12 +469,6 @@ function memoryOf(vm: ImpVm): number | null {
   } catch {
     return null;
   }
-}
-
-function transportError(e: unknown, aborted: boolean): OutgoingResponse {
-  if (aborted) return { statuscode: 28, headers: {}, body: 'timeout' };
-  const cause = e instanceof Error && e.cause instanceof Error ? e.cause.message : String(e);
-  return { statuscode: /ENOTFOUND|EAI_AGAIN/.test(cause) ? 6 : 7, headers: {}, body: cause };
 }
 
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\]|::1)$/i;
