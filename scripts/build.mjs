@@ -350,7 +350,7 @@ function assertOneCopy(builds) {
   for (const r of builds) {
     const [file, output] = Object.entries(r.metafile.outputs)[0];
     if (file.endsWith(`${HELP_BUNDLE}.cjs`)) continue;
-    for (const m of Object.keys(output.inputs).filter((i) => /^(src|node_modules)\//.test(i))) {
+    for (const m of Object.keys(output.inputs).filter((i) => /^src\/|(^|\/)node_modules\//.test(i))) {
       if (holder.has(m)) throw new Error(`${m} is in both ${holder.get(m)} and ${file}`);
       holder.set(m, file);
     }

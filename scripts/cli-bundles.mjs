@@ -26,7 +26,9 @@ import { relative } from 'node:path';
 
 const COMMAND = /^src\/commands\/([a-z]+)\/[^/]+\.ts$/;
 const HELP = 'src/cli/help.ts';
-const TABLE = 'node_modules/cli-table3/index.js';
+// a package's files: node_modules/… (or, with node_modules a symbolic link, wherever it leads)
+const isPackage = (path) => /(^|\/)node_modules\//.test(path);
+const isTable = (path) => /(^|\/)node_modules\/cli-table3\/index\.js$/.test(path);
 const BASE = 'impt-commands';
 export const HELP_BUNDLE = 'impt-help';
 
@@ -59,7 +61,8 @@ export function lazyBundles(metafile, targets) {
     const group = COMMAND.exec(m)?.[1];
     if (group && group !== 'shared') splits.set(`impt-${group}`, [...(splits.get(`impt-${group}`) ?? []), m]);
   }
-  if (world.has(TABLE)) splits.set('impt-table', [TABLE]);
+  const table = [...world].filter(isTable);
+  if (table.length) splits.set('impt-table', table);
   const inSplits = [...splits.values()].flat();
   const base = closure(targets.filter((t) => t !== HELP && !inSplits.includes(t)));
   const reachedBy = new Map();
@@ -88,7 +91,7 @@ export function lazyBundles(metafile, targets) {
   // defeats tree shaking: all of zod for one schema): a module of ours that
   // imports a package of impt-commands lives in impt-commands too.
   for (const m of world) {
-    if (m.startsWith('src/') && owners.get(m) !== BASE && imported(m).some((to) => to.startsWith('node_modules/') && owners.get(to) === BASE)) {
+    if (m.startsWith('src/') && owners.get(m) !== BASE && imported(m).some((to) => isPackage(to) && owners.get(to) === BASE)) {
       owners.set(m, BASE);
     }
   }

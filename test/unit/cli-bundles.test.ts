@@ -80,6 +80,18 @@ describe('the lazy bundles of the CLI', () => {
     expect(owners.has('ascii-width:string-width')).toBe(false);
   });
 
+  it('finds packages and the table layout where a linked node_modules leads (paths outside the repository)', () => {
+    const linked = (m: string) => m.replace(/^node_modules\//, '../store/node_modules/');
+    const graph = {
+      inputs: Object.fromEntries(
+        Object.entries(GRAPH.inputs).map(([m, v]) => [linked(m), { imports: v.imports.map((i) => ({ ...i, path: linked(i.path) })) }]),
+      ),
+    };
+    const { owners: o } = lazyBundles(graph, TARGETS);
+    expect(o.get('../store/node_modules/cli-table3/index.js')).toBe('impt-table');
+    expect(o.get('src/context/test-file.ts')).toBe('impt-commands');
+  });
+
   it('keys exactly the modules that other bundles or the core load', () => {
     expect(keysOf('impt-commands')).toEqual([
       'node_modules/string-width/index.js',
