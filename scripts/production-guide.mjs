@@ -65,9 +65,20 @@ export async function productionGuide({ impt, admin, section, endpoint, hooksUrl
   const fixture = unassigned.data?.[0]?.Device?.id;
   await impt(['device', 'update', '--device', fixture, '--name', 'fixture-1']);
   await impt(['device', 'assign', '--device', 'fixture-1', '--dg', 'LampFactory', '--confirmed']);
+  // the fixture firmware is up once it has configured its footswitch; the
+  // restart after it boots the firmware again, which must be up (a VM started
+  // since) before the footswitch is pressed: a press while the device
+  // restarts would reach no code
+  const firmwareUp = (state) => state?.device?.running && state.hardware?.config?.pinA;
+  const firstBoot = await until('the fixture firmware', async () => {
+    const state = await impState(fixture);
+    return firmwareUp(state) && state.device.started_at;
+  });
   await impt(['dg', 'restart', '--dg', 'LampFactory']);
-  // the fixture firmware is up once it has configured its footswitch
-  await until('the fixture firmware', async () => (await impState(fixture))?.hardware?.config?.pinA);
+  await until('the fixture firmware after the restart', async () => {
+    const state = await impState(fixture);
+    return firmwareUp(state) && state.device.started_at !== firstBoot;
+  });
   await impt(['log', 'get', '--device', 'fixture-1']);
 
   section('The fixture makes a DUT, the DUT firmware blesses it');
