@@ -75,8 +75,10 @@ export function lazyBundles(metafile, targets) {
     owners.set(m, !base.has(m) && by.length === 1 ? by[0] : BASE);
   }
   // the modules a module imports, through the stubs of the build (which are
-  // copied into the bundle of each importer)
+  // copied into the bundle of each importer), once per module
+  const importsOf = new Map();
   const imported = (m) => {
+    if (importsOf.has(m)) return importsOf.get(m);
     const found = new Set();
     const stack = edges(m, true);
     while (stack.length) {
@@ -85,7 +87,9 @@ export function lazyBundles(metafile, targets) {
       found.add(to);
       if (!isFile(to)) stack.push(...edges(to, true));
     }
-    return [...found].filter((to) => owners.has(to));
+    const list = [...found].filter((to) => owners.has(to));
+    importsOf.set(m, list);
+    return list;
   };
   // A package another bundle loads by key keeps all it exports (a require
   // defeats tree shaking: all of zod for one schema): a module of ours that
@@ -115,8 +119,8 @@ const RESOLVING = Symbol('resolving');
  * The esbuild plugin that sends a bundle's imports of modules another bundle
  * holds (`owners`, from lazyBundles) to that bundle. `current` is the bundle
  * being built; the core (`impt`) sends only its dynamic imports, since
- * whatever it imports statically it holds itself. `ownerOf` may be a
- * function (the first build of the core, before owners are known);
+ * whatever it imports statically it holds itself. `owners` may be a
+ * function of the key (the first build of the core, before owners are known);
  * `onTarget` hears each module sent to another bundle.
  */
 export function toBundles({ root, owners, current, onTarget }) {
